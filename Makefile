@@ -1,0 +1,35 @@
+# Two commands get a newcomer going: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck regenerate drift clean
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+demo: $(INSTALLED)
+	$(BIN)/python scripts/regenerate.py --check
+
+test: $(INSTALLED) lint typecheck
+	$(BIN)/python -m pytest
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check facade scripts tests
+	$(BIN)/ruff format --check facade scripts tests
+
+typecheck: $(INSTALLED)
+	$(BIN)/mypy facade
+
+regenerate: $(INSTALLED)
+	$(BIN)/python scripts/regenerate.py
+
+drift: $(INSTALLED)
+	$(BIN)/python scripts/regenerate.py --check --url
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,212 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.create_non_association_request import CreateNonAssociationRequest
+from ...models.error_response import ErrorResponse
+from ...models.non_association import NonAssociation
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: CreateNonAssociationRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/non-associations",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | NonAssociation | None:
+    if response.status_code == 201:
+        response_201 = NonAssociation.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorResponse.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | NonAssociation]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateNonAssociationRequest,
+) -> Response[ErrorResponse | NonAssociation]:
+    """Record a new non-association
+
+     Fails with error code 101 when an open one already links the two prisoners, and 103 when either
+    prisoner has no booking. Needs the WRITE_NON_ASSOCIATIONS role, the write scope and a username in
+    the token.
+
+    Args:
+        body (CreateNonAssociationRequest): What is needed to record a non-association
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | NonAssociation]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateNonAssociationRequest,
+) -> ErrorResponse | NonAssociation | None:
+    """Record a new non-association
+
+     Fails with error code 101 when an open one already links the two prisoners, and 103 when either
+    prisoner has no booking. Needs the WRITE_NON_ASSOCIATIONS role, the write scope and a username in
+    the token.
+
+    Args:
+        body (CreateNonAssociationRequest): What is needed to record a non-association
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | NonAssociation
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateNonAssociationRequest,
+) -> Response[ErrorResponse | NonAssociation]:
+    """Record a new non-association
+
+     Fails with error code 101 when an open one already links the two prisoners, and 103 when either
+    prisoner has no booking. Needs the WRITE_NON_ASSOCIATIONS role, the write scope and a username in
+    the token.
+
+    Args:
+        body (CreateNonAssociationRequest): What is needed to record a non-association
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | NonAssociation]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateNonAssociationRequest,
+) -> ErrorResponse | NonAssociation | None:
+    """Record a new non-association
+
+     Fails with error code 101 when an open one already links the two prisoners, and 103 when either
+    prisoner has no booking. Needs the WRITE_NON_ASSOCIATIONS role, the write scope and a username in
+    the token.
+
+    Args:
+        body (CreateNonAssociationRequest): What is needed to record a non-association
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | NonAssociation
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

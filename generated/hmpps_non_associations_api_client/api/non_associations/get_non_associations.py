@@ -1,0 +1,262 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.page_non_association import PageNonAssociation
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    include_open: bool | Unset = True,
+    include_closed: bool | Unset = False,
+    page: int | Unset = 0,
+    size: int | Unset = 20,
+    sort: list[str] | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["includeOpen"] = include_open
+
+    params["includeClosed"] = include_closed
+
+    params["page"] = page
+
+    params["size"] = size
+
+    json_sort: list[str] | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort
+
+    params["sort"] = json_sort
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/non-associations",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | PageNonAssociation | None:
+    if response.status_code == 200:
+        response_200 = PageNonAssociation.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | PageNonAssociation]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    include_open: bool | Unset = True,
+    include_closed: bool | Unset = False,
+    page: int | Unset = 0,
+    size: int | Unset = 20,
+    sort: list[str] | Unset = UNSET,
+) -> Response[ErrorResponse | PageNonAssociation]:
+    """Page through all non-associations
+
+     Every non-association, filtered by open or closed state, a page at a time. Needs the
+    READ_NON_ASSOCIATIONS role.
+
+    Args:
+        include_open (bool | Unset):  Default: True.
+        include_closed (bool | Unset):  Default: False.
+        page (int | Unset):  Default: 0.
+        size (int | Unset):  Default: 20.
+        sort (list[str] | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | PageNonAssociation]
+    """
+
+    kwargs = _get_kwargs(
+        include_open=include_open,
+        include_closed=include_closed,
+        page=page,
+        size=size,
+        sort=sort,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    include_open: bool | Unset = True,
+    include_closed: bool | Unset = False,
+    page: int | Unset = 0,
+    size: int | Unset = 20,
+    sort: list[str] | Unset = UNSET,
+) -> ErrorResponse | PageNonAssociation | None:
+    """Page through all non-associations
+
+     Every non-association, filtered by open or closed state, a page at a time. Needs the
+    READ_NON_ASSOCIATIONS role.
+
+    Args:
+        include_open (bool | Unset):  Default: True.
+        include_closed (bool | Unset):  Default: False.
+        page (int | Unset):  Default: 0.
+        size (int | Unset):  Default: 20.
+        sort (list[str] | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | PageNonAssociation
+    """
+
+    return sync_detailed(
+        client=client,
+        include_open=include_open,
+        include_closed=include_closed,
+        page=page,
+        size=size,
+        sort=sort,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    include_open: bool | Unset = True,
+    include_closed: bool | Unset = False,
+    page: int | Unset = 0,
+    size: int | Unset = 20,
+    sort: list[str] | Unset = UNSET,
+) -> Response[ErrorResponse | PageNonAssociation]:
+    """Page through all non-associations
+
+     Every non-association, filtered by open or closed state, a page at a time. Needs the
+    READ_NON_ASSOCIATIONS role.
+
+    Args:
+        include_open (bool | Unset):  Default: True.
+        include_closed (bool | Unset):  Default: False.
+        page (int | Unset):  Default: 0.
+        size (int | Unset):  Default: 20.
+        sort (list[str] | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | PageNonAssociation]
+    """
+
+    kwargs = _get_kwargs(
+        include_open=include_open,
+        include_closed=include_closed,
+        page=page,
+        size=size,
+        sort=sort,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    include_open: bool | Unset = True,
+    include_closed: bool | Unset = False,
+    page: int | Unset = 0,
+    size: int | Unset = 20,
+    sort: list[str] | Unset = UNSET,
+) -> ErrorResponse | PageNonAssociation | None:
+    """Page through all non-associations
+
+     Every non-association, filtered by open or closed state, a page at a time. Needs the
+    READ_NON_ASSOCIATIONS role.
+
+    Args:
+        include_open (bool | Unset):  Default: True.
+        include_closed (bool | Unset):  Default: False.
+        page (int | Unset):  Default: 0.
+        size (int | Unset):  Default: 20.
+        sort (list[str] | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | PageNonAssociation
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            include_open=include_open,
+            include_closed=include_closed,
+            page=page,
+            size=size,
+            sort=sort,
+        )
+    ).parsed

@@ -1,0 +1,301 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.get_sar_content_by_reference_response_204 import (
+    GetSarContentByReferenceResponse204,
+)
+from ...models.get_sar_content_by_reference_response_209 import (
+    GetSarContentByReferenceResponse209,
+)
+from ...models.hmpps_subject_access_request_content import (
+    HmppsSubjectAccessRequestContent,
+)
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    prn: str | Unset = UNSET,
+    crn: str | Unset = UNSET,
+    from_date: datetime.date | Unset = UNSET,
+    to_date: datetime.date | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["prn"] = prn
+
+    params["crn"] = crn
+
+    json_from_date: str | Unset = UNSET
+    if not isinstance(from_date, Unset):
+        json_from_date = from_date.isoformat()
+    params["fromDate"] = json_from_date
+
+    json_to_date: str | Unset = UNSET
+    if not isinstance(to_date, Unset):
+        json_to_date = to_date.isoformat()
+    params["toDate"] = json_to_date
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/subject-access-request",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    ErrorResponse
+    | GetSarContentByReferenceResponse204
+    | GetSarContentByReferenceResponse209
+    | HmppsSubjectAccessRequestContent
+    | None
+):
+    if response.status_code == 200:
+        response_200 = HmppsSubjectAccessRequestContent.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 204:
+        response_204 = GetSarContentByReferenceResponse204.from_dict(response.json())
+
+        return response_204
+
+    if response.status_code == 209:
+        response_209 = GetSarContentByReferenceResponse209.from_dict(response.json())
+
+        return response_209
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    ErrorResponse
+    | GetSarContentByReferenceResponse204
+    | GetSarContentByReferenceResponse209
+    | HmppsSubjectAccessRequestContent
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    prn: str | Unset = UNSET,
+    crn: str | Unset = UNSET,
+    from_date: datetime.date | Unset = UNSET,
+    to_date: datetime.date | Unset = UNSET,
+) -> Response[
+    ErrorResponse
+    | GetSarContentByReferenceResponse204
+    | GetSarContentByReferenceResponse209
+    | HmppsSubjectAccessRequestContent
+]:
+    """Subject access request content
+
+     Non-associations concerning one person, optionally within dates. Replies 204 when there is nothing
+    and 209 when the identifier is not one this service knows. Needs the SAR_DATA_ACCESS role.
+
+    Args:
+        prn (str | Unset):
+        crn (str | Unset):
+        from_date (datetime.date | Unset):
+        to_date (datetime.date | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | GetSarContentByReferenceResponse204 | GetSarContentByReferenceResponse209 | HmppsSubjectAccessRequestContent]
+    """
+
+    kwargs = _get_kwargs(
+        prn=prn,
+        crn=crn,
+        from_date=from_date,
+        to_date=to_date,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    prn: str | Unset = UNSET,
+    crn: str | Unset = UNSET,
+    from_date: datetime.date | Unset = UNSET,
+    to_date: datetime.date | Unset = UNSET,
+) -> (
+    ErrorResponse
+    | GetSarContentByReferenceResponse204
+    | GetSarContentByReferenceResponse209
+    | HmppsSubjectAccessRequestContent
+    | None
+):
+    """Subject access request content
+
+     Non-associations concerning one person, optionally within dates. Replies 204 when there is nothing
+    and 209 when the identifier is not one this service knows. Needs the SAR_DATA_ACCESS role.
+
+    Args:
+        prn (str | Unset):
+        crn (str | Unset):
+        from_date (datetime.date | Unset):
+        to_date (datetime.date | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | GetSarContentByReferenceResponse204 | GetSarContentByReferenceResponse209 | HmppsSubjectAccessRequestContent
+    """
+
+    return sync_detailed(
+        client=client,
+        prn=prn,
+        crn=crn,
+        from_date=from_date,
+        to_date=to_date,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    prn: str | Unset = UNSET,
+    crn: str | Unset = UNSET,
+    from_date: datetime.date | Unset = UNSET,
+    to_date: datetime.date | Unset = UNSET,
+) -> Response[
+    ErrorResponse
+    | GetSarContentByReferenceResponse204
+    | GetSarContentByReferenceResponse209
+    | HmppsSubjectAccessRequestContent
+]:
+    """Subject access request content
+
+     Non-associations concerning one person, optionally within dates. Replies 204 when there is nothing
+    and 209 when the identifier is not one this service knows. Needs the SAR_DATA_ACCESS role.
+
+    Args:
+        prn (str | Unset):
+        crn (str | Unset):
+        from_date (datetime.date | Unset):
+        to_date (datetime.date | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | GetSarContentByReferenceResponse204 | GetSarContentByReferenceResponse209 | HmppsSubjectAccessRequestContent]
+    """
+
+    kwargs = _get_kwargs(
+        prn=prn,
+        crn=crn,
+        from_date=from_date,
+        to_date=to_date,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    prn: str | Unset = UNSET,
+    crn: str | Unset = UNSET,
+    from_date: datetime.date | Unset = UNSET,
+    to_date: datetime.date | Unset = UNSET,
+) -> (
+    ErrorResponse
+    | GetSarContentByReferenceResponse204
+    | GetSarContentByReferenceResponse209
+    | HmppsSubjectAccessRequestContent
+    | None
+):
+    """Subject access request content
+
+     Non-associations concerning one person, optionally within dates. Replies 204 when there is nothing
+    and 209 when the identifier is not one this service knows. Needs the SAR_DATA_ACCESS role.
+
+    Args:
+        prn (str | Unset):
+        crn (str | Unset):
+        from_date (datetime.date | Unset):
+        to_date (datetime.date | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | GetSarContentByReferenceResponse204 | GetSarContentByReferenceResponse209 | HmppsSubjectAccessRequestContent
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            prn=prn,
+            crn=crn,
+            from_date=from_date,
+            to_date=to_date,
+        )
+    ).parsed

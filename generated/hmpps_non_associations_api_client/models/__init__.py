@@ -1,0 +1,69 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .close_non_association_request import CloseNonAssociationRequest
+from .constant import Constant
+from .constants_response_200 import ConstantsResponse200
+from .create_non_association_request import CreateNonAssociationRequest
+from .delete_non_association_request import DeleteNonAssociationRequest
+from .error_response import ErrorResponse
+from .get_sar_content_by_reference_response_204 import (
+    GetSarContentByReferenceResponse204,
+)
+from .get_sar_content_by_reference_response_209 import (
+    GetSarContentByReferenceResponse209,
+)
+from .hmpps_subject_access_request_content import HmppsSubjectAccessRequestContent
+from .hmpps_subject_access_request_content_content import (
+    HmppsSubjectAccessRequestContentContent,
+)
+from .legacy_non_association import LegacyNonAssociation
+from .legacy_non_association_other_prisoner_details import (
+    LegacyNonAssociationOtherPrisonerDetails,
+)
+from .legacy_reason_code import LegacyReasonCode
+from .legacy_type_code import LegacyTypeCode
+from .non_association import NonAssociation
+from .other_prisoner_details import OtherPrisonerDetails
+from .page_non_association import PageNonAssociation
+from .pageable_object import PageableObject
+from .patch_non_association_request import PatchNonAssociationRequest
+from .prisoner_non_association import PrisonerNonAssociation
+from .prisoner_non_associations import PrisonerNonAssociations
+from .reason import Reason
+from .reopen_non_association_request import ReopenNonAssociationRequest
+from .restriction_type import RestrictionType
+from .role import Role
+from .sort_by import SortBy
+from .sort_direction import SortDirection
+from .sort_object import SortObject
+
+__all__ = (
+    "CloseNonAssociationRequest",
+    "Constant",
+    "ConstantsResponse200",
+    "CreateNonAssociationRequest",
+    "DeleteNonAssociationRequest",
+    "ErrorResponse",
+    "GetSarContentByReferenceResponse204",
+    "GetSarContentByReferenceResponse209",
+    "HmppsSubjectAccessRequestContent",
+    "HmppsSubjectAccessRequestContentContent",
+    "LegacyNonAssociation",
+    "LegacyNonAssociationOtherPrisonerDetails",
+    "LegacyReasonCode",
+    "LegacyTypeCode",
+    "NonAssociation",
+    "OtherPrisonerDetails",
+    "PageNonAssociation",
+    "PageableObject",
+    "PatchNonAssociationRequest",
+    "PrisonerNonAssociation",
+    "PrisonerNonAssociations",
+    "Reason",
+    "ReopenNonAssociationRequest",
+    "RestrictionType",
+    "Role",
+    "SortBy",
+    "SortDirection",
+    "SortObject",
+)

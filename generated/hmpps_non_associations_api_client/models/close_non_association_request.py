@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CloseNonAssociationRequest")
+
+
+@_attrs_define
+class CloseNonAssociationRequest:
+    """Closing a non-association
+
+    Attributes:
+        closed_reason (str): Why it no longer applies; must not be blank Example: Both now on separate sites.
+        closed_at (datetime.datetime | Unset): When it stopped applying; the server uses the current time if absent
+            Example: 2024-05-01T14:00:00.
+        closed_by (str | Unset): Username of the staff member closing it; the token's user if absent Example:
+            KWALSH_GEN.
+    """
+
+    closed_reason: str
+    closed_at: datetime.datetime | Unset = UNSET
+    closed_by: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        closed_reason = self.closed_reason
+
+        closed_at: str | Unset = UNSET
+        if not isinstance(self.closed_at, Unset):
+            closed_at = self.closed_at.isoformat()
+
+        closed_by = self.closed_by
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "closedReason": closed_reason,
+            }
+        )
+        if closed_at is not UNSET:
+            field_dict["closedAt"] = closed_at
+        if closed_by is not UNSET:
+            field_dict["closedBy"] = closed_by
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        closed_reason = d.pop("closedReason")
+
+        _closed_at = d.pop("closedAt", UNSET)
+        closed_at: datetime.datetime | Unset
+        if isinstance(_closed_at, Unset):
+            closed_at = UNSET
+        else:
+            closed_at = datetime.datetime.fromisoformat(_closed_at)
+
+        closed_by = d.pop("closedBy", UNSET)
+
+        close_non_association_request = cls(
+            closed_reason=closed_reason,
+            closed_at=closed_at,
+            closed_by=closed_by,
+        )
+
+        close_non_association_request.additional_properties = d
+        return close_non_association_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="DeleteNonAssociationRequest")
+
+
+@_attrs_define
+class DeleteNonAssociationRequest:
+    """Deleting a non-association made in error
+
+    Attributes:
+        deletion_reason (str): Why it is deleted; must not be blank Example: Entered against the wrong prisoner.
+        staff_user_name_requesting_deletion (str): Username of the staff member who asked Example: KWALSH_GEN.
+    """
+
+    deletion_reason: str
+    staff_user_name_requesting_deletion: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        deletion_reason = self.deletion_reason
+
+        staff_user_name_requesting_deletion = self.staff_user_name_requesting_deletion
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "deletionReason": deletion_reason,
+                "staffUserNameRequestingDeletion": staff_user_name_requesting_deletion,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        deletion_reason = d.pop("deletionReason")
+
+        staff_user_name_requesting_deletion = d.pop("staffUserNameRequestingDeletion")
+
+        delete_non_association_request = cls(
+            deletion_reason=deletion_reason,
+            staff_user_name_requesting_deletion=staff_user_name_requesting_deletion,
+        )
+
+        delete_non_association_request.additional_properties = d
+        return delete_non_association_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

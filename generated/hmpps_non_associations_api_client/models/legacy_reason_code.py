@@ -1,0 +1,13 @@
+from enum import StrEnum
+
+
+class LegacyReasonCode(StrEnum):
+    BUL = "BUL"
+    NOT_REL = "NOT_REL"
+    PER = "PER"
+    RIV = "RIV"
+    UNKNOWN = "UNKNOWN"
+    VIC = "VIC"
+
+    def __str__(self) -> str:
+        return str(self.value)

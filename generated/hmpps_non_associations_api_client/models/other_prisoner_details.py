@@ -1,0 +1,158 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.role import Role
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="OtherPrisonerDetails")
+
+
+@_attrs_define
+class OtherPrisonerDetails:
+    """The prisoner on the other side of a non-association
+
+    Attributes:
+        prisoner_number (str): Their prisoner number Example: H1093PL.
+        role (Role): A prisoner's part in a non-association
+        role_description (str): Display text of their role Example: Victim.
+        first_name (str): Their first name Example: Rhys.
+        last_name (str): Their last name Example: Okafor.
+        prison_id (None | str | Unset): Prison they are in; null when out of prison or in transfer Example: LEI.
+        prison_name (None | str | Unset): Name of that prison; null when out of prison or in transfer Example: Leeds
+            (HMP).
+        cell_location (None | str | Unset): Their cell; null when out of prison or in transfer Example: 2-1-003.
+    """
+
+    prisoner_number: str
+    role: Role
+    role_description: str
+    first_name: str
+    last_name: str
+    prison_id: None | str | Unset = UNSET
+    prison_name: None | str | Unset = UNSET
+    cell_location: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        prisoner_number = self.prisoner_number
+
+        role = self.role.value
+
+        role_description = self.role_description
+
+        first_name = self.first_name
+
+        last_name = self.last_name
+
+        prison_id: None | str | Unset
+        if isinstance(self.prison_id, Unset):
+            prison_id = UNSET
+        else:
+            prison_id = self.prison_id
+
+        prison_name: None | str | Unset
+        if isinstance(self.prison_name, Unset):
+            prison_name = UNSET
+        else:
+            prison_name = self.prison_name
+
+        cell_location: None | str | Unset
+        if isinstance(self.cell_location, Unset):
+            cell_location = UNSET
+        else:
+            cell_location = self.cell_location
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "prisonerNumber": prisoner_number,
+                "role": role,
+                "roleDescription": role_description,
+                "firstName": first_name,
+                "lastName": last_name,
+            }
+        )
+        if prison_id is not UNSET:
+            field_dict["prisonId"] = prison_id
+        if prison_name is not UNSET:
+            field_dict["prisonName"] = prison_name
+        if cell_location is not UNSET:
+            field_dict["cellLocation"] = cell_location
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        prisoner_number = d.pop("prisonerNumber")
+
+        role = Role(d.pop("role"))
+
+        role_description = d.pop("roleDescription")
+
+        first_name = d.pop("firstName")
+
+        last_name = d.pop("lastName")
+
+        def _parse_prison_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        prison_id = _parse_prison_id(d.pop("prisonId", UNSET))
+
+        def _parse_prison_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        prison_name = _parse_prison_name(d.pop("prisonName", UNSET))
+
+        def _parse_cell_location(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        cell_location = _parse_cell_location(d.pop("cellLocation", UNSET))
+
+        other_prisoner_details = cls(
+            prisoner_number=prisoner_number,
+            role=role,
+            role_description=role_description,
+            first_name=first_name,
+            last_name=last_name,
+            prison_id=prison_id,
+            prison_name=prison_name,
+            cell_location=cell_location,
+        )
+
+        other_prisoner_details.additional_properties = d
+        return other_prisoner_details
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.reason import Reason
+from ..models.restriction_type import RestrictionType
+from ..models.role import Role
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PatchNonAssociationRequest")
+
+
+@_attrs_define
+class PatchNonAssociationRequest:
+    """Fields of a non-association to change; absent ones stay as they are
+
+    Attributes:
+        first_prisoner_role (Role | Unset): A prisoner's part in a non-association
+        second_prisoner_role (Role | Unset): A prisoner's part in a non-association
+        reason (Reason | Unset): Why the prisoners must be kept apart
+        restriction_type (RestrictionType | Unset): How far apart the prisoners must be kept
+        comment (str | Unset): The new comment; must not be blank Example: Threats repeated on the wing.
+    """
+
+    first_prisoner_role: Role | Unset = UNSET
+    second_prisoner_role: Role | Unset = UNSET
+    reason: Reason | Unset = UNSET
+    restriction_type: RestrictionType | Unset = UNSET
+    comment: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        first_prisoner_role: str | Unset = UNSET
+        if not isinstance(self.first_prisoner_role, Unset):
+            first_prisoner_role = self.first_prisoner_role.value
+
+        second_prisoner_role: str | Unset = UNSET
+        if not isinstance(self.second_prisoner_role, Unset):
+            second_prisoner_role = self.second_prisoner_role.value
+
+        reason: str | Unset = UNSET
+        if not isinstance(self.reason, Unset):
+            reason = self.reason.value
+
+        restriction_type: str | Unset = UNSET
+        if not isinstance(self.restriction_type, Unset):
+            restriction_type = self.restriction_type.value
+
+        comment = self.comment
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if first_prisoner_role is not UNSET:
+            field_dict["firstPrisonerRole"] = first_prisoner_role
+        if second_prisoner_role is not UNSET:
+            field_dict["secondPrisonerRole"] = second_prisoner_role
+        if reason is not UNSET:
+            field_dict["reason"] = reason
+        if restriction_type is not UNSET:
+            field_dict["restrictionType"] = restriction_type
+        if comment is not UNSET:
+            field_dict["comment"] = comment
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        _first_prisoner_role = d.pop("firstPrisonerRole", UNSET)
+        first_prisoner_role: Role | Unset
+        if isinstance(_first_prisoner_role, Unset):
+            first_prisoner_role = UNSET
+        else:
+            first_prisoner_role = Role(_first_prisoner_role)
+
+        _second_prisoner_role = d.pop("secondPrisonerRole", UNSET)
+        second_prisoner_role: Role | Unset
+        if isinstance(_second_prisoner_role, Unset):
+            second_prisoner_role = UNSET
+        else:
+            second_prisoner_role = Role(_second_prisoner_role)
+
+        _reason = d.pop("reason", UNSET)
+        reason: Reason | Unset
+        if isinstance(_reason, Unset):
+            reason = UNSET
+        else:
+            reason = Reason(_reason)
+
+        _restriction_type = d.pop("restrictionType", UNSET)
+        restriction_type: RestrictionType | Unset
+        if isinstance(_restriction_type, Unset):
+            restriction_type = UNSET
+        else:
+            restriction_type = RestrictionType(_restriction_type)
+
+        comment = d.pop("comment", UNSET)
+
+        patch_non_association_request = cls(
+            first_prisoner_role=first_prisoner_role,
+            second_prisoner_role=second_prisoner_role,
+            reason=reason,
+            restriction_type=restriction_type,
+            comment=comment,
+        )
+
+        patch_non_association_request.additional_properties = d
+        return patch_non_association_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,182 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.prisoner_non_association import PrisonerNonAssociation
+
+
+T = TypeVar("T", bound="PrisonerNonAssociations")
+
+
+@_attrs_define
+class PrisonerNonAssociations:
+    """One prisoner and their non-associations
+
+    Attributes:
+        prisoner_number (str): The prisoner's number Example: G4821KT.
+        first_name (str): The prisoner's first name Example: Morgan.
+        last_name (str): The prisoner's last name Example: Teale.
+        open_count (int): How many open non-associations match the prison filter Example: 1.
+        closed_count (int): How many closed non-associations match the prison filter Example: 0.
+        non_associations (list[PrisonerNonAssociation]): The non-associations, seen from this prisoner's side
+        prison_id (None | str | Unset): Prison the prisoner is in; null when out of prison or in transfer Example: LEI.
+        prison_name (None | str | Unset): Name of that prison; null when out of prison or in transfer Example: Leeds
+            (HMP).
+        cell_location (None | str | Unset): The prisoner's cell; null when out of prison or in transfer Example:
+            2-3-014.
+    """
+
+    prisoner_number: str
+    first_name: str
+    last_name: str
+    open_count: int
+    closed_count: int
+    non_associations: list[PrisonerNonAssociation]
+    prison_id: None | str | Unset = UNSET
+    prison_name: None | str | Unset = UNSET
+    cell_location: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        prisoner_number = self.prisoner_number
+
+        first_name = self.first_name
+
+        last_name = self.last_name
+
+        open_count = self.open_count
+
+        closed_count = self.closed_count
+
+        non_associations = []
+        for non_associations_item_data in self.non_associations:
+            non_associations_item = non_associations_item_data.to_dict()
+            non_associations.append(non_associations_item)
+
+        prison_id: None | str | Unset
+        if isinstance(self.prison_id, Unset):
+            prison_id = UNSET
+        else:
+            prison_id = self.prison_id
+
+        prison_name: None | str | Unset
+        if isinstance(self.prison_name, Unset):
+            prison_name = UNSET
+        else:
+            prison_name = self.prison_name
+
+        cell_location: None | str | Unset
+        if isinstance(self.cell_location, Unset):
+            cell_location = UNSET
+        else:
+            cell_location = self.cell_location
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "prisonerNumber": prisoner_number,
+                "firstName": first_name,
+                "lastName": last_name,
+                "openCount": open_count,
+                "closedCount": closed_count,
+                "nonAssociations": non_associations,
+            }
+        )
+        if prison_id is not UNSET:
+            field_dict["prisonId"] = prison_id
+        if prison_name is not UNSET:
+            field_dict["prisonName"] = prison_name
+        if cell_location is not UNSET:
+            field_dict["cellLocation"] = cell_location
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.prisoner_non_association import PrisonerNonAssociation
+
+        d = dict(src_dict)
+        prisoner_number = d.pop("prisonerNumber")
+
+        first_name = d.pop("firstName")
+
+        last_name = d.pop("lastName")
+
+        open_count = d.pop("openCount")
+
+        closed_count = d.pop("closedCount")
+
+        non_associations = []
+        _non_associations = d.pop("nonAssociations")
+        for non_associations_item_data in _non_associations:
+            non_associations_item = PrisonerNonAssociation.from_dict(
+                non_associations_item_data
+            )
+
+            non_associations.append(non_associations_item)
+
+        def _parse_prison_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        prison_id = _parse_prison_id(d.pop("prisonId", UNSET))
+
+        def _parse_prison_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        prison_name = _parse_prison_name(d.pop("prisonName", UNSET))
+
+        def _parse_cell_location(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        cell_location = _parse_cell_location(d.pop("cellLocation", UNSET))
+
+        prisoner_non_associations = cls(
+            prisoner_number=prisoner_number,
+            first_name=first_name,
+            last_name=last_name,
+            open_count=open_count,
+            closed_count=closed_count,
+            non_associations=non_associations,
+            prison_id=prison_id,
+            prison_name=prison_name,
+            cell_location=cell_location,
+        )
+
+        prisoner_non_associations.additional_properties = d
+        return prisoner_non_associations
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

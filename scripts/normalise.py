@@ -1,0 +1,345 @@
+"""Turn the live API's OpenAPI document into the project's openapi.json.
+
+Each rule is a small named function, listed in RULES in the order applied, and its
+docstring names the upstream quirk it answers. The data the rules use sits at the
+top of the file. Normalising an already normalised document changes nothing.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import spec_prose
+
+Doc = dict[str, Any]
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+# Operational endpoints that come from shared libraries, not the client surface.
+INFRASTRUCTURE_PATH_PREFIXES = ("/queue-admin/", "/reports/", "/definitions")
+
+# Shared enumerations, keyed by the property or parameter names that carry them.
+ENUM_FIELDS = {
+    "Role": {"firstPrisonerRole", "secondPrisonerRole", "role"},
+    "Reason": {"reason"},
+    "RestrictionType": {"restrictionType"},
+    "LegacyReasonCode": {"reasonCode"},
+    "LegacyTypeCode": {"typeCode"},
+    "SortBy": {"sortBy"},
+    "SortDirection": {"sortDirection"},
+}
+
+# Properties the server sends as null although the document does not say they may be.
+NULLABLE = {
+    "NonAssociation": ("closedBy", "closedReason", "closedAt"),
+    "PrisonerNonAssociation": ("closedBy", "closedReason", "closedAt"),
+    "PrisonerNonAssociations": ("prisonId", "prisonName", "cellLocation"),
+    "OtherPrisonerDetails": ("prisonId", "prisonName", "cellLocation"),
+    "LegacyNonAssociation": ("expiryDate", "authorisedBy"),
+}
+
+# Request properties listed as required that the server fills in when absent.
+SERVER_FILLED = {"ReopenNonAssociationRequest": ("reopenedBy",)}
+
+# Limits the server enforces that the document leaves out: (operationId, parameter) -> keywords.
+UNDOCUMENTED_LIMITS = {("getNonAssociations", "size"): {"maximum": 200}}
+
+# The only security scheme the service still declares.
+SECURITY_SCHEME = "bearer-jwt"
+
+PROSE_KEYS = ("summary", "description", "example", "examples", "title")
+
+
+# --- walking helpers -------------------------------------------------------------
+
+
+def operations(doc: Doc) -> Iterator[tuple[str, str, Doc]]:
+    """Yield (path, method, operation) for every operation in the document."""
+    for path, item in doc.get("paths", {}).items():
+        for method in HTTP_METHODS:
+            if method in item:
+                yield path, method, item[method]
+
+
+def subschemas(schema: Doc) -> Iterator[tuple[str | None, Doc]]:
+    """Yield (property name or None, schema) for a schema and everything nested in it."""
+    stack: list[tuple[str | None, Doc]] = [(None, schema)]
+    while stack:
+        name, node = stack.pop()
+        yield name, node
+        for prop, sub in node.get("properties", {}).items():
+            stack.append((prop, sub))
+        for key in ("items", "additionalProperties"):
+            if isinstance(node.get(key), dict):
+                stack.append((name, node[key]))
+        for key in ("allOf", "anyOf", "oneOf"):
+            stack.extend((name, sub) for sub in node.get(key, []))
+
+
+def all_schemas(doc: Doc) -> Iterator[tuple[str | None, Doc]]:
+    """Yield (name, schema) for every schema anywhere: components, parameters, bodies."""
+    for component in doc.get("components", {}).get("schemas", {}).values():
+        yield from subschemas(component)
+    for _, _, op in operations(doc):
+        for param in op.get("parameters", []):
+            if "schema" in param:
+                yield from subschemas_named(param["name"], param["schema"])
+        for holder in [op.get("requestBody", {}), *op.get("responses", {}).values()]:
+            for media in holder.get("content", {}).values():
+                if "schema" in media:
+                    yield from subschemas(media["schema"])
+
+
+def subschemas_named(name: str, schema: Doc) -> Iterator[tuple[str | None, Doc]]:
+    for inner_name, node in subschemas(schema):
+        yield (inner_name or name), node
+
+
+def refs_in(node: Any) -> Iterator[str]:
+    """Yield the component names referenced anywhere in node."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+            yield ref.rsplit("/", 1)[1]
+        for value in node.values():
+            yield from refs_in(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from refs_in(value)
+
+
+def ref(name: str) -> Doc:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+# --- the rules ----------------------------------------------------------------------
+
+
+def drop_infrastructure_paths(doc: Doc) -> None:
+    """Quirk 5: queue-admin and report endpoints ride along from shared libraries."""
+    doc["paths"] = {
+        path: item
+        for path, item in doc["paths"].items()
+        if not path.startswith(INFRASTRUCTURE_PATH_PREFIXES)
+    }
+
+
+def dedupe_enum_values(doc: Doc) -> None:
+    """Quirk 1: springdoc lists sortBy and sortDirection values twice; the generator aborts."""
+    for _, schema in all_schemas(doc):
+        if isinstance(schema.get("enum"), list):
+            schema["enum"] = list(dict.fromkeys(schema["enum"]))
+
+
+def drop_invalid_defaults(doc: Doc) -> None:
+    """Quirk 2: `default: "now"` on date-times drops the close and reopen bodies; and
+    prisonId's `default: "null"` is the string "null", which a client would send."""
+    for _, schema in all_schemas(doc):
+        default = schema.get("default")
+        if (schema.get("format") == "date-time" and default == "now") or (
+            schema.get("type") == "string" and default == "null"
+        ):
+            del schema["default"]
+
+
+def share_enums(doc: Doc) -> None:
+    """Quirk 4: every enum is inlined per field, so the generator makes a class per field."""
+    components = doc.setdefault("components", {}).setdefault("schemas", {})
+    by_field = {field: name for name, fields in ENUM_FIELDS.items() for field in fields}
+    values: dict[str, list[Any]] = {}
+
+    def shared(field: str | None, schema: Doc) -> Doc | None:
+        name = by_field.get(field or "")
+        if name is None or "enum" not in schema:
+            return None
+        values.setdefault(name, [])
+        values[name].extend(v for v in schema["enum"] if v not in values[name])
+        keep = {k: v for k, v in schema.items() if k in ("default", *PROSE_KEYS)}
+        return {**ref(name), **keep}
+
+    for _, component in list(components.items()):
+        for _, node in subschemas(component):
+            for prop, sub in list(node.get("properties", {}).items()):
+                replacement = shared(prop, sub)
+                if replacement is not None:
+                    node["properties"][prop] = replacement
+    for _, _, op in operations(doc):
+        for param in op.get("parameters", []):
+            replacement = shared(param["name"], param.get("schema", {}))
+            if replacement is not None:
+                param["schema"] = replacement
+    for name, enum in values.items():
+        existing = components.get(name, {}).get("enum", [])
+        merged = [*existing, *(v for v in enum if v not in existing)]
+        components[name] = {"type": "string", "enum": merged}
+
+
+def mark_nullable(doc: Doc) -> None:
+    """Quirk 3: fields that are null in practice are not nullable, so parsing crashes."""
+    schemas = doc["components"]["schemas"]
+    for schema_name, props in NULLABLE.items():
+        for prop in props:
+            node = schemas.get(schema_name, {}).get("properties", {}).get(prop)
+            if node is None or "$ref" in node:
+                continue
+            kind = node.get("type")
+            if isinstance(kind, str):
+                node["type"] = [kind, "null"]
+
+
+def json_error_responses(doc: Doc) -> None:
+    """Quirk 5: error responses are declared as `*/*`; they are JSON ErrorResponse bodies."""
+    for _, _, op in operations(doc):
+        for response in op.get("responses", {}).values():
+            content = response.get("content", {})
+            if "*/*" in content:
+                media = content.pop("*/*")
+                content.setdefault("application/json", media)
+
+
+def server_filled_optional(doc: Doc) -> None:
+    """Quirk 6: reopenedBy is listed as required, yet the server defaults it from the token."""
+    schemas = doc["components"]["schemas"]
+    for schema_name, props in SERVER_FILLED.items():
+        schema = schemas.get(schema_name)
+        if schema and "required" in schema:
+            schema["required"] = [r for r in schema["required"] if r not in props]
+
+
+def add_undocumented_limits(doc: Doc) -> None:
+    """The server rejects a page size over 200 but the document does not say so."""
+    for _, _, op in operations(doc):
+        for param in op.get("parameters", []):
+            limits = UNDOCUMENTED_LIMITS.get((op.get("operationId"), param["name"]))
+            if limits:
+                param.setdefault("schema", {}).update(limits)
+
+
+def drop_unused_schemas(doc: Doc) -> None:
+    """Quirk 5: report and queue schemas stay behind after their endpoints are removed."""
+    schemas = doc["components"]["schemas"]
+    used: set[str] = set()
+    pending = list(refs_in(doc["paths"]))
+    while pending:
+        name = pending.pop()
+        if name not in used and name in schemas:
+            used.add(name)
+            pending.extend(refs_in(schemas[name]))
+    doc["components"]["schemas"] = {k: v for k, v in schemas.items() if k in used}
+
+
+def keep_current_security(doc: Doc) -> None:
+    """Upstream has since dropped the hmpps-auth OAuth2 scheme and the licence block."""
+    doc.get("info", {}).pop("license", None)
+    schemes = doc["components"].get("securitySchemes", {})
+    doc["components"]["securitySchemes"] = {
+        k: v for k, v in schemes.items() if k == SECURITY_SCHEME
+    }
+    doc["security"] = [
+        req for req in doc.get("security", []) if set(req) <= {SECURITY_SCHEME} and req
+    ]
+
+
+def strip_prose(node: Any, *, in_properties: bool = False) -> Any:
+    """Remove every summary, description and example, but keep properties so named."""
+    if isinstance(node, dict):
+        return {
+            key: strip_prose(value, in_properties=(key == "properties"))
+            for key, value in node.items()
+            if in_properties or key not in PROSE_KEYS
+        }
+    if isinstance(node, list):
+        return [strip_prose(value) for value in node]
+    return node
+
+
+def apply_project_prose(doc: Doc) -> None:
+    """Upstream prose is not ours to republish: replace it with the project's own words."""
+    info = doc.setdefault("info", {})
+    contact, version = info.get("contact"), info.get("version", "")
+    stripped = strip_prose({k: v for k, v in doc.items() if k != "info"})
+    doc.clear()
+    doc.update(stripped)
+    doc["info"] = {**spec_prose.INFO, "version": version}
+    if contact:
+        doc["info"]["contact"] = {k: v for k, v in contact.items() if k != "description"}
+    for server in doc.get("servers", []):
+        server["description"] = spec_prose.SERVER_DESCRIPTION
+    for tag in doc.get("tags", []):
+        if tag.get("name") in spec_prose.TAGS:
+            tag["description"] = spec_prose.TAGS[tag["name"]]
+    for _, _, op in operations(doc):
+        op_id = op.get("operationId", "")
+        if op_id in spec_prose.OPERATIONS:
+            op["summary"], op["description"] = spec_prose.OPERATIONS[op_id]
+        for param in op.get("parameters", []):
+            text = spec_prose.PARAMETERS.get((op_id, param["name"]))
+            if text:
+                param["description"] = text
+        if "requestBody" in op and op_id in spec_prose.REQUEST_BODIES:
+            op["requestBody"]["description"] = spec_prose.REQUEST_BODIES[op_id]
+        for status, response in op.get("responses", {}).items():
+            response["description"] = spec_prose.RESPONSES.get(status, f"HTTP {status}")
+    schemas = doc.get("components", {}).get("schemas", {})
+    for name, text in spec_prose.ENUMS.items():
+        if name in schemas:
+            schemas[name]["description"] = text
+    for name, (text, props) in spec_prose.SCHEMAS.items():
+        schema = schemas.get(name)
+        if schema is None:
+            continue
+        schema["description"] = text
+        for prop, node in schema.get("properties", {}).items():
+            if prop in props:
+                node["description"] = props[prop]
+            if (name, prop) in spec_prose.EXAMPLES:
+                node["example"] = spec_prose.EXAMPLES[(name, prop)]
+
+
+RULES: list[Callable[[Doc], None]] = [
+    drop_infrastructure_paths,
+    dedupe_enum_values,
+    drop_invalid_defaults,
+    share_enums,
+    mark_nullable,
+    json_error_responses,
+    server_filled_optional,
+    add_undocumented_limits,
+    drop_unused_schemas,
+    keep_current_security,
+    apply_project_prose,
+]
+
+
+# --- canonical form -------------------------------------------------------------------
+
+
+def canonical(node: Any, *, keep_order: bool = False) -> Any:
+    """Sort mapping keys (but not property order) so upstream reordering causes no churn."""
+    if isinstance(node, dict):
+        keys = list(node) if keep_order else sorted(node)
+        return {
+            k: canonical(node[k], keep_order=(k == "properties" and not keep_order)) for k in keys
+        }
+    if isinstance(node, list):
+        return [canonical(v) for v in node]
+    return node
+
+
+def normalise(raw: Doc) -> Doc:
+    """Apply every rule to a copy of raw and return it in canonical form."""
+    doc = copy.deepcopy(raw)
+    doc.setdefault("paths", {})
+    doc.setdefault("components", {}).setdefault("schemas", {})
+    for rule in RULES:
+        rule(doc)
+    result: Doc = canonical(doc)
+    return result
+
+
+def dumps(doc: Doc) -> str:
+    """The exact text written to openapi.json."""
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"

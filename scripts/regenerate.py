@@ -1,0 +1,198 @@
+"""Regenerate the low-level client, pull the live API document, and check for drift.
+
+    python scripts/regenerate.py                   regenerate generated/ from openapi.json
+    python scripts/regenerate.py --pull [--url U]  fetch, normalise, write openapi.json, regenerate
+    python scripts/regenerate.py --check [--url [U]] [--json]
+                                                   exit 0 when nothing drifted, 1 when
+                                                   something did, 2 when U cannot be read
+
+--url with no value uses $HMPPS_NON_ASSOCIATIONS_API_SPEC_URL or the dev environment.
+--url also accepts a local file path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import drift
+import normalise
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "openapi.json"
+PACKAGE = "hmpps_non_associations_api_client"
+GENERATED = ROOT / "generated" / PACKAGE
+GENERATOR_CONFIG = Path(__file__).resolve().parent / "generator-config.yaml"
+DEFAULT_URL = "https://non-associations-api-dev.hmpps.service.justice.gov.uk/v3/api-docs"
+URL_VARIABLE = "HMPPS_NON_ASSOCIATIONS_API_SPEC_URL"
+IGNORED = {"__pycache__", ".mypy_cache", ".ruff_cache"}
+
+
+class FetchError(Exception):
+    """The live document could not be read."""
+
+
+def fetch(source: str) -> normalise.Doc:
+    """Read an OpenAPI document from a URL or a local path."""
+    if "://" not in source or source.startswith("file://"):
+        path = Path(source.removeprefix("file://"))
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as error:
+            raise FetchError(f"cannot read {path}: {error.strerror or error}") from error
+    else:
+        import httpx
+
+        try:
+            response = httpx.get(source, timeout=30.0, follow_redirects=True)
+            response.raise_for_status()
+        except httpx.HTTPStatusError as error:
+            raise FetchError(f"{source} answered HTTP {error.response.status_code}") from error
+        except httpx.HTTPError as error:
+            raise FetchError(f"cannot reach {source}: {error!r}") from error
+        text = response.text
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise FetchError(f"{source} did not return JSON: {error}") from error
+    if not isinstance(doc, dict) or "openapi" not in doc or "paths" not in doc:
+        raise FetchError(f"{source} did not return an OpenAPI document")
+    return doc
+
+
+def generate(spec_text: str, destination: Path) -> None:
+    """Run the pinned generator on spec_text into destination; any warning fails."""
+    with tempfile.TemporaryDirectory() as work:
+        spec_path = Path(work) / "openapi.json"
+        spec_path.write_text(spec_text, encoding="utf-8")
+        output = Path(work) / PACKAGE
+        env = {
+            **os.environ,
+            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        }
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "openapi_python_client",
+                "generate",
+                "--path",
+                str(spec_path),
+                "--config",
+                str(GENERATOR_CONFIG),
+                "--meta",
+                "none",
+                "--output-path",
+                str(output),
+                "--fail-on-warning",
+            ],
+            cwd=work,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0 or "warning" in result.stdout.lower():
+            raise SystemExit(f"generation failed:\n{result.stdout}{result.stderr}")
+        if destination.exists():
+            shutil.rmtree(destination)
+        shutil.copytree(output, destination, ignore=shutil.ignore_patterns(*IGNORED))
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    if not root.is_dir():
+        return {}
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in root.rglob("*")
+        if path.is_file() and not IGNORED & set(path.relative_to(root).parts)
+    }
+
+
+def tree_differences(expected: Path, actual: Path) -> list[str]:
+    """Relative paths whose bytes differ between two trees (missing counts), caches aside."""
+    want, have = _files(expected), _files(actual)
+    return sorted(name for name in want.keys() | have.keys() if want.get(name) != have.get(name))
+
+
+def check_generated(spec_text: str) -> list[drift.Change]:
+    """Changes needed to make generated/ what spec_text generates."""
+    with tempfile.TemporaryDirectory() as work:
+        fresh = Path(work) / PACKAGE
+        generate(spec_text, fresh)
+        return [
+            {
+                "change": "generated file differs",
+                "where": f"generated/{PACKAGE}/{name}",
+                "breaking": False,
+                "detail": "run `make regenerate`; never edit generated/ by hand",
+            }
+            for name in tree_differences(fresh, GENERATED)
+        ]
+
+
+def check_normalised(spec_text: str) -> list[drift.Change]:
+    """openapi.json must be a fixed point of the normalisation."""
+    if normalise.dumps(normalise.normalise(json.loads(spec_text))) == spec_text:
+        return []
+    return [
+        {
+            "change": "openapi.json not normalised",
+            "where": "openapi.json",
+            "breaking": False,
+            "detail": "it was edited by hand; run `make regenerate` after fixing the rules",
+        }
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--pull", action="store_true", help="fetch and normalise the live document first"
+    )
+    mode.add_argument("--check", action="store_true", help="report drift instead of writing")
+    default_url = os.environ.get(URL_VARIABLE) or DEFAULT_URL
+    parser.add_argument(
+        "--url", nargs="?", const=default_url, help="live document URL or file path"
+    )
+    parser.add_argument("--json", action="store_true", help="print the --check report as JSON")
+    args = parser.parse_args(argv)
+
+    if args.pull:
+        try:
+            live = fetch(args.url or default_url)
+        except FetchError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+        SPEC.write_text(normalise.dumps(normalise.normalise(live)), encoding="utf-8")
+        print(f"wrote {SPEC.relative_to(ROOT)}")
+
+    spec_text = SPEC.read_text(encoding="utf-8")
+    if not args.check:
+        generate(spec_text, GENERATED)
+        print(f"regenerated generated/{PACKAGE}")
+        return 0
+
+    changes = check_normalised(spec_text) + check_generated(spec_text)
+    if args.url:
+        try:
+            live = fetch(args.url)
+        except FetchError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+        changes += drift.compare(json.loads(spec_text), normalise.normalise(live))
+    print(json.dumps(changes, indent=2) if args.json else drift.report(changes))
+    return 1 if changes else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -7,7 +7,8 @@ from typing import Any
 
 import normalise
 import pytest
-from conftest import ROOT
+
+from tests.conftest import ROOT
 
 GENERATED = ROOT / "generated" / "hmpps_non_associations_api_client"
 

@@ -14,7 +14,8 @@ from typing import Any
 import drift
 import normalise
 import pytest
-from conftest import ROOT
+
+from tests.conftest import ROOT
 
 SCRIPT = ROOT / "scripts" / "regenerate.py"
 PACKAGE = "hmpps_non_associations_api_client"

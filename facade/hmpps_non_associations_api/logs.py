@@ -1,0 +1,44 @@
+"""Accept any logger: a `logging.Logger`, or anything with info/warn(ing)/error."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["DEFAULT_LOGGER_NAME", "Log"]
+
+DEFAULT_LOGGER_NAME = "hmpps_non_associations_api"
+
+_Method = Callable[..., Any]
+
+# A library leaves output to the application: silent unless it configures logging.
+logging.getLogger(DEFAULT_LOGGER_NAME).addHandler(logging.NullHandler())
+
+
+def _quiet(*args: Any, **kwargs: Any) -> None:
+    """Stands in for a level the given logger does not have."""
+
+
+class Log:
+    """The four levels the client logs at, bound to whatever logger was given."""
+
+    __slots__ = ("debug", "error", "info", "warning")
+
+    def __init__(self, logger: object | None = None) -> None:
+        target = logging.getLogger(DEFAULT_LOGGER_NAME) if logger is None else logger
+
+        def level(*names: str) -> _Method | None:
+            for name in names:
+                method: _Method | None = getattr(target, name, None)
+                if callable(method):
+                    return method
+            return None
+
+        info, error = level("info"), level("error")
+        if info is None or error is None:
+            raise TypeError("logger needs at least info and error methods")
+        self.info: _Method = info
+        self.error: _Method = error
+        self.warning: _Method = level("warning", "warn") or info
+        self.debug: _Method = level("debug") or _quiet

@@ -1,0 +1,126 @@
+"""Checks made before any network traffic, so mistakes cost no round trip and read
+clearly; and the conversion of what callers pass into what the API expects."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol, Self, TypeVar
+
+from dateutil import tz
+
+from .constants import MAX_PAGE_SIZE
+
+__all__ = [
+    "check_include",
+    "enum_member",
+    "london_local",
+    "non_association_id",
+    "page_number",
+    "page_size",
+    "prisoner_number",
+    "prisoner_numbers",
+    "request_model",
+    "sort_params",
+]
+
+_PRISONER_NUMBER = re.compile(r"[A-Za-z][0-9]{4}[A-Za-z]{2}")
+_SORT = re.compile(r"[A-Za-z][A-Za-z0-9_.]*(,(ASC|DESC|asc|desc))?")
+_LONDON = tz.gettz("Europe/London")
+
+
+def prisoner_number(value: object) -> str:
+    """A prisoner number such as A1234BC."""
+    if not isinstance(value, str) or not _PRISONER_NUMBER.fullmatch(value):
+        raise ValueError(f"not a prisoner number (like A1234BC): {value!r}")
+    return value
+
+
+def prisoner_numbers(values: Iterable[str], *, minimum: int) -> list[str]:
+    """Distinct prisoner numbers, in the order given; at least `minimum` of them."""
+    if isinstance(values, str):
+        raise TypeError("prisoner_numbers must be a list of prisoner numbers, not one string")
+    distinct = list(dict.fromkeys(prisoner_number(value) for value in values))
+    if len(distinct) < minimum:
+        raise ValueError(f"need at least {minimum} distinct prisoner number(s), got {distinct}")
+    return distinct
+
+
+def check_include(include_open: bool, include_closed: bool) -> None:
+    """The API rejects a request for neither open nor closed non-associations."""
+    if not include_open and not include_closed:
+        raise ValueError("include_open and include_closed cannot both be False")
+
+
+def non_association_id(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"a non-association id is a positive integer, not {value!r}")
+    return value
+
+
+def page_number(value: int | None) -> int | None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+        raise ValueError(f"page counts from 0, not {value!r}")
+    return value
+
+
+def page_size(value: int | None) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_PAGE_SIZE:
+        raise ValueError(f"page size must be from 1 to {MAX_PAGE_SIZE}, not {value!r}")
+    return value
+
+
+_Enum = TypeVar("_Enum", bound=enum.Enum)
+
+
+def enum_member(kind: type[_Enum], value: _Enum | str) -> _Enum:
+    """The member of kind for a member or its string value."""
+    try:
+        return kind(value)
+    except ValueError:
+        options = ", ".join(str(member.value) for member in kind)
+        raise ValueError(f"{value!r} is not a {kind.__name__}; use one of {options}") from None
+
+
+def sort_params(sort: str | Iterable[str] | None) -> list[str] | None:
+    """One `property[,ASC|DESC]` string or several, each sent as its own parameter."""
+    if sort is None:
+        return None
+    values = [sort] if isinstance(sort, str) else list(sort)
+    for value in values:
+        if not isinstance(value, str) or not _SORT.fullmatch(value):
+            raise ValueError(f"sort must look like 'id' or 'whenCreated,DESC', not {value!r}")
+    return values
+
+
+class _Model(Protocol):
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self: ...
+
+
+_M = TypeVar("_M", bound=_Model)
+
+
+def request_model(kind: type[_M], request: _M | Mapping[str, Any]) -> _M:
+    """A generated request model, from itself or from a dict in the API's JSON shape."""
+    if isinstance(request, kind):
+        return request
+    if not isinstance(request, Mapping):
+        raise TypeError(f"expected {kind.__name__} or a dict, not {type(request).__name__}")
+    try:
+        return kind.from_dict(request)
+    except KeyError as missing:
+        raise ValueError(f"{kind.__name__} needs {missing.args[0]!r}") from None
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"invalid {kind.__name__}: {error}") from None
+
+
+def london_local(value: datetime.datetime) -> datetime.datetime:
+    """The API takes Europe/London local times without an offset: convert aware ones."""
+    if value.tzinfo is None:
+        return value
+    return value.astimezone(_LONDON).replace(tzinfo=None)

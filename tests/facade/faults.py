@@ -1,0 +1,150 @@
+"""A fault-injecting HTTP server on 127.0.0.1 for the facade's behaviour tests."""
+
+from __future__ import annotations
+
+import json
+import socket
+import socketserver
+import threading
+import time
+from collections.abc import Iterator
+from http import HTTPStatus
+from typing import Any
+
+import attrs
+import pytest
+
+NON_ASSOCIATION = {
+    "id": 42,
+    "firstPrisonerNumber": "A1234BC",
+    "firstPrisonerRole": "VICTIM",
+    "firstPrisonerRoleDescription": "Victim",
+    "secondPrisonerNumber": "D5678EF",
+    "secondPrisonerRole": "PERPETRATOR",
+    "secondPrisonerRoleDescription": "Perpetrator",
+    "reason": "BULLYING",
+    "reasonDescription": "Bullying",
+    "restrictionType": "CELL",
+    "restrictionTypeDescription": "Cell only",
+    "comment": "Kept apart",
+    "whenCreated": "2023-07-21T08:14:21",
+    "whenUpdated": "2023-07-21T08:14:21.123456",
+    "updatedBy": "OFF3_GEN",
+    "isClosed": False,
+    "isOpen": True,
+    "closedBy": None,
+    "closedReason": None,
+    "closedAt": None,
+}
+
+
+@attrs.define
+class Reply:
+    """One scripted answer: a status and body, optionally slow, trickled or dropped."""
+
+    status: int = 200
+    body: Any = attrs.field(factory=lambda: NON_ASSOCIATION)
+    headers: dict[str, str] = attrs.field(factory=dict)
+    delay: float = 0.0
+    trickle: float | None = None
+    drop: bool = False
+
+
+@attrs.define
+class Seen:
+    method: str
+    path: str
+    headers: dict[str, str]
+    client_port: int
+
+
+class FaultServer:
+    """Answers requests from a script of replies; the last reply repeats."""
+
+    def __init__(self) -> None:
+        self.script: list[Reply] = [Reply()]
+        self.seen: list[Seen] = []
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        server = self
+
+        class Handler(socketserver.StreamRequestHandler):
+            def handle(self) -> None:
+                while not server._stop.is_set():
+                    line = self.rfile.readline()
+                    if not line:
+                        return
+                    method, path, _ = line.decode().split(" ", 2)
+                    headers: dict[str, str] = {}
+                    while (header := self.rfile.readline().decode().strip()) != "":
+                        name, value = header.split(":", 1)
+                        headers[name.strip().lower()] = value.strip()
+                    self.rfile.read(int(headers.get("content-length", "0")))
+                    reply = server._next(Seen(method, path, headers, self.client_address[1]))
+                    if not server._answer(self.wfile, reply):
+                        return
+
+        self._server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
+        threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        ).start()
+
+    def _next(self, seen: Seen) -> Reply:
+        with self._lock:
+            self.seen.append(seen)
+            return self.script.pop(0) if len(self.script) > 1 else self.script[0]
+
+    def _answer(self, out: Any, reply: Reply) -> bool:
+        if reply.drop:
+            return False
+        time.sleep(reply.delay)
+        body = (
+            b""
+            if reply.body is None
+            else (reply.body if isinstance(reply.body, bytes) else json.dumps(reply.body).encode())
+        )
+        known = reply.status in HTTPStatus._value2member_map_
+        phrase = HTTPStatus(reply.status).phrase if known else "Unknown"
+        head = [f"HTTP/1.1 {reply.status} {phrase}", f"Content-Length: {len(body)}"]
+        if not isinstance(reply.body, bytes):
+            head.append("Content-Type: application/json")
+        head += [f"{k}: {v}" for k, v in reply.headers.items()]
+        try:
+            out.write(("\r\n".join(head) + "\r\n\r\n").encode())
+            out.flush()
+            if reply.trickle is None:
+                out.write(body)
+                out.flush()
+                return True
+            for byte in body:
+                if self._stop.is_set():
+                    return False
+                out.write(bytes([byte]))
+                out.flush()
+                time.sleep(reply.trickle)
+        except OSError:
+            return False
+        return True
+
+    def close(self) -> None:
+        self._stop.set()
+        self._server.shutdown()
+        self._server.server_close()
+
+
+@pytest.fixture
+def fault_server() -> Iterator[FaultServer]:
+    server = FaultServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def closed_port() -> int:
+    """A loopback port nothing listens on."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+    return port

@@ -1,0 +1,101 @@
+"""Construction: cheap, validated, sharing one pool per configuration."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import httpx
+import pytest
+from hmpps_non_associations_api import (
+    ApiConfig,
+    AsyncNonAssociationsApi,
+    NonAssociationsApi,
+    Timeout,
+)
+from hmpps_non_associations_api.pools import sync_pool
+
+
+def test_instances_do_not_build_pools_or_ssl_contexts(monkeypatch: pytest.MonkeyPatch) -> None:
+    config = ApiConfig("https://api.test")
+    sync_pool(config)
+    built: list[Any] = []
+    monkeypatch.setattr(httpx, "create_ssl_context", lambda *a, **k: built.append(a))
+    monkeypatch.setattr(httpx.HTTPTransport, "__init__", lambda *a, **k: built.append(a))
+    for _ in range(50):
+        NonAssociationsApi("token", config).close()
+        AsyncNonAssociationsApi("token", config)
+    assert built == []
+
+
+def test_same_settings_share_one_pool() -> None:
+    a = ApiConfig("https://one.test")
+    b = ApiConfig("https://two.test", timeout=Timeout(response=1, deadline=2))
+    c = ApiConfig("https://one.test", max_connections=7)
+    assert sync_pool(a) is sync_pool(b)
+    assert sync_pool(a) is not sync_pool(c)
+
+
+def test_bad_arguments_fail_at_construction() -> None:
+    config = ApiConfig("https://api.test")
+    with pytest.raises(ValueError, match="empty"):
+        NonAssociationsApi("", config)
+    with pytest.raises(TypeError):
+        NonAssociationsApi(42, config)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        NonAssociationsApi("token", {"url": "https://api.test"})  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="http"):
+        ApiConfig("api.test")
+    with pytest.raises(ValueError, match="positive"):
+        Timeout(response=0)
+
+
+def test_async_provider_is_refused_by_the_sync_client() -> None:
+    async def provider() -> str:
+        return "token"
+
+    api = NonAssociationsApi(provider, ApiConfig("http://127.0.0.1:9"))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="AsyncNonAssociationsApi"):
+        api.constants()
+
+
+async def test_async_client_awaits_async_provider() -> None:
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers["Authorization"])
+        return httpx.Response(200, json={"roles": [], "reasons": [], "restrictionTypes": []})
+
+    async def provider() -> str:
+        await asyncio.sleep(0)
+        return "async-token"
+
+    api = AsyncNonAssociationsApi(
+        provider, ApiConfig("http://api.test"), transport=httpx.MockTransport(handler)
+    )
+    assert await api.constants() == {"roles": [], "reasons": [], "restrictionTypes": []}
+    assert seen == ["Bearer async-token"]
+
+
+def test_from_env() -> None:
+    env = {
+        "HMPPS_NON_ASSOCIATIONS_API_URL": "https://api.test/",
+        "HMPPS_NON_ASSOCIATIONS_API_TIMEOUT_RESPONSE": "5000",
+        "HMPPS_NON_ASSOCIATIONS_API_TIMEOUT_DEADLINE": "12000",
+    }
+    config = ApiConfig.from_env(env)
+    assert config == ApiConfig("https://api.test", timeout=Timeout(response=5, deadline=12))
+    assert ApiConfig.from_env({"HMPPS_NON_ASSOCIATIONS_API_URL": "http://x"}).timeout == Timeout()
+    with pytest.raises(ValueError, match="HMPPS_NON_ASSOCIATIONS_API_URL"):
+        ApiConfig.from_env({})
+    with pytest.raises(ValueError, match="milliseconds"):
+        ApiConfig.from_env({**env, "HMPPS_NON_ASSOCIATIONS_API_TIMEOUT_DEADLINE": "soon"})
+
+
+def test_subclassing_as_applications_do() -> None:
+    class Client(NonAssociationsApi):
+        def __init__(self, system_token: str) -> None:
+            super().__init__(system_token, ApiConfig("https://api.test"))
+
+    with Client("token") as api:
+        assert repr(api) == "Client(url='https://api.test')"

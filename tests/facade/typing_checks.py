@@ -1,0 +1,72 @@
+"""Checked by mypy in test_typing.py, never run: the overloads pick open or closed results."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import AsyncIterator, Iterator
+from typing import NoReturn, assert_type
+
+from hmpps_non_associations_api import (
+    AsyncNonAssociationsApi,
+    ClosedNonAssociation,
+    ClosedNonAssociationsPage,
+    ClosedPrisonerNonAssociations,
+    NonAssociation,
+    NonAssociationsApi,
+    OpenNonAssociation,
+    OpenNonAssociationsPage,
+    OpenPrisonerNonAssociations,
+    PageNonAssociation,
+    PrisonerNonAssociations,
+)
+
+
+def sync_results(api: NonAssociationsApi) -> None:
+    assert_type(api.list_non_associations("A1234BC"), OpenPrisonerNonAssociations)
+    closed = api.list_non_associations("A1234BC", include_open=False, include_closed=True)
+    assert_type(closed, ClosedPrisonerNonAssociations)
+    assert_type(closed.non_associations[0].closed_at, datetime.datetime)
+    both = api.list_non_associations("A1234BC", include_closed=True)
+    assert_type(both, PrisonerNonAssociations)
+    assert_type(
+        api.list_non_associations("A1234BC", include_open=False, include_closed=False), NoReturn
+    )
+
+    between = api.list_non_associations_between(["A1234BC", "B2345CD"])
+    assert_type(between, list[OpenNonAssociation])
+    assert_type(between[0].closed_at, None)
+    assert_type(
+        api.list_non_associations_involving(["A1234BC"], include_open=False, include_closed=True),
+        list[ClosedNonAssociation],
+    )
+    assert_type(
+        api.list_non_associations_between(["A1234BC", "B2345CD"], include_closed=True),
+        list[NonAssociation],
+    )
+
+    assert_type(api.paged_non_associations(), OpenNonAssociationsPage)
+    assert_type(
+        api.paged_non_associations(include_open=False, include_closed=True),
+        ClosedNonAssociationsPage,
+    )
+    assert_type(api.paged_non_associations(include_closed=True), PageNonAssociation)
+    assert_type(api.iter_non_associations(), Iterator[OpenNonAssociation])
+    flag: bool = True
+    assert_type(api.iter_non_associations(include_closed=flag), Iterator[NonAssociation])
+    assert_type(api.close_non_association(1, {"closedReason": "r"}), ClosedNonAssociation)
+    assert_type(api.reopen_non_association(1, {"reopenReason": "r"}), OpenNonAssociation)
+    assert_type(api.delete_non_association(1, {}), None)
+
+
+async def async_results(api: AsyncNonAssociationsApi) -> None:
+    assert_type(await api.list_non_associations("A1234BC"), OpenPrisonerNonAssociations)
+    closed = await api.list_non_associations_between(
+        ["A1234BC", "B2345CD"], include_open=False, include_closed=True
+    )
+    assert_type(closed, list[ClosedNonAssociation])
+    assert_type(await api.paged_non_associations(include_closed=True), PageNonAssociation)
+    assert_type(api.iter_non_associations(), AsyncIterator[OpenNonAssociation])
+    assert_type(
+        api.iter_non_associations(include_open=False, include_closed=True),
+        AsyncIterator[ClosedNonAssociation],
+    )

@@ -47,6 +47,22 @@ SERVER_FILLED = {"ReopenNonAssociationRequest": ("reopenedBy",)}
 # Limits the server enforces that the document leaves out: (operationId, parameter) -> keywords.
 UNDOCUMENTED_LIMITS = {("getNonAssociations", "size"): {"maximum": 200}}
 
+# Error statuses the server really returns that the document leaves out:
+# operationId -> statuses, each answered with an ErrorResponse.
+UNDOCUMENTED_ERRORS = {
+    "constants": ("401",),
+    "closeNonAssociation": ("409", "415"),
+    "reopenNonAssociation": ("409", "415"),
+    "createNonAssociation": ("415",),
+    "patchNonAssociation": ("415",),
+    "deleteNonAssociation": ("415",),
+    "getNonAssociationsBetweenPrisoners": ("415",),
+    "getNonAssociationsInvolvingPrisoners": ("415",),
+}
+
+# Statuses the server sends without a body, though the document gives them one.
+BODILESS_STATUSES = ("204", "209")
+
 # The only security scheme the service still declares.
 SECURITY_SCHEME = "bearer-jwt"
 
@@ -218,6 +234,24 @@ def add_undocumented_limits(doc: Doc) -> None:
                 param.setdefault("schema", {}).update(limits)
 
 
+def declare_undocumented_errors(doc: Doc) -> None:
+    """Closing a closed or reopening an open one is a 409, a body that is not JSON a 415,
+    and /constants without a token a 401; the document declares none of these."""
+    for _, _, op in operations(doc):
+        responses = op.setdefault("responses", {})
+        for status in UNDOCUMENTED_ERRORS.get(op.get("operationId", ""), ()):
+            schema = ref("ErrorResponse")
+            responses.setdefault(status, {"content": {"application/json": {"schema": schema}}})
+
+
+def bodiless_responses(doc: Doc) -> None:
+    """The subject access request's 204 and 209 carry no body, yet are declared as JSON:
+    generated code would try to parse the empty body."""
+    for _, _, op in operations(doc):
+        for status in BODILESS_STATUSES:
+            op.get("responses", {}).get(status, {}).pop("content", None)
+
+
 def drop_unused_schemas(doc: Doc) -> None:
     """Quirk 5: report and queue schemas stay behind after their endpoints are removed."""
     schemas = doc["components"]["schemas"]
@@ -308,6 +342,8 @@ RULES: list[Callable[[Doc], None]] = [
     json_error_responses,
     server_filled_optional,
     add_undocumented_limits,
+    declare_undocumented_errors,
+    bodiless_responses,
     drop_unused_schemas,
     keep_current_security,
     apply_project_prose,

@@ -28,6 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.json"
 PACKAGE = "hmpps_non_associations_api_client"
 GENERATED = ROOT / "generated" / PACKAGE
+# The fake API serves the document at /v3/api-docs, so the package carries a copy.
+PACKAGED_SPEC = ROOT / "facade" / "hmpps_non_associations_api" / "testing" / "openapi.json"
 GENERATOR_CONFIG = Path(__file__).resolve().parent / "generator-config.yaml"
 DEFAULT_URL = "https://non-associations-api-dev.hmpps.service.justice.gov.uk/v3/api-docs"
 URL_VARIABLE = "HMPPS_NON_ASSOCIATIONS_API_SPEC_URL"
@@ -137,6 +139,15 @@ def check_generated(spec_text: str) -> list[drift.Change]:
         ]
 
 
+def check_copy(spec_text: str) -> list[drift.Change]:
+    """The fake's packaged copy of openapi.json must be the same document."""
+    if PACKAGED_SPEC.is_file() and PACKAGED_SPEC.read_text(encoding="utf-8") == spec_text:
+        return []
+    where = PACKAGED_SPEC.relative_to(ROOT).as_posix()
+    detail = "run `make regenerate`"
+    return [{"change": "copy differs", "where": where, "breaking": False, "detail": detail}]
+
+
 def check_normalised(spec_text: str) -> list[drift.Change]:
     """openapi.json must be a fixed point of the normalisation."""
     if normalise.dumps(normalise.normalise(json.loads(spec_text))) == spec_text:
@@ -179,10 +190,11 @@ def main(argv: list[str] | None = None) -> int:
     spec_text = SPEC.read_text(encoding="utf-8")
     if not args.check:
         generate(spec_text, GENERATED)
-        print(f"regenerated generated/{PACKAGE}")
+        PACKAGED_SPEC.write_text(spec_text, encoding="utf-8")
+        print(f"regenerated generated/{PACKAGE} and the fake's copy of openapi.json")
         return 0
 
-    changes = check_normalised(spec_text) + check_generated(spec_text)
+    changes = check_normalised(spec_text) + check_generated(spec_text) + check_copy(spec_text)
     if args.url:
         try:
             live = fetch(args.url)

@@ -152,3 +152,17 @@ def test_upstream_prose_is_replaced(
 def test_constant_keeps_its_description_property(normalised: dict[str, Any]) -> None:
     constant = normalised["components"]["schemas"]["Constant"]
     assert list(constant["properties"]) == ["code", "description"]
+
+
+def test_undocumented_errors_are_declared(normalised: dict[str, Any]) -> None:
+    paths = normalised["paths"]
+    assert "409" in paths["/non-associations/{id}/close"]["put"]["responses"]
+    assert "409" in paths["/non-associations/{id}/reopen"]["put"]["responses"]
+    assert "401" in paths["/constants"]["get"]["responses"]
+    assert "415" in paths["/non-associations"]["post"]["responses"]
+
+
+def test_bodiless_statuses_have_no_content(normalised: dict[str, Any]) -> None:
+    responses = normalised["paths"]["/subject-access-request"]["get"]["responses"]
+    assert "content" not in responses["204"] and "content" not in responses["209"]
+    assert "content" in responses["200"]

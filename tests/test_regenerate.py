@@ -186,7 +186,7 @@ def test_check_accepts_a_local_file(project_spec: dict[str, Any], tmp_path: Path
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     """A throwaway copy of the parts of the project the script touches."""
-    for name in ("scripts", "generated"):
+    for name in ("scripts", "generated", "facade"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "openapi.json", tmp_path / "openapi.json")
     return tmp_path

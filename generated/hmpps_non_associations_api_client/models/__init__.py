@@ -6,12 +6,6 @@ from .constants_response_200 import ConstantsResponse200
 from .create_non_association_request import CreateNonAssociationRequest
 from .delete_non_association_request import DeleteNonAssociationRequest
 from .error_response import ErrorResponse
-from .get_sar_content_by_reference_response_204 import (
-    GetSarContentByReferenceResponse204,
-)
-from .get_sar_content_by_reference_response_209 import (
-    GetSarContentByReferenceResponse209,
-)
 from .hmpps_subject_access_request_content import HmppsSubjectAccessRequestContent
 from .hmpps_subject_access_request_content_content import (
     HmppsSubjectAccessRequestContentContent,
@@ -44,8 +38,6 @@ __all__ = (
     "CreateNonAssociationRequest",
     "DeleteNonAssociationRequest",
     "ErrorResponse",
-    "GetSarContentByReferenceResponse204",
-    "GetSarContentByReferenceResponse209",
     "HmppsSubjectAccessRequestContent",
     "HmppsSubjectAccessRequestContentContent",
     "LegacyNonAssociation",

@@ -1,18 +1,12 @@
 import datetime
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
-from ...models.get_sar_content_by_reference_response_204 import (
-    GetSarContentByReferenceResponse204,
-)
-from ...models.get_sar_content_by_reference_response_209 import (
-    GetSarContentByReferenceResponse209,
-)
 from ...models.hmpps_subject_access_request_content import (
     HmppsSubjectAccessRequestContent,
 )
@@ -56,26 +50,18 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    ErrorResponse
-    | GetSarContentByReferenceResponse204
-    | GetSarContentByReferenceResponse209
-    | HmppsSubjectAccessRequestContent
-    | None
-):
+) -> Any | ErrorResponse | HmppsSubjectAccessRequestContent | None:
     if response.status_code == 200:
         response_200 = HmppsSubjectAccessRequestContent.from_dict(response.json())
 
         return response_200
 
     if response.status_code == 204:
-        response_204 = GetSarContentByReferenceResponse204.from_dict(response.json())
-
+        response_204 = cast(Any, None)
         return response_204
 
     if response.status_code == 209:
-        response_209 = GetSarContentByReferenceResponse209.from_dict(response.json())
-
+        response_209 = cast(Any, None)
         return response_209
 
     if response.status_code == 400:
@@ -111,12 +97,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    ErrorResponse
-    | GetSarContentByReferenceResponse204
-    | GetSarContentByReferenceResponse209
-    | HmppsSubjectAccessRequestContent
-]:
+) -> Response[Any | ErrorResponse | HmppsSubjectAccessRequestContent]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -132,12 +113,7 @@ def sync_detailed(
     crn: str | Unset = UNSET,
     from_date: datetime.date | Unset = UNSET,
     to_date: datetime.date | Unset = UNSET,
-) -> Response[
-    ErrorResponse
-    | GetSarContentByReferenceResponse204
-    | GetSarContentByReferenceResponse209
-    | HmppsSubjectAccessRequestContent
-]:
+) -> Response[Any | ErrorResponse | HmppsSubjectAccessRequestContent]:
     """Subject access request content
 
      Non-associations concerning one person, optionally within dates. Replies 204 when there is nothing
@@ -154,7 +130,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | GetSarContentByReferenceResponse204 | GetSarContentByReferenceResponse209 | HmppsSubjectAccessRequestContent]
+        Response[Any | ErrorResponse | HmppsSubjectAccessRequestContent]
     """
 
     kwargs = _get_kwargs(
@@ -178,13 +154,7 @@ def sync(
     crn: str | Unset = UNSET,
     from_date: datetime.date | Unset = UNSET,
     to_date: datetime.date | Unset = UNSET,
-) -> (
-    ErrorResponse
-    | GetSarContentByReferenceResponse204
-    | GetSarContentByReferenceResponse209
-    | HmppsSubjectAccessRequestContent
-    | None
-):
+) -> Any | ErrorResponse | HmppsSubjectAccessRequestContent | None:
     """Subject access request content
 
      Non-associations concerning one person, optionally within dates. Replies 204 when there is nothing
@@ -201,7 +171,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | GetSarContentByReferenceResponse204 | GetSarContentByReferenceResponse209 | HmppsSubjectAccessRequestContent
+        Any | ErrorResponse | HmppsSubjectAccessRequestContent
     """
 
     return sync_detailed(
@@ -220,12 +190,7 @@ async def asyncio_detailed(
     crn: str | Unset = UNSET,
     from_date: datetime.date | Unset = UNSET,
     to_date: datetime.date | Unset = UNSET,
-) -> Response[
-    ErrorResponse
-    | GetSarContentByReferenceResponse204
-    | GetSarContentByReferenceResponse209
-    | HmppsSubjectAccessRequestContent
-]:
+) -> Response[Any | ErrorResponse | HmppsSubjectAccessRequestContent]:
     """Subject access request content
 
      Non-associations concerning one person, optionally within dates. Replies 204 when there is nothing
@@ -242,7 +207,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | GetSarContentByReferenceResponse204 | GetSarContentByReferenceResponse209 | HmppsSubjectAccessRequestContent]
+        Response[Any | ErrorResponse | HmppsSubjectAccessRequestContent]
     """
 
     kwargs = _get_kwargs(
@@ -264,13 +229,7 @@ async def asyncio(
     crn: str | Unset = UNSET,
     from_date: datetime.date | Unset = UNSET,
     to_date: datetime.date | Unset = UNSET,
-) -> (
-    ErrorResponse
-    | GetSarContentByReferenceResponse204
-    | GetSarContentByReferenceResponse209
-    | HmppsSubjectAccessRequestContent
-    | None
-):
+) -> Any | ErrorResponse | HmppsSubjectAccessRequestContent | None:
     """Subject access request content
 
      Non-associations concerning one person, optionally within dates. Replies 204 when there is nothing
@@ -287,7 +246,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | GetSarContentByReferenceResponse204 | GetSarContentByReferenceResponse209 | HmppsSubjectAccessRequestContent
+        Any | ErrorResponse | HmppsSubjectAccessRequestContent
     """
 
     return (

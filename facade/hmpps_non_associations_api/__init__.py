@@ -1,9 +1,7 @@
 """Python client for the HMPPS Non-associations API.
 
-    from hmpps_non_associations_api import ApiConfig, NonAssociationsApi
-
-    api = NonAssociationsApi(system_token, ApiConfig.from_env())
-    non_association = api.get_non_association(42)
+`NonAssociationsApi(system_token, ApiConfig.from_env())` gives the synchronous client,
+`AsyncNonAssociationsApi` the asyncio one; `HmppsAuthClient` supplies system tokens.
 """
 
 from hmpps_non_associations_api_client.models import (
@@ -31,6 +29,7 @@ from hmpps_non_associations_api_client.models import (
     SortDirection,
 )
 
+from .auth import AsyncHmppsAuthClient, AuthConfig, HmppsAuthClient
 from .client import AsyncNonAssociationsApi, NonAssociationsApi
 from .config import ApiConfig, Timeout
 from .constants import (
@@ -69,8 +68,10 @@ __all__ = [
     "DEFAULT_PAGE_SIZE",
     "MAX_PAGE_SIZE",
     "ApiConfig",
+    "AsyncHmppsAuthClient",
     "AsyncNonAssociationsApi",
     "AsyncTokenSource",
+    "AuthConfig",
     "ClientError",
     "CloseNonAssociationRequest",
     "ClosedNonAssociation",
@@ -82,6 +83,7 @@ __all__ = [
     "DeleteNonAssociationRequest",
     "ErrorCode",
     "ErrorResponse",
+    "HmppsAuthClient",
     "HmppsSubjectAccessRequestContent",
     "LegacyNonAssociation",
     "LegacyNonAssociationOtherPrisonerDetails",

@@ -1,0 +1,499 @@
+"""System tokens from HMPPS Auth: the client-credentials grant, cached per username.
+
+`HmppsAuthClient` (sync) and `AsyncHmppsAuthClient` ask HMPPS Auth for a token on
+behalf of a username, keep it until shortly before it expires and hand out token
+providers for the API clients. Both share `_TokenCache`, which holds every rule about
+reuse, expiry and concurrent refresh; they differ only in how they lock and wait.
+
+A token is reused until `expires_in - min(expiry_margin, expires_in / 2)` seconds
+after its request was sent: an hour-long token is refreshed a minute early, a
+2-second token is reused for one second, and a token without a lifetime is not kept.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import itertools
+import json
+import logging
+import os
+import threading
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from contextlib import AbstractAsyncContextManager, AbstractContextManager
+from types import TracebackType
+from typing import Any, Generic, TypeVar
+from urllib.parse import urlsplit
+
+import attrs
+import httpx
+
+from .errors import SanitisedError, TransportError
+from .logs import Log
+
+__all__ = ["AsyncHmppsAuthClient", "AuthConfig", "HmppsAuthClient"]
+
+DEFAULT_LOGGER_NAME = "hmpps_non_associations_api.auth"
+ENV_URL = "HMPPS_AUTH_URL"
+ENV_CLIENT_ID = "HMPPS_AUTH_CLIENT_ID"
+ENV_CLIENT_SECRET = "HMPPS_AUTH_CLIENT_SECRET"
+ENV_TIMEOUT = "HMPPS_AUTH_TIMEOUT_RESPONSE"
+
+
+def _http_url(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"url must be an http(s) URL with a host, not {value!r}")
+    if parts.username is not None or parts.password is not None:
+        raise ValueError("url must not carry credentials; use client_id and client_secret")
+
+
+def _without_trailing_slash(url: object) -> str:
+    return str(url).rstrip("/")
+
+
+def _non_empty(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not value:
+        raise ValueError(f"{attribute.name} must not be empty")
+
+
+def _positive(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if not value > 0:
+        raise ValueError(f"{attribute.name} must be positive, not {value!r}")
+
+
+def _not_negative(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if not value >= 0:
+        raise ValueError(f"{attribute.name} must not be negative, not {value!r}")
+
+
+@attrs.frozen
+class AuthConfig:
+    """Where HMPPS Auth is and the system client's credentials.
+
+    `url` is the Auth base URL ending in `/auth`; `timeout` and `expiry_margin` are
+    seconds. The secret is left out of `repr()`.
+    """
+
+    url: str = attrs.field(validator=_http_url, converter=_without_trailing_slash)
+    client_id: str = attrs.field(validator=_non_empty)
+    client_secret: str = attrs.field(repr=False, validator=_non_empty)
+    timeout: float = attrs.field(default=10.0, validator=_positive)
+    expiry_margin: float = attrs.field(default=60.0, validator=_not_negative)
+
+    @property
+    def token_url(self) -> str:
+        """The token endpoint."""
+        return f"{self.url}/oauth/token"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> AuthConfig:
+        """Read HMPPS_AUTH_URL, HMPPS_AUTH_CLIENT_ID, HMPPS_AUTH_CLIENT_SECRET and the
+        optional HMPPS_AUTH_TIMEOUT_RESPONSE (milliseconds, as in DPS applications)."""
+        env = os.environ if environ is None else environ
+
+        def required(name: str) -> str:
+            value = env.get(name)
+            if not value:
+                raise ValueError(f"{name} is not set")
+            return value
+
+        url, client_id = required(ENV_URL), required(ENV_CLIENT_ID)
+        client_secret = required(ENV_CLIENT_SECRET)
+        raw_timeout = env.get(ENV_TIMEOUT)
+        if not raw_timeout:
+            return cls(url=url, client_id=client_id, client_secret=client_secret)
+        try:
+            timeout = int(raw_timeout) / 1000
+        except ValueError:
+            timeout = 0.0
+        if not timeout > 0:
+            raise ValueError(
+                f"{ENV_TIMEOUT} must be a positive number of milliseconds, not {raw_timeout!r}"
+            )
+        return cls(url=url, client_id=client_id, client_secret=client_secret, timeout=timeout)
+
+
+# ---------------------------------------------------------------------------------------
+# The cache: every rule about reuse and refresh, whatever the kind of lock.
+
+_LockT = TypeVar("_LockT")
+
+
+class _Slot(Generic[_LockT]):
+    """One username's token, its refresh lock and the last fetch's outcome."""
+
+    __slots__ = ("error", "finished", "lock", "refresh_at", "token", "users")
+
+    def __init__(self, lock: _LockT) -> None:
+        self.lock = lock
+        self.users = 0
+        self.token: str | None = None
+        self.refresh_at = 0.0
+        self.finished = 0  # sequence number of the last fetch to finish
+        self.error: SanitisedError | None = None
+
+
+@attrs.frozen
+class _Claim(Generic[_LockT]):
+    """A caller's hold on a slot, and how far the fetch sequence had got when it came."""
+
+    key: str | None
+    slot: _Slot[_LockT]
+    seen: int
+
+    @property
+    def lock(self) -> _LockT:
+        return self.slot.lock
+
+
+class _TokenCache(Generic[_LockT]):
+    """Tokens per username, and who fetches the next one.
+
+    Callers first try `cached()`. On a miss they `claim()` the username's slot, take its
+    lock, and ask `settled()`: a token or an error from a fetch that finished while they
+    waited, so a crowd asking at once causes one request and shares its outcome. If it
+    says None, the caller fetches and reports with `store()` or `fail()`. Always
+    `release()` the claim; idle slots with nothing worth keeping are dropped.
+    """
+
+    def __init__(
+        self,
+        expiry_margin: float,
+        lock_factory: Callable[[], _LockT],
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._margin = expiry_margin
+        self._lock_factory = lock_factory
+        self.clock = clock
+        self._mutex = threading.Lock()
+        self._slots: dict[str | None, _Slot[_LockT]] = {}
+        self._sequence = itertools.count(1)
+        self._last = 0
+
+    def reuse_for(self, expires_in: float) -> float:
+        """Seconds a token lasting `expires_in` is reused: the margin, capped at half
+        the lifetime, comes off the end."""
+        if expires_in <= 0:
+            return 0.0
+        return expires_in - min(self._margin, expires_in / 2)
+
+    def cached(self, key: str | None) -> str | None:
+        """The username's token if it is still fresh."""
+        with self._mutex:
+            slot = self._slots.get(key)
+            return self._fresh(slot) if slot is not None else None
+
+    def claim(self, key: str | None) -> _Claim[_LockT]:
+        with self._mutex:
+            slot = self._slots.get(key)
+            if slot is None:
+                slot = self._slots[key] = _Slot(self._lock_factory())
+            slot.users += 1
+            return _Claim(key, slot, self._last)
+
+    def release(self, claim: _Claim[_LockT]) -> None:
+        with self._mutex:
+            claim.slot.users -= 1
+            self._sweep()
+
+    def settled(self, claim: _Claim[_LockT]) -> str | None:
+        """Call holding the claim's lock: a fresh token, the outcome of a fetch that
+        finished since the claim (raising a copy of its error), or None to fetch."""
+        with self._mutex:
+            slot = claim.slot
+            token = self._fresh(slot)
+            if token is not None or slot.finished <= claim.seen:
+                return token
+            if slot.error is not None:
+                raise _copy(slot.error)
+            return slot.token
+
+    def store(self, claim: _Claim[_LockT], token: str, expires_in: float, sent_at: float) -> None:
+        """Record a fetched token; its lifetime counts from when the request was sent."""
+        with self._mutex:
+            slot = claim.slot
+            slot.token, slot.error = token, None
+            slot.refresh_at = sent_at + self.reuse_for(expires_in)
+            slot.finished = self._last = next(self._sequence)
+
+    def fail(self, claim: _Claim[_LockT], error: SanitisedError) -> None:
+        """Record a failed fetch for the callers already waiting; later ones try again."""
+        with self._mutex:
+            slot = claim.slot
+            slot.token, slot.error, slot.refresh_at = None, error, 0.0
+            slot.finished = self._last = next(self._sequence)
+
+    def _fresh(self, slot: _Slot[_LockT]) -> str | None:
+        if slot.token is not None and self.clock() < slot.refresh_at:
+            return slot.token
+        return None
+
+    def _sweep(self) -> None:
+        stale = [
+            key
+            for key, slot in self._slots.items()
+            if slot.users == 0 and self._fresh(slot) is None
+        ]
+        for key in stale:
+            del self._slots[key]
+
+
+def _copy(error: SanitisedError) -> SanitisedError:
+    """A fresh exception like `error`, so each waiting caller raises its own."""
+    return type(error)(error.message, status=error.status, text=error.text, headers=error.headers)
+
+
+# ---------------------------------------------------------------------------------------
+# The request and its answer, shared by both clients.
+
+
+def _basic_credentials(config: AuthConfig) -> dict[str, str]:
+    """The Authorization header, built only when sending (as the Node clients do)."""
+    pair = f"{config.client_id}:{config.client_secret}".encode()
+    return {"Authorization": "Basic " + base64.b64encode(pair).decode("ascii")}
+
+
+def _form(username: str | None) -> dict[str, str]:
+    form = {"grant_type": "client_credentials"}
+    if username:
+        form["username"] = username
+    return form
+
+
+def _scrub(text: str, config: AuthConfig) -> str:
+    """`text` without the secret or the encoded credentials, should either appear."""
+    encoded = _basic_credentials(config)["Authorization"].removeprefix("Basic ")
+    for secret in (encoded, config.client_secret):
+        text = text.replace(secret, "***")
+    return text
+
+
+def _transport_failure(exc: Exception, config: AuthConfig) -> TransportError:
+    kind = "timed out" if isinstance(exc, httpx.TimeoutException) else "failed"
+    detail = _scrub(str(exc), config)[:200]
+    suffix = f": {detail}" if detail else ""
+    return TransportError(f"HMPPS Auth token request {kind} ({type(exc).__name__}{suffix})")
+
+
+_NOT_JSON = object()
+
+
+def _json(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return _NOT_JSON
+
+
+def _read_token(response: httpx.Response, config: AuthConfig) -> tuple[str, float]:
+    """The token and its lifetime from Auth's answer; a sanitised error otherwise.
+
+    Raised outside any `except`, so no httpx or json exception rides along as context.
+    """
+    if not response.is_success:
+        raise SanitisedError.for_status(
+            response.status_code,
+            f"HMPPS Auth token request failed: {response.reason_phrase}",
+            _scrub(response.text, config),
+            response.headers,
+        )
+    body = _json(response.text)
+    if not isinstance(body, dict):
+        raise TransportError("invalid token response from HMPPS Auth: body is not a JSON object")
+    token = body.get("access_token")
+    if not isinstance(token, str) or not token:
+        raise TransportError("invalid token response from HMPPS Auth: no access_token")
+    expires_in = body.get("expires_in", 0)
+    if isinstance(expires_in, bool) or not isinstance(expires_in, int | float):
+        raise TransportError("invalid token response from HMPPS Auth: expires_in is not a number")
+    return token, float(expires_in)
+
+
+def _who(username: str | None) -> str:
+    return f"username {username!r}" if username else "no username"
+
+
+class _Base:
+    def __init__(self, config: AuthConfig, logger: object | None) -> None:
+        self.config = config
+        self._log = Log(logging.getLogger(DEFAULT_LOGGER_NAME) if logger is None else logger)
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(url={self.config.url!r}, client_id={self.config.client_id!r})"
+        )
+
+    def _fetched(self, username: str | None, expires_in: float) -> None:
+        self._log.info(
+            f"HMPPS Auth system token fetched for {_who(username)} (expires in {expires_in:g}s)"
+        )
+
+    def _failed(self, username: str | None, error: SanitisedError) -> None:
+        self._log.error(f"HMPPS Auth system token request for {_who(username)} failed: {error}")
+
+
+# ---------------------------------------------------------------------------------------
+# The clients.
+
+
+class HmppsAuthClient(_Base, AbstractContextManager["HmppsAuthClient"]):
+    """Fetches and caches system tokens; safe to share between threads.
+
+    `logger` is a `logging.Logger` or anything with info and error methods; `transport`
+    replaces the network (tests). Close it, or use it as a context manager.
+    """
+
+    def __init__(
+        self,
+        config: AuthConfig,
+        *,
+        logger: object | None = None,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        super().__init__(config, logger)
+        self._cache: _TokenCache[threading.Lock] = _TokenCache(config.expiry_margin, threading.Lock)
+        self._http = httpx.Client(transport=transport, timeout=config.timeout)
+
+    def get_system_client_token(self, username: str | None = None) -> str:
+        """A system token for `username` (an empty one counts as none), from the cache
+        while it is fresh.
+
+        Raises a `SanitisedError`: `ClientError`/`ServerError` when Auth refuses,
+        `TransportError` when it cannot be reached or answers nonsense.
+        """
+        key = username or None
+        token = self._cache.cached(key)
+        if token is not None:
+            return token
+        claim = self._cache.claim(key)
+        try:
+            with claim.lock:
+                token = self._cache.settled(claim)
+                if token is not None:
+                    return token
+                sent_at = self._cache.clock()
+                try:
+                    token, expires_in = self._request(key)
+                except SanitisedError as error:
+                    self._cache.fail(claim, error)
+                    self._failed(key, error)
+                    raise
+                self._cache.store(claim, token, expires_in, sent_at)
+                self._fetched(key, expires_in)
+                return token
+        finally:
+            self._cache.release(claim)
+
+    def token_provider(self, username: str | None = None) -> Callable[[], str]:
+        """A zero-argument callable giving the current token for `username`; pass it to
+        the API client so every request gets a fresh token."""
+
+        def provide() -> str:
+            return self.get_system_client_token(username)
+
+        return provide
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _request(self, username: str | None) -> tuple[str, float]:
+        failure: TransportError | None = None
+        try:
+            response = self._http.post(
+                self.config.token_url,
+                data=_form(username),
+                headers=_basic_credentials(self.config),
+            )
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
+            failure = _transport_failure(exc, self.config)
+        if failure is not None:
+            raise failure
+        return _read_token(response, self.config)
+
+
+class AsyncHmppsAuthClient(_Base, AbstractAsyncContextManager["AsyncHmppsAuthClient"]):
+    """The asyncio twin of `HmppsAuthClient`; use it from one event loop."""
+
+    def __init__(
+        self,
+        config: AuthConfig,
+        *,
+        logger: object | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        super().__init__(config, logger)
+        self._cache: _TokenCache[asyncio.Lock] = _TokenCache(config.expiry_margin, asyncio.Lock)
+        self._http = httpx.AsyncClient(transport=transport, timeout=config.timeout)
+
+    async def get_system_client_token(self, username: str | None = None) -> str:
+        """A system token for `username` (an empty one counts as none), from the cache
+        while it is fresh.
+
+        Raises a `SanitisedError`: `ClientError`/`ServerError` when Auth refuses,
+        `TransportError` when it cannot be reached or answers nonsense.
+        """
+        key = username or None
+        token = self._cache.cached(key)
+        if token is not None:
+            return token
+        claim = self._cache.claim(key)
+        try:
+            async with claim.lock:
+                token = self._cache.settled(claim)
+                if token is not None:
+                    return token
+                sent_at = self._cache.clock()
+                try:
+                    token, expires_in = await self._request(key)
+                except SanitisedError as error:
+                    self._cache.fail(claim, error)
+                    self._failed(key, error)
+                    raise
+                self._cache.store(claim, token, expires_in, sent_at)
+                self._fetched(key, expires_in)
+                return token
+        finally:
+            self._cache.release(claim)
+
+    def token_provider(self, username: str | None = None) -> Callable[[], Awaitable[str]]:
+        """A zero-argument async callable giving the current token for `username`."""
+
+        async def provide() -> str:
+            return await self.get_system_client_token(username)
+
+        return provide
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def _request(self, username: str | None) -> tuple[str, float]:
+        failure: TransportError | None = None
+        try:
+            response = await self._http.post(
+                self.config.token_url,
+                data=_form(username),
+                headers=_basic_credentials(self.config),
+            )
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
+            failure = _transport_failure(exc, self.config)
+        if failure is not None:
+            raise failure
+        return _read_token(response, self.config)

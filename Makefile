@@ -13,14 +13,14 @@ $(INSTALLED): pyproject.toml
 	touch $@
 
 demo: $(INSTALLED)
-	$(BIN)/python scripts/regenerate.py --check
+	$(BIN)/python examples/demo.py
 
 test: $(INSTALLED) lint typecheck
 	$(BIN)/python -m pytest
 
 lint: $(INSTALLED)
-	$(BIN)/ruff check facade scripts tests
-	$(BIN)/ruff format --check facade scripts tests
+	$(BIN)/ruff check facade scripts tests examples
+	$(BIN)/ruff format --check facade scripts tests examples
 
 typecheck: $(INSTALLED)
 	$(BIN)/mypy facade

@@ -10,15 +10,35 @@ from collections.abc import Callable, Iterable, Iterator
 
 import pytest
 
+from ..client import AsyncNonAssociationsApi, NonAssociationsApi
+from ..config import ApiConfig
 from .server import FakeApiServer
 from .store import FakeNonAssociationsApi
-from .tokens import mint_token
+from .tokens import (
+    DELETE_NON_ASSOCIATIONS,
+    NON_ASSOCIATIONS_SYNC,
+    READ_NON_ASSOCIATIONS,
+    REOPEN_NON_ASSOCIATIONS,
+    WRITE_NON_ASSOCIATIONS,
+    mint_token,
+)
 
 __all__ = [
+    "async_non_associations_client",
     "fake_non_associations_api",
     "fake_non_associations_server",
+    "non_associations_client",
     "non_associations_token",
 ]
+
+ALL_ROLES = (
+    READ_NON_ASSOCIATIONS,
+    WRITE_NON_ASSOCIATIONS,
+    DELETE_NON_ASSOCIATIONS,
+    REOPEN_NON_ASSOCIATIONS,
+    NON_ASSOCIATIONS_SYNC,
+)
+TEST_USERNAME = "TEST_USER"
 
 TokenFactory = Callable[..., str]
 
@@ -53,4 +73,21 @@ def non_associations_token() -> TokenFactory:
     return factory
 
 
-# Fixtures that give a facade client bound to the fake belong here, next to these.
+@pytest.fixture
+def non_associations_client(
+    fake_non_associations_server: FakeApiServer,
+) -> Iterator[NonAssociationsApi]:
+    """A client bound to the test's fake server, with every role and a username."""
+    token = mint_token(roles=ALL_ROLES, username=TEST_USERNAME)
+    with NonAssociationsApi(token, ApiConfig(fake_non_associations_server.url)) as client:
+        yield client
+
+
+@pytest.fixture
+def async_non_associations_client(
+    fake_non_associations_server: FakeApiServer,
+) -> AsyncNonAssociationsApi:
+    """The asyncio twin of `non_associations_client`. A plain fixture, so it works with
+    any async test runner; it owns no connections (the shared pool does)."""
+    token = mint_token(roles=ALL_ROLES, username=TEST_USERNAME)
+    return AsyncNonAssociationsApi(token, ApiConfig(fake_non_associations_server.url))

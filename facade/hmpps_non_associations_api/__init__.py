@@ -62,7 +62,7 @@ from .results import (
     OpenPrisonerNonAssociations,
 )
 from .tokens import AsyncTokenSource, TokenSource
-from .transport import Plugin, RequestEvent, ResponseEvent, RetryPolicy
+from .transport import Plugin, RequestEvent, ResponseEvent
 
 __all__ = [
     "DEFAULT_PAGE_SIZE",
@@ -106,7 +106,6 @@ __all__ = [
     "RequestEvent",
     "ResponseEvent",
     "RestrictionType",
-    "RetryPolicy",
     "Role",
     "SanitisedError",
     "ServerError",

@@ -222,14 +222,13 @@ class ApiTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         plugins: Sequence[Plugin] = (),
         *,
         inner: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None,
-        policy: RetryPolicy | None = None,
     ) -> None:
         self.config = config
         self.token = token
         self.log = log
         self.plugins = tuple(plugins)
         self.inner = inner
-        self.policy = policy or RetryPolicy()
+        self.policy = RetryPolicy()
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         inner = self.inner or sync_pool(self.config)

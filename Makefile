@@ -19,8 +19,8 @@ test: $(INSTALLED) lint typecheck
 	$(BIN)/python -m pytest
 
 lint: $(INSTALLED)
-	$(BIN)/ruff check facade scripts tests examples
-	$(BIN)/ruff format --check facade scripts tests examples
+	$(BIN)/ruff check facade scripts tests examples benchmarks
+	$(BIN)/ruff format --check facade scripts tests examples benchmarks
 
 typecheck: $(INSTALLED)
 	$(BIN)/mypy facade

@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+PRISM_INSTALLED := tests/contract/node_modules/.installed
 
 .PHONY: demo test lint typecheck regenerate drift clean
 
@@ -12,10 +13,15 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+# Stoplight Prism (Node) for the contract tests in tests/contract.
+$(PRISM_INSTALLED): tests/contract/package-lock.json
+	npm ci --prefix tests/contract --no-audit --no-fund --ignore-scripts
+	touch $@
+
 demo: $(INSTALLED)
 	$(BIN)/python examples/demo.py
 
-test: $(INSTALLED) lint typecheck
+test: $(INSTALLED) $(PRISM_INSTALLED) lint typecheck
 	$(BIN)/python -m pytest
 
 lint: $(INSTALLED)
@@ -32,4 +38,4 @@ drift: $(INSTALLED)
 	$(BIN)/python scripts/regenerate.py --check --url
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache tests/contract/node_modules

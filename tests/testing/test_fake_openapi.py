@@ -44,10 +44,10 @@ def _local_date_time(value: object) -> bool:
     if "T" not in value:
         return False
     try:
-        datetime.fromisoformat(value)
+        parsed = datetime.fromisoformat(value)
     except ValueError:
         return False
-    return True
+    return parsed.tzinfo is None
 
 
 @pytest.fixture(scope="module")
@@ -104,3 +104,4 @@ def test_date_time_check_is_not_lax() -> None:
     assert not _local_date_time("2023-07-21")
     assert not _local_date_time("yesterday")
     assert not _local_date_time("2023-07-21T25:00:00")
+    assert not _local_date_time("2023-07-21T08:14:21+01:00")

@@ -22,28 +22,9 @@ from hmpps_non_associations_api_client.models import (
     Role,
 )
 
-OPEN = {
-    "id": 42,
-    "firstPrisonerNumber": "A1234BC",
-    "firstPrisonerRole": "VICTIM",
-    "firstPrisonerRoleDescription": "Victim",
-    "secondPrisonerNumber": "D5678EF",
-    "secondPrisonerRole": "PERPETRATOR",
-    "secondPrisonerRoleDescription": "Perpetrator",
-    "reason": "BULLYING",
-    "reasonDescription": "Bullying",
-    "restrictionType": "CELL",
-    "restrictionTypeDescription": "Cell only",
-    "comment": "Kept apart",
-    "whenCreated": "2023-07-21T08:14:21",
-    "whenUpdated": "2023-07-21T08:14:21.123456",
-    "updatedBy": "OFF3_GEN",
-    "isClosed": False,
-    "isOpen": True,
-    "closedBy": None,
-    "closedReason": None,
-    "closedAt": None,
-}
+from tests.payloads import OPEN_NON_ASSOCIATION
+
+OPEN = OPEN_NON_ASSOCIATION
 CLOSED = {
     **OPEN,
     "isClosed": True,

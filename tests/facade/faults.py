@@ -14,28 +14,9 @@ from typing import Any
 import attrs
 import pytest
 
-NON_ASSOCIATION = {
-    "id": 42,
-    "firstPrisonerNumber": "A1234BC",
-    "firstPrisonerRole": "VICTIM",
-    "firstPrisonerRoleDescription": "Victim",
-    "secondPrisonerNumber": "D5678EF",
-    "secondPrisonerRole": "PERPETRATOR",
-    "secondPrisonerRoleDescription": "Perpetrator",
-    "reason": "BULLYING",
-    "reasonDescription": "Bullying",
-    "restrictionType": "CELL",
-    "restrictionTypeDescription": "Cell only",
-    "comment": "Kept apart",
-    "whenCreated": "2023-07-21T08:14:21",
-    "whenUpdated": "2023-07-21T08:14:21.123456",
-    "updatedBy": "OFF3_GEN",
-    "isClosed": False,
-    "isOpen": True,
-    "closedBy": None,
-    "closedReason": None,
-    "closedAt": None,
-}
+from tests.payloads import OPEN_NON_ASSOCIATION
+
+NON_ASSOCIATION = OPEN_NON_ASSOCIATION
 
 
 @attrs.define

@@ -1,6 +1,9 @@
-"""The API's code lists with their display text, and the legacy NOMIS mappings."""
+"""The API's code lists with their display text (the client's own constants), and the
+legacy NOMIS mappings."""
 
 from __future__ import annotations
+
+from ..constants import reason_options, restriction_type_options, role_options
 
 __all__ = [
     "LEGACY_REASON_DESCRIPTIONS",
@@ -11,29 +14,14 @@ __all__ = [
     "ROLES",
 ]
 
-ROLES: dict[str, str] = {
-    "VICTIM": "Victim",
-    "PERPETRATOR": "Perpetrator",
-    "NOT_RELEVANT": "Not relevant",
-    "UNKNOWN": "Unknown",
-}
+ROLES: dict[str, str] = {role.value: text for role, text in role_options.items()}
 """A prisoner's part in a non-association: code to display text, in API order."""
 
-REASONS: dict[str, str] = {
-    "BULLYING": "Bullying",
-    "GANG_RELATED": "Gang related",
-    "ORGANISED_CRIME": "Organised crime",
-    "LEGAL_REQUEST": "Police or legal request",
-    "THREAT": "Threat",
-    "VIOLENCE": "Violence",
-    "OTHER": "Other",
-}
+REASONS: dict[str, str] = {reason.value: text for reason, text in reason_options.items()}
 """Why prisoners are kept apart: code to display text, in API order."""
 
 RESTRICTION_TYPES: dict[str, str] = {
-    "CELL": "Cell only",
-    "LANDING": "Cell and landing",
-    "WING": "Cell, landing and wing",
+    kind.value: text for kind, text in restriction_type_options.items()
 }
 """How far apart prisoners are kept: code to display text, in API order."""
 

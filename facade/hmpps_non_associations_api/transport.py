@@ -188,6 +188,11 @@ class _Call:
 
     def notify_response(self, status: int | None, error: str | None) -> None:
         elapsed = time.monotonic() - self.started
+        outcome = status if status is not None else error
+        self.t.log.debug(
+            f"{API_NAME} {self.method} {self.path} try {self.attempt}: {outcome}"
+            f" in {elapsed * 1000:.0f} ms"
+        )
         event = ResponseEvent(
             self.method, self.path, self.template, self.attempt, status, elapsed, error
         )

@@ -140,6 +140,17 @@ async def test_retries_are_logged_at_info(
     assert any(lvl == logging.INFO and "retrying" in msg and "502" in msg for lvl, msg in messages)
 
 
+async def test_each_try_is_logged_at_debug(
+    kind: str, fault_server: FaultServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    fault_server.script = [Reply(503, body=None), Reply()]
+    with caplog.at_level(logging.DEBUG, logger="hmpps_non_associations_api"):
+        await call(make(kind, fault_server.url), "get_non_association", 42)
+    tries = [r.getMessage() for r in caplog.records if r.levelno == logging.DEBUG]
+    assert len(tries) == 2
+    assert "try 1: 503" in tries[0] and "try 2: 200" in tries[1]
+
+
 # --- deadline -----------------------------------------------------------------------
 
 

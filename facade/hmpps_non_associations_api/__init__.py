@@ -50,7 +50,7 @@ from .errors import (
     TransportError,
     is_error_response,
 )
-from .pools import close_pools
+from .pools import aclose_pools, close_pools
 from .results import (
     ClosedNonAssociation,
     ClosedNonAssociationsPage,
@@ -114,6 +114,7 @@ __all__ = [
     "Timeout",
     "TokenSource",
     "TransportError",
+    "aclose_pools",
     "close_pools",
     "is_error_response",
     "reason_options",

@@ -27,7 +27,7 @@ import httpx
 
 from .config import ApiConfig
 
-__all__ = ["DEADLINE", "async_pool", "close_pools", "sync_pool"]
+__all__ = ["DEADLINE", "aclose_pools", "async_pool", "close_pools", "sync_pool"]
 
 DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar(
     "hmpps_non_associations_api_deadline", default=None
@@ -197,3 +197,11 @@ def close_pools() -> None:
         _sync_pools.clear()
     for pool in pools:
         pool.close()
+
+
+async def aclose_pools() -> None:
+    """Close the running event loop's shared pools (for an async application's shutdown)."""
+    with _lock:
+        pools = list(_async_pools.pop(asyncio.get_running_loop(), {}).values())
+    for pool in pools:
+        await pool.aclose()

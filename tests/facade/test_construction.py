@@ -13,7 +13,7 @@ from hmpps_non_associations_api import (
     NonAssociationsApi,
     Timeout,
 )
-from hmpps_non_associations_api.pools import sync_pool
+from hmpps_non_associations_api.pools import aclose_pools, async_pool, close_pools, sync_pool
 
 
 def test_instances_do_not_build_pools_or_ssl_contexts(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -99,3 +99,18 @@ def test_subclassing_as_applications_do() -> None:
 
     with Client("token") as api:
         assert repr(api) == "Client(url='https://api.test')"
+
+
+def test_close_pools_starts_afresh() -> None:
+    config = ApiConfig("https://pools.test", max_connections=3)
+    first = sync_pool(config)
+    close_pools()
+    assert sync_pool(config) is not first
+
+
+async def test_aclose_pools_closes_the_loops_pools() -> None:
+    config = ApiConfig("https://pools.test", max_connections=4)
+    first = async_pool(config)
+    assert async_pool(config) is first
+    await aclose_pools()
+    assert async_pool(config) is not first

@@ -110,7 +110,7 @@ class _Call:
     """The rules for one call, whatever the I/O: each try, its outcome, the next wait."""
 
     def __init__(self, transport: ApiTransport, request: httpx.Request) -> None:
-        self.t = transport
+        self.transport = transport
         self.request = request
         self.method = request.method
         self.path = request.url.path
@@ -126,13 +126,13 @@ class _Call:
         """Prepare the next try: headers, timeouts, logs, plugins."""
         self.attempt += 1
         remaining = self.remaining()
-        if remaining <= 0:
-            raise self.deadline_error()
+        if remaining <= 0:  # the token provider took it all
+            raise self.fail(self.deadline_error())
         self.request.headers["Authorization"] = f"Bearer {token}"
-        bound = min(self.t.config.timeout.response, remaining)
+        bound = min(self.transport.config.timeout.response, remaining)
         self.request.extensions["timeout"] = httpx.Timeout(bound).as_dict()
         if self.attempt == 1:
-            self.t.log.info(f"{API_NAME} {self.method} {self.path}")
+            self.transport.log.info(f"{API_NAME} {self.method} {self.path}")
         self.notify("on_request", RequestEvent(self.method, self.path, self.template, self.attempt))
         self.started = time.monotonic()
         return DEADLINE.set(self.deadline)
@@ -145,10 +145,12 @@ class _Call:
             return _fresh(response, body)
         text = body.decode(response.encoding or "utf-8", errors="replace")
         error = SanitisedError.for_status(status, response.reason_phrase, text, response.headers)
-        delay = self.retry_delay(status in self.t.policy.retry_statuses, _retry_after(response))
+        delay = self.retry_delay(
+            status in self.transport.policy.retry_statuses, _retry_after(response)
+        )
         if delay is None:
             return self.fail(error)
-        self.t.log.info(f"{API_NAME} retrying {self.method} {self.path} after {status}")
+        self.transport.log.info(f"{API_NAME} retrying {self.method} {self.path} after {status}")
         return delay
 
     def failed(self, exc: httpx.TransportError) -> _Outcome:
@@ -159,11 +161,13 @@ class _Call:
         delay = None if timed_out else self.retry_delay(True, None)
         if delay is None:
             return self.fail(error)
-        self.t.log.info(f"{API_NAME} retrying {self.method} {self.path} after {error.message}")
+        self.transport.log.info(
+            f"{API_NAME} retrying {self.method} {self.path} after {error.message}"
+        )
         return delay
 
     def retry_delay(self, retryable: bool, retry_after: float | None) -> float | None:
-        policy = self.t.policy
+        policy = self.transport.policy
         if not retryable or self.method not in policy.retry_methods:
             return None
         if self.attempt >= policy.attempts:
@@ -180,16 +184,16 @@ class _Call:
         return outcome
 
     def deadline_error(self) -> TransportError:
-        return TransportError(f"Deadline of {self.t.config.timeout.deadline:g}s exceeded")
+        return TransportError(f"Deadline of {self.transport.config.timeout.deadline:g}s exceeded")
 
     def fail(self, error: SanitisedError) -> SanitisedError:
-        self.t.log.error(f"{API_NAME} {self.method} {self.path} failed: {error}")
+        self.transport.log.error(f"{API_NAME} {self.method} {self.path} failed: {error}")
         return error
 
     def notify_response(self, status: int | None, error: str | None) -> None:
         elapsed = time.monotonic() - self.started
         outcome = status if status is not None else error
-        self.t.log.debug(
+        self.transport.log.debug(
             f"{API_NAME} {self.method} {self.path} try {self.attempt}: {outcome}"
             f" in {elapsed * 1000:.0f} ms"
         )
@@ -199,11 +203,13 @@ class _Call:
         self.notify("on_response", event)
 
     def notify(self, hook: str, event: RequestEvent | ResponseEvent) -> None:
-        for plugin in self.t.plugins:
+        for plugin in self.transport.plugins:
             try:
                 getattr(plugin, hook)(event)
             except Exception as exc:
-                self.t.log.warning(f"{API_NAME} plugin {type(plugin).__name__} failed: {exc!r}")
+                self.transport.log.warning(
+                    f"{API_NAME} plugin {type(plugin).__name__} failed: {exc!r}"
+                )
 
 
 def _describe(exc: httpx.TransportError) -> str:

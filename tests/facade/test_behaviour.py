@@ -331,3 +331,18 @@ async def test_instances_share_keep_alive_connections(kind: str, fault_server: F
             async with AsyncNonAssociationsApi(TOKEN, config) as api:
                 await api.get_non_association(42)
     assert len({s.client_port for s in fault_server.seen}) == 1
+
+
+async def test_slow_token_provider_counts_against_the_deadline(
+    kind: str, fault_server: FaultServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    def slow_token() -> str:
+        time.sleep(0.4)
+        return TOKEN
+
+    config = ApiConfig(fault_server.url, timeout=Timeout(response=1.0, deadline=0.3))
+    with caplog.at_level(logging.ERROR, logger="hmpps_non_associations_api"):
+        error = await failure(make(kind, fault_server.url, slow_token, config=config), "constants")
+    assert isinstance(error, TransportError) and "Deadline" in error.message
+    assert fault_server.seen == []
+    assert any("Deadline" in r.getMessage() for r in caplog.records)

@@ -197,7 +197,10 @@ class _ApiBase:
         content = page.content if not isinstance(page.content, Unset) else []
         if page.last is True or not content or isinstance(page.number, Unset):
             return None
-        return page.number + 1
+        following = page.number + 1
+        if isinstance(page.total_pages, int) and following >= page.total_pages:
+            return None
+        return following
 
     @staticmethod
     def _get(id: int) -> _Operation:

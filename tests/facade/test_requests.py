@@ -1289,3 +1289,14 @@ async def test_reopen_model_is_unchanged(api: Runner, router: respx.MockRouter) 
     assert body == {"reopenReason": "r", "reopenedAt": "2024-01-15T12:00:00"}
     assert model.reopened_at == reopened_at
     assert model.reopened_at.tzinfo is UTC
+
+
+async def test_iter_stops_at_total_pages_even_if_last_is_wrong(
+    api: Runner, router: respx.MockRouter
+) -> None:
+    """A server that never says `last` cannot keep the iteration going past totalPages."""
+    stuck = {**page_json([non_association_json(1)], number=0, last=False), "totalPages": 1}
+    route = router.get("/non-associations")
+    route.side_effect = [httpx.Response(200, json=stuck)] * 3  # a fourth call would error
+    assert [na.id for na in await api.collect("iter_non_associations")] == [1]
+    assert route.call_count == 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import importlib.metadata
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping, Sequence
 from types import ModuleType, TracebackType
 from typing import Any, Literal, NoReturn, Self, overload
@@ -71,6 +72,10 @@ from .transport import API_NAME, OPERATION, ApiTransport, Plugin
 
 __all__ = ["AsyncNonAssociationsApi", "NonAssociationsApi"]
 
+USER_AGENT = (
+    f"hmpps-non-associations-api-python/{importlib.metadata.version('hmpps-non-associations-api')}"
+)
+
 CloseRequest = CloseNonAssociationRequest | Mapping[str, Any]
 CreateRequest = CreateNonAssociationRequest | Mapping[str, Any]
 DeleteRequest = DeleteNonAssociationRequest | Mapping[str, Any]
@@ -120,6 +125,17 @@ class _ApiBase:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(url={self.config.url!r})"
+
+    def _client_args(self) -> dict[str, Any]:
+        """Settings of the per-instance httpx client: timeouts, retries and pooling are
+        the transport's, and the API's owners can see which client called."""
+        return {
+            "base_url": self.config.url,
+            "transport": self._transport,
+            "trust_env": False,
+            "timeout": None,
+            "headers": {"User-Agent": USER_AGENT},
+        }
 
     # --- requests ---------------------------------------------------------------------
 
@@ -327,9 +343,7 @@ class NonAssociationsApi(_ApiBase):
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         super().__init__(system_token, config, logger, plugins, transport)
-        self._http = httpx.Client(
-            base_url=config.url, transport=self._transport, trust_env=False, timeout=None
-        )
+        self._http = httpx.Client(**self._client_args())
 
     def _call(self, op: _Operation) -> Any:
         reset = OPERATION.set(op.template)
@@ -696,9 +710,7 @@ class AsyncNonAssociationsApi(_ApiBase):
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         super().__init__(system_token, config, logger, plugins, transport)
-        self._http = httpx.AsyncClient(
-            base_url=config.url, transport=self._transport, trust_env=False, timeout=None
-        )
+        self._http = httpx.AsyncClient(**self._client_args())
 
     async def _call(self, op: _Operation) -> Any:
         reset = OPERATION.set(op.template)

@@ -346,3 +346,9 @@ async def test_slow_token_provider_counts_against_the_deadline(
     assert isinstance(error, TransportError) and "Deadline" in error.message
     assert fault_server.seen == []
     assert any("Deadline" in r.getMessage() for r in caplog.records)
+
+
+async def test_requests_say_which_client_sent_them(kind: str, fault_server: FaultServer) -> None:
+    await call(make(kind, fault_server.url), "get_non_association", 42)
+    agent = fault_server.seen[0].headers["user-agent"]
+    assert agent.startswith("hmpps-non-associations-api-python/0.")

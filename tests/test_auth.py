@@ -436,13 +436,13 @@ def test_a_failure_is_shared_by_the_callers_waiting_for_it(
 def test_100_threads_cause_one_request_per_expiry(
     fake: FakeHmppsAuth, server: FakeAuthServer
 ) -> None:
-    fake.register_client(CLIENT_ID, SECRET, expires_in=1)  # reused for 0.5 s
+    fake.register_client(CLIENT_ID, SECRET, expires_in=2)  # reused for 1 s
     fake.response_delay = 0.1
     with HmppsAuthClient(config_for(server.url)) as client:
         tokens = run_threads(100, lambda: client.get_system_client_token("ALICE"))
         assert all(isinstance(t, str) for t in tokens) and len(set(tokens)) == 1
         assert fake.token_requests == 1
-        time.sleep(0.5)
+        time.sleep(1.0)
         later = run_threads(100, lambda: client.get_system_client_token("ALICE"))
         assert len(set(later)) == 1 and later[0] != tokens[0]
         assert fake.token_requests == 2
@@ -473,14 +473,14 @@ def test_threads_for_different_usernames_do_not_wait_for_each_other(
 async def test_100_tasks_cause_one_request_per_expiry(
     fake: FakeHmppsAuth, server: FakeAuthServer
 ) -> None:
-    fake.register_client(CLIENT_ID, SECRET, expires_in=1)  # reused for 0.5 s
+    fake.register_client(CLIENT_ID, SECRET, expires_in=2)  # reused for 1 s
     fake.response_delay = 0.1
     async with AsyncHmppsAuthClient(config_for(server.url)) as client:
         tokens = await asyncio.gather(
             *(client.get_system_client_token("ALICE") for _ in range(100))
         )
         assert len(set(tokens)) == 1 and fake.token_requests == 1
-        await asyncio.sleep(0.5)
+        await asyncio.sleep(1.0)
         later = await asyncio.gather(*(client.get_system_client_token("ALICE") for _ in range(100)))
         assert len(set(later)) == 1 and later[0] != tokens[0]
         assert fake.token_requests == 2

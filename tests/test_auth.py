@@ -451,7 +451,7 @@ def test_100_threads_cause_one_request_per_expiry(
 def test_threads_for_different_usernames_do_not_wait_for_each_other(
     fake: FakeHmppsAuth, server: FakeAuthServer
 ) -> None:
-    fake.response_delay = 0.3
+    fake.response_delay = 0.5  # one after another would take 5 s
     users = [f"USER{i}" for i in range(10)]
     with HmppsAuthClient(config_for(server.url)) as client:
         counter = iter(range(100))
@@ -467,7 +467,7 @@ def test_threads_for_different_usernames_do_not_wait_for_each_other(
         elapsed = time.monotonic() - started
     assert fake.token_requests_by_username == {user: 1 for user in users}
     assert len({token for _, token in tokens}) == 10
-    assert elapsed < 1.5, f"usernames were served one after another ({elapsed:.2f}s)"
+    assert elapsed < 2.5, f"usernames were served one after another ({elapsed:.2f}s)"
 
 
 async def test_100_tasks_cause_one_request_per_expiry(
@@ -489,7 +489,7 @@ async def test_100_tasks_cause_one_request_per_expiry(
 async def test_tasks_for_different_usernames_do_not_wait_for_each_other(
     fake: FakeHmppsAuth,
 ) -> None:
-    fake.response_delay = 0.2
+    fake.response_delay = 0.4  # one after another would take 4 s
     users = [f"USER{i}" for i in range(10)]
     transport = FakeAuthTransport(fake)
     async with AsyncHmppsAuthClient(config_for(AUTH_URL), transport=transport) as client:
@@ -497,7 +497,7 @@ async def test_tasks_for_different_usernames_do_not_wait_for_each_other(
         await asyncio.gather(*(client.get_system_client_token(users[i % 10]) for i in range(100)))
         elapsed = time.monotonic() - started
     assert fake.token_requests_by_username == {user: 1 for user in users}
-    assert elapsed < 1.0, f"usernames were served one after another ({elapsed:.2f}s)"
+    assert elapsed < 2.0, f"usernames were served one after another ({elapsed:.2f}s)"
 
 
 # ---------------------------------------------------------------------------------------

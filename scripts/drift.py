@@ -1,9 +1,10 @@
 """Compare the surface of two normalised OpenAPI documents.
 
-The surface is what generated code depends on: operations, their parameters and
-bodies, success responses, schema properties (type, required, nullable) and enum
-values. Prose is not surface. Each difference is marked breaking when code generated
-from the old document can fail against a server that follows the new one.
+The surface is what generated code depends on: operations (and the tags the
+generator files them under), their parameters and bodies, success responses,
+schema properties (type, required, nullable) and enum values. Prose is not
+surface. Each difference is marked breaking when code generated from the old
+document can fail against a server that follows the new one.
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ def surface(doc: Doc) -> dict[str, Any]:
         }
         ops[f"{method.upper()} {path}"] = {
             "operationId": op.get("operationId"),
+            "tags": list(op.get("tags", [])),
             "parameters": params,
             "body": describe(body["schema"]) if body else None,
             "responses": responses,
@@ -135,6 +137,9 @@ def compare(old: Doc, new: Doc) -> list[Change]:
         label = f"{key} ({now['operationId']})"
         if was["operationId"] != now["operationId"]:
             add("operation renamed", label, True, f"was {was['operationId']}")
+        if was["tags"] != now["tags"]:
+            # The generator files operations by tag: the module path would change.
+            add("operation retagged", label, True, f"{was['tags']} -> {now['tags']}")
         for name in sorted(was["parameters"].keys() - now["parameters"].keys()):
             add("parameter removed", f"{label} {name}", True)
         for name in sorted(now["parameters"].keys() - was["parameters"].keys()):

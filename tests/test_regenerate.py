@@ -242,3 +242,12 @@ def test_url_defaults_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("HMPPS_NON_ASSOCIATIONS_API_SPEC_URL")
     assert regenerate.main(["--check", "--url"]) == 2
     assert seen == ["http://127.0.0.1:9/spec", regenerate.DEFAULT_URL]
+
+
+def test_a_retagged_operation_is_breaking(project_spec: dict[str, Any]) -> None:
+    live = copy.deepcopy(project_spec)
+    live["paths"]["/constants"]["get"]["tags"] = ["Reference data"]
+    changes = drift.compare(project_spec, normalise.normalise(live))
+    assert [(c["change"], c["where"], c["breaking"]) for c in changes] == [
+        ("operation retagged", "GET /constants (constants)", True)
+    ]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import functools
+import os
 import ssl
 import threading
 import time
@@ -197,6 +198,19 @@ def close_pools() -> None:
         _sync_pools.clear()
     for pool in pools:
         pool.close()
+
+
+def _forget_pools_after_fork() -> None:
+    """A forked worker (gunicorn, multiprocessing) must not share its parent's sockets:
+    it starts with no pools and a fresh lock."""
+    global _lock
+    _lock = threading.Lock()
+    _sync_pools.clear()
+    _async_pools.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_pools_after_fork)
 
 
 async def aclose_pools() -> None:

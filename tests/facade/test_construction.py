@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from typing import Any
 
 import httpx
@@ -114,3 +115,19 @@ async def test_aclose_pools_closes_the_loops_pools() -> None:
     assert async_pool(config) is first
     await aclose_pools()
     assert async_pool(config) is not first
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+def test_a_forked_worker_gets_its_own_pool() -> None:
+    config = ApiConfig("https://fork.test", max_connections=5)
+    parent_pool = sync_pool(config)
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # the worker: report whether it sees the parent's pool
+        os.close(read)
+        os.write(write, b"shared" if sync_pool(config) is parent_pool else b"own")
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as answer:
+        assert answer.read() == b"own"
+    os.waitpid(child, 0)

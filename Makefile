@@ -13,10 +13,16 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-# Stoplight Prism (Node) for the contract tests in tests/contract.
+# Stoplight Prism (Node) for the contract tests in tests/contract. Without npm those
+# tests skip, saying why; under CI (CI=true) a missing npm is an error.
 $(PRISM_INSTALLED): tests/contract/package-lock.json
-	npm ci --prefix tests/contract --no-audit --no-fund --ignore-scripts
-	touch $@
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tests/contract --no-audit --no-fund --ignore-scripts && touch $@; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "npm is needed in CI for the contract tests (tests/contract)" >&2; exit 1; \
+	else \
+		echo "npm not found: the Prism contract tests will be skipped"; \
+	fi
 
 demo: $(INSTALLED)
 	$(BIN)/python examples/demo.py

@@ -14,12 +14,8 @@ from urllib.parse import parse_qs
 import httpx
 import pytest
 import respx
-from hmpps_non_associations_api.auth import (
-    AsyncHmppsAuthClient,
-    AuthConfig,
-    HmppsAuthClient,
-    _TokenCache,
-)
+from hmpps_non_associations_api.auth import AsyncHmppsAuthClient, HmppsAuthClient, _TokenCache
+from hmpps_non_associations_api.config import AuthConfig
 from hmpps_non_associations_api.errors import (
     ClientError,
     SanitisedError,

@@ -29,9 +29,9 @@ from hmpps_non_associations_api_client.models import (
     SortDirection,
 )
 
-from .auth import AsyncHmppsAuthClient, AuthConfig, HmppsAuthClient
+from .auth import AsyncHmppsAuthClient, HmppsAuthClient
 from .client import AsyncNonAssociationsApi, NonAssociationsApi
-from .config import ApiConfig, Timeout
+from .config import ApiConfig, AuthConfig, Timeout
 from .constants import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_SIZE,

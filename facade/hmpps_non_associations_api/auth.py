@@ -17,102 +17,23 @@ import base64
 import itertools
 import json
 import logging
-import os
 import threading
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, AbstractContextManager
 from types import TracebackType
 from typing import Any, Generic, TypeVar
-from urllib.parse import urlsplit
 
 import attrs
 import httpx
 
-from .errors import SanitisedError, TransportError
+from .config import AuthConfig
+from .errors import SanitisedError, TransportError, describe
 from .logs import Log
 
-__all__ = ["AsyncHmppsAuthClient", "AuthConfig", "HmppsAuthClient"]
+__all__ = ["AsyncHmppsAuthClient", "HmppsAuthClient"]
 
 DEFAULT_LOGGER_NAME = "hmpps_non_associations_api.auth"
-ENV_URL = "HMPPS_AUTH_URL"
-ENV_CLIENT_ID = "HMPPS_AUTH_CLIENT_ID"
-ENV_CLIENT_SECRET = "HMPPS_AUTH_CLIENT_SECRET"
-ENV_TIMEOUT = "HMPPS_AUTH_TIMEOUT_RESPONSE"
-
-
-def _http_url(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"url must be an http(s) URL with a host, not {value!r}")
-    if parts.username is not None or parts.password is not None:
-        raise ValueError("url must not carry credentials; use client_id and client_secret")
-
-
-def _without_trailing_slash(url: object) -> str:
-    return str(url).rstrip("/")
-
-
-def _non_empty(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not value:
-        raise ValueError(f"{attribute.name} must not be empty")
-
-
-def _positive(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
-    if not value > 0:
-        raise ValueError(f"{attribute.name} must be positive, not {value!r}")
-
-
-def _not_negative(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
-    if not value >= 0:
-        raise ValueError(f"{attribute.name} must not be negative, not {value!r}")
-
-
-@attrs.frozen
-class AuthConfig:
-    """Where HMPPS Auth is and the system client's credentials.
-
-    `url` is the Auth base URL ending in `/auth`; `timeout` and `expiry_margin` are
-    seconds. The secret is left out of `repr()`.
-    """
-
-    url: str = attrs.field(validator=_http_url, converter=_without_trailing_slash)
-    client_id: str = attrs.field(validator=_non_empty)
-    client_secret: str = attrs.field(repr=False, validator=_non_empty)
-    timeout: float = attrs.field(default=10.0, validator=_positive)
-    expiry_margin: float = attrs.field(default=60.0, validator=_not_negative)
-
-    @property
-    def token_url(self) -> str:
-        """The token endpoint."""
-        return f"{self.url}/oauth/token"
-
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> AuthConfig:
-        """Read HMPPS_AUTH_URL, HMPPS_AUTH_CLIENT_ID, HMPPS_AUTH_CLIENT_SECRET and the
-        optional HMPPS_AUTH_TIMEOUT_RESPONSE (milliseconds, as in DPS applications)."""
-        env = os.environ if environ is None else environ
-
-        def required(name: str) -> str:
-            value = env.get(name)
-            if not value:
-                raise ValueError(f"{name} is not set")
-            return value
-
-        url, client_id = required(ENV_URL), required(ENV_CLIENT_ID)
-        client_secret = required(ENV_CLIENT_SECRET)
-        raw_timeout = env.get(ENV_TIMEOUT)
-        if not raw_timeout:
-            return cls(url=url, client_id=client_id, client_secret=client_secret)
-        try:
-            timeout = int(raw_timeout) / 1000
-        except ValueError:
-            timeout = 0.0
-        if not timeout > 0:
-            raise ValueError(
-                f"{ENV_TIMEOUT} must be a positive number of milliseconds, not {raw_timeout!r}"
-            )
-        return cls(url=url, client_id=client_id, client_secret=client_secret, timeout=timeout)
 
 
 # ---------------------------------------------------------------------------------------
@@ -270,11 +191,13 @@ def _scrub(text: str, config: AuthConfig) -> str:
     return text
 
 
-def _transport_failure(exc: Exception, config: AuthConfig) -> TransportError:
+def _transport_failure(
+    exc: httpx.HTTPError | httpx.InvalidURL, config: AuthConfig
+) -> TransportError:
     kind = "timed out" if isinstance(exc, httpx.TimeoutException) else "failed"
-    detail = _scrub(str(exc), config)[:200]
-    suffix = f": {detail}" if detail else ""
-    return TransportError(f"HMPPS Auth token request {kind} ({type(exc).__name__}{suffix})")
+    return TransportError(
+        f"HMPPS Auth token request {kind} ({_scrub(describe(exc), config)[:200]})"
+    )
 
 
 _NOT_JSON = object()
@@ -316,6 +239,10 @@ def _who(username: str | None) -> str:
 
 
 class _Base:
+    """What both clients share: configuration, logging, the request, and its outcome."""
+
+    _cache: _TokenCache[Any]
+
     def __init__(self, config: AuthConfig, logger: object | None) -> None:
         self.config = config
         self._log = Log(logging.getLogger(DEFAULT_LOGGER_NAME) if logger is None else logger)
@@ -325,13 +252,36 @@ class _Base:
             f"{type(self).__name__}(url={self.config.url!r}, client_id={self.config.client_id!r})"
         )
 
-    def _fetched(self, username: str | None, expires_in: float) -> None:
-        self._log.info(
-            f"HMPPS Auth system token fetched for {_who(username)} (expires in {expires_in:g}s)"
-        )
+    def _token_request(self, username: str | None) -> dict[str, Any]:
+        """The token request, as httpx `post` arguments."""
+        return {
+            "url": self.config.token_url,
+            "data": _form(username),
+            "headers": _basic_credentials(self.config),
+        }
 
-    def _failed(self, username: str | None, error: SanitisedError) -> None:
-        self._log.error(f"HMPPS Auth system token request for {_who(username)} failed: {error}")
+    def _settle(
+        self, claim: _Claim[Any], sent_at: float, answer: httpx.Response | TransportError
+    ) -> str:
+        """Record what one fetch brought, for this caller and those waiting: the token,
+        or the sanitised error, raised here outside any `except` block."""
+        error: SanitisedError | None = answer if isinstance(answer, TransportError) else None
+        if isinstance(answer, httpx.Response):
+            try:
+                token, expires_in = _read_token(answer, self.config)
+            except SanitisedError as refused:
+                error = refused
+        if error is not None:
+            self._cache.fail(claim, error)
+            self._log.error(
+                f"HMPPS Auth system token request for {_who(claim.key)} failed: {error}"
+            )
+            raise error
+        self._cache.store(claim, token, expires_in, sent_at)
+        self._log.info(
+            f"HMPPS Auth system token fetched for {_who(claim.key)} (expires in {expires_in:g}s)"
+        )
+        return token
 
 
 # ---------------------------------------------------------------------------------------
@@ -370,19 +320,7 @@ class HmppsAuthClient(_Base, AbstractContextManager["HmppsAuthClient"]):
         claim = self._cache.claim(key)
         try:
             with claim.lock:
-                token = self._cache.settled(claim)
-                if token is not None:
-                    return token
-                sent_at = self._cache.clock()
-                try:
-                    token, expires_in = self._request(key)
-                except SanitisedError as error:
-                    self._cache.fail(claim, error)
-                    self._failed(key, error)
-                    raise
-                self._cache.store(claim, token, expires_in, sent_at)
-                self._fetched(key, expires_in)
-                return token
+                return self._cache.settled(claim) or self._fetch(claim)
         finally:
             self._cache.release(claim)
 
@@ -406,19 +344,14 @@ class HmppsAuthClient(_Base, AbstractContextManager["HmppsAuthClient"]):
     ) -> None:
         self.close()
 
-    def _request(self, username: str | None) -> tuple[str, float]:
-        failure: TransportError | None = None
+    def _fetch(self, claim: _Claim[threading.Lock]) -> str:
+        sent_at = self._cache.clock()
+        answer: httpx.Response | TransportError
         try:
-            response = self._http.post(
-                self.config.token_url,
-                data=_form(username),
-                headers=_basic_credentials(self.config),
-            )
+            answer = self._http.post(**self._token_request(claim.key))
         except (httpx.HTTPError, httpx.InvalidURL) as exc:
-            failure = _transport_failure(exc, self.config)
-        if failure is not None:
-            raise failure
-        return _read_token(response, self.config)
+            answer = _transport_failure(exc, self.config)
+        return self._settle(claim, sent_at, answer)
 
 
 class AsyncHmppsAuthClient(_Base, AbstractAsyncContextManager["AsyncHmppsAuthClient"]):
@@ -449,19 +382,7 @@ class AsyncHmppsAuthClient(_Base, AbstractAsyncContextManager["AsyncHmppsAuthCli
         claim = self._cache.claim(key)
         try:
             async with claim.lock:
-                token = self._cache.settled(claim)
-                if token is not None:
-                    return token
-                sent_at = self._cache.clock()
-                try:
-                    token, expires_in = await self._request(key)
-                except SanitisedError as error:
-                    self._cache.fail(claim, error)
-                    self._failed(key, error)
-                    raise
-                self._cache.store(claim, token, expires_in, sent_at)
-                self._fetched(key, expires_in)
-                return token
+                return self._cache.settled(claim) or await self._fetch(claim)
         finally:
             self._cache.release(claim)
 
@@ -484,16 +405,11 @@ class AsyncHmppsAuthClient(_Base, AbstractAsyncContextManager["AsyncHmppsAuthCli
     ) -> None:
         await self.aclose()
 
-    async def _request(self, username: str | None) -> tuple[str, float]:
-        failure: TransportError | None = None
+    async def _fetch(self, claim: _Claim[asyncio.Lock]) -> str:
+        sent_at = self._cache.clock()
+        answer: httpx.Response | TransportError
         try:
-            response = await self._http.post(
-                self.config.token_url,
-                data=_form(username),
-                headers=_basic_credentials(self.config),
-            )
+            answer = await self._http.post(**self._token_request(claim.key))
         except (httpx.HTTPError, httpx.InvalidURL) as exc:
-            failure = _transport_failure(exc, self.config)
-        if failure is not None:
-            raise failure
-        return _read_token(response, self.config)
+            answer = _transport_failure(exc, self.config)
+        return self._settle(claim, sent_at, answer)

@@ -1,4 +1,5 @@
-"""Where the API is and how long to wait for it: the DPS-standard API config."""
+"""Where the services are and how long to wait for them: the DPS-standard API config
+for the Non-associations API, and HMPPS Auth's for system tokens."""
 
 from __future__ import annotations
 
@@ -8,14 +9,68 @@ from urllib.parse import urlsplit
 
 import attrs
 
-__all__ = ["ApiConfig", "Timeout"]
+__all__ = ["ApiConfig", "AuthConfig", "Timeout"]
 
-ENV_PREFIX = "HMPPS_NON_ASSOCIATIONS_API_"
+API_PREFIX = "HMPPS_NON_ASSOCIATIONS_API_"
+AUTH_PREFIX = "HMPPS_AUTH_"
+
+
+# --- checks shared by the configurations ---------------------------------------------
 
 
 def _positive(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
     if not value > 0:
         raise ValueError(f"{attribute.name} must be positive, not {value!r}")
+
+
+def _not_negative(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if not value >= 0:
+        raise ValueError(f"{attribute.name} must not be negative, not {value!r}")
+
+
+def _non_empty(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not value:
+        raise ValueError(f"{attribute.name} must not be empty")
+
+
+def _http_url(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"{attribute.name} must be an http(s) URL with a host, not {value!r}")
+    if parts.username is not None or parts.password is not None:
+        raise ValueError(f"{attribute.name} must not carry credentials")
+
+
+def _strip_slash(url: object) -> str:
+    return str(url).rstrip("/")
+
+
+def _environ(environ: Mapping[str, str] | None) -> Mapping[str, str]:
+    return os.environ if environ is None else environ
+
+
+def _required(env: Mapping[str, str], name: str) -> str:
+    value = env.get(name)
+    if not value:
+        raise ValueError(f"{name} is not set")
+    return value
+
+
+def _milliseconds(env: Mapping[str, str], name: str, default: float) -> float:
+    """Seconds from a variable holding milliseconds, as DPS applications configure them."""
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise ValueError(f"{name} must be a positive whole number of milliseconds, not {raw!r}")
+    return value / 1000
+
+
+# --- the configurations -------------------------------------------------------------
 
 
 @attrs.frozen
@@ -27,16 +82,6 @@ class Timeout:
     deadline: float = attrs.field(default=30.0, validator=_positive)
 
 
-def _strip_slash(url: str) -> str:
-    return str(url).rstrip("/")
-
-
-def _url(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"url must be an http(s) URL with a host, not {value!r}")
-
-
 @attrs.frozen
 class ApiConfig:
     """The API's base URL, timeouts and connection-pool settings.
@@ -44,7 +89,7 @@ class ApiConfig:
     Clients with equal pool settings share one pool of keep-alive connections.
     """
 
-    url: str = attrs.field(validator=_url, converter=_strip_slash)
+    url: str = attrs.field(validator=_http_url, converter=_strip_slash)
     timeout: Timeout = attrs.field(factory=Timeout)
     max_connections: int = 100
     max_keepalive_connections: int = 20
@@ -53,26 +98,45 @@ class ApiConfig:
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> ApiConfig:
         """Read HMPPS_NON_ASSOCIATIONS_API_URL and, optionally, the _TIMEOUT_RESPONSE and
-        _TIMEOUT_DEADLINE variables (milliseconds, as in DPS applications)."""
-        env = os.environ if environ is None else environ
-        url = env.get(f"{ENV_PREFIX}URL")
-        if not url:
-            raise ValueError(f"{ENV_PREFIX}URL is not set")
+        _TIMEOUT_DEADLINE variables (milliseconds)."""
+        env = _environ(environ)
         defaults = Timeout()
         return cls(
-            url=url,
+            url=_required(env, f"{API_PREFIX}URL"),
             timeout=Timeout(
-                response=_seconds(env, "TIMEOUT_RESPONSE", defaults.response),
-                deadline=_seconds(env, "TIMEOUT_DEADLINE", defaults.deadline),
+                response=_milliseconds(env, f"{API_PREFIX}TIMEOUT_RESPONSE", defaults.response),
+                deadline=_milliseconds(env, f"{API_PREFIX}TIMEOUT_DEADLINE", defaults.deadline),
             ),
         )
 
 
-def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
-    raw = env.get(f"{ENV_PREFIX}{name}")
-    if raw is None or raw == "":
-        return default
-    try:
-        return int(raw) / 1000
-    except ValueError:
-        raise ValueError(f"{ENV_PREFIX}{name} must be milliseconds, not {raw!r}") from None
+@attrs.frozen
+class AuthConfig:
+    """Where HMPPS Auth is and the system client's credentials.
+
+    `url` is the Auth base URL ending in `/auth`; `timeout` and `expiry_margin` are
+    seconds. The secret is left out of `repr()`.
+    """
+
+    url: str = attrs.field(validator=_http_url, converter=_strip_slash)
+    client_id: str = attrs.field(validator=_non_empty)
+    client_secret: str = attrs.field(repr=False, validator=_non_empty)
+    timeout: float = attrs.field(default=10.0, validator=_positive)
+    expiry_margin: float = attrs.field(default=60.0, validator=_not_negative)
+
+    @property
+    def token_url(self) -> str:
+        """The token endpoint."""
+        return f"{self.url}/oauth/token"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> AuthConfig:
+        """Read HMPPS_AUTH_URL, HMPPS_AUTH_CLIENT_ID, HMPPS_AUTH_CLIENT_SECRET and the
+        optional HMPPS_AUTH_TIMEOUT_RESPONSE (milliseconds)."""
+        env = _environ(environ)
+        return cls(
+            url=_required(env, f"{AUTH_PREFIX}URL"),
+            client_id=_required(env, f"{AUTH_PREFIX}CLIENT_ID"),
+            client_secret=_required(env, f"{AUTH_PREFIX}CLIENT_SECRET"),
+            timeout=_milliseconds(env, f"{AUTH_PREFIX}TIMEOUT_RESPONSE", 10.0),
+        )

@@ -19,6 +19,7 @@ __all__ = [
     "SanitisedError",
     "ServerError",
     "TransportError",
+    "describe",
     "is_error_response",
 ]
 
@@ -112,6 +113,12 @@ class ServerError(SanitisedError):
 
 class TransportError(SanitisedError):
     """No usable response: the connection failed, timed out, or the body was unreadable."""
+
+
+def describe(exc: Exception) -> str:
+    """A transport failure in words, without the request an httpx exception carries."""
+    detail = str(exc)
+    return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
 
 
 def _parse_body(text: str) -> ErrorResponse | Any:

@@ -19,7 +19,7 @@ import attrs
 import httpx
 
 from .config import ApiConfig
-from .errors import SanitisedError, TransportError
+from .errors import SanitisedError, TransportError, describe
 from .logs import Log
 from .pools import DEADLINE, async_pool, sync_pool
 from .tokens import AsyncTokenSource, async_token, sync_token
@@ -156,7 +156,7 @@ class _Call:
     def failed(self, exc: httpx.TransportError) -> _Outcome:
         """After a transport failure: give up with a sanitised error, or wait and retry."""
         timed_out = isinstance(exc, httpx.TimeoutException) and self.remaining() <= 0
-        error = self.deadline_error() if timed_out else TransportError(_describe(exc))
+        error = self.deadline_error() if timed_out else TransportError(describe(exc))
         self.notify_response(None, error.message)
         delay = None if timed_out else self.retry_delay(True, None)
         if delay is None:
@@ -210,12 +210,6 @@ class _Call:
                 self.transport.log.warning(
                     f"{API_NAME} plugin {type(plugin).__name__} failed: {exc!r}"
                 )
-
-
-def _describe(exc: httpx.TransportError) -> str:
-    """An httpx failure in words, without the request it carries."""
-    detail = str(exc)
-    return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
 
 
 class ApiTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):

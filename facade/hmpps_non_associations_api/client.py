@@ -91,7 +91,7 @@ class _Operation:
     module: ModuleType
     template: str
     kwargs: dict[str, Any]
-    empty_statuses: frozenset[int] = frozenset()
+    bodiless_statuses: frozenset[int] = frozenset()  # documented answers with no result
 
 
 def _given(value: Any) -> Any:
@@ -298,14 +298,15 @@ class _ApiBase:
         return args
 
     def _parse(self, op: _Operation, response: httpx.Response) -> Any:
-        """The generated model for a 2xx response; an unreadable one is a SanitisedError."""
-        if response.status_code in op.empty_statuses:
-            return None
+        """The generated model for a 2xx response (None for a documented bodiless one); an
+        unreadable one is a SanitisedError."""
         try:
             parsed = op.module._parse_response(client=self._parser, response=response)
         except (KeyError, TypeError, ValueError) as exc:
             problem = f"{type(exc).__name__}: {exc}"
         else:
+            if parsed is None and response.status_code in op.bodiless_statuses:
+                return None
             if parsed is not None and not isinstance(parsed, ErrorResponse):
                 return parsed
             problem = "no body of the documented type"

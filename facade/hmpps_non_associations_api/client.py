@@ -8,7 +8,6 @@ twins only send and wait.
 
 from __future__ import annotations
 
-import copy
 import datetime
 import importlib.metadata
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping, Sequence
@@ -241,21 +240,13 @@ class _ApiBase:
     @staticmethod
     def _close(id: int, request: CloseRequest) -> _Operation:
         body = check.request_model(CloseNonAssociationRequest, request)
-        closed_at = body.closed_at
-        if isinstance(closed_at, datetime.datetime):
-            body = copy.copy(body)  # the caller's model stays as given
-            body.closed_at = check.london_local(closed_at)
-        kwargs = {"id": check.non_association_id(id), "body": body}
+        kwargs = {"id": check.non_association_id(id), "body": check.in_london(body, "closed_at")}
         return _Operation(close_non_association, "/non-associations/{id}/close", kwargs)
 
     @staticmethod
     def _reopen(id: int, request: ReopenRequest) -> _Operation:
         body = check.request_model(ReopenNonAssociationRequest, request)
-        reopened_at = body.reopened_at
-        if isinstance(reopened_at, datetime.datetime):
-            body = copy.copy(body)
-            body.reopened_at = check.london_local(reopened_at)
-        kwargs = {"id": check.non_association_id(id), "body": body}
+        kwargs = {"id": check.non_association_id(id), "body": check.in_london(body, "reopened_at")}
         return _Operation(reopen_non_association, "/non-associations/{id}/reopen", kwargs)
 
     @staticmethod

@@ -3,6 +3,7 @@ clearly; and the conversion of what callers pass into what the API expects."""
 
 from __future__ import annotations
 
+import copy
 import datetime
 import enum
 import re
@@ -16,7 +17,7 @@ from .constants import MAX_PAGE_SIZE
 __all__ = [
     "check_include",
     "enum_member",
-    "london_local",
+    "in_london",
     "non_association_id",
     "page_number",
     "page_size",
@@ -119,8 +120,15 @@ def request_model(kind: type[_M], request: _M | Mapping[str, Any]) -> _M:
         raise ValueError(f"invalid {kind.__name__}: {error}") from None
 
 
-def london_local(value: datetime.datetime) -> datetime.datetime:
-    """The API takes Europe/London local times without an offset: convert aware ones."""
-    if value.tzinfo is None:
-        return value
-    return value.astimezone(_LONDON).replace(tzinfo=None)
+_Body = TypeVar("_Body")
+
+
+def in_london(body: _Body, field: str) -> _Body:
+    """The API takes Europe/London local times without an offset: body with its `field`
+    converted when it is timezone-aware (a copy, so the caller's model stays as given)."""
+    value = getattr(body, field)
+    if not isinstance(value, datetime.datetime) or value.tzinfo is None:
+        return body
+    converted = copy.copy(body)
+    setattr(converted, field, value.astimezone(_LONDON).replace(tzinfo=None))
+    return converted

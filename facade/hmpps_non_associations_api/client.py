@@ -3,7 +3,8 @@
 Both are thin: they check arguments, call the generated operations through an
 httpx client whose transport applies the retry, deadline and logging rules, and
 return the generated models. `_ApiBase` holds everything the twins share; the
-twins only send and wait.
+twins only send and wait. They do repeat their signatures and overloads: typing
+cannot share an overload between a method and its coroutine twin.
 """
 
 from __future__ import annotations

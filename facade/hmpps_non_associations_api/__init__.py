@@ -29,6 +29,8 @@ from hmpps_non_associations_api_client.models import (
     SortDirection,
 )
 
+from ._aio import aclose_pools
+from ._pool import close_pools
 from .auth import AsyncHmppsAuthClient, HmppsAuthClient
 from .client import AsyncNonAssociationsApi, NonAssociationsApi
 from .config import ApiConfig, AuthConfig, Timeout
@@ -50,7 +52,6 @@ from .errors import (
     TransportError,
     is_error_response,
 )
-from .pools import aclose_pools, close_pools
 from .results import (
     ClosedNonAssociation,
     ClosedNonAssociationsPage,

@@ -2,8 +2,10 @@
 
 For every method: the HTTP method, the path, the exact query string, the JSON body and
 the Authorization header (as the Node client sends them, see
-../shared/reference/node-client.md); how the response is parsed; and the checks that
-refuse a call before anything is sent.
+../shared/reference/node-client.md), captured by respx under an httpx transport passed
+as `transport=` (test_wire_requests.py sends the same cases over the default
+connections); how the response is parsed; and the checks that refuse a call before
+anything is sent.
 """
 
 from __future__ import annotations
@@ -255,11 +257,15 @@ class Runner:
 @pytest.fixture(params=["sync", "async"])
 async def api(request: pytest.FixtureRequest) -> AsyncIterator[Runner]:
     if request.param == "sync":
-        sync_client = NonAssociationsApi(TOKEN, ApiConfig(BASE_URL))
+        sync_client = NonAssociationsApi(
+            TOKEN, ApiConfig(BASE_URL), transport=httpx.HTTPTransport()
+        )
         yield Runner(sync_client)
         sync_client.close()
     else:
-        async_client = AsyncNonAssociationsApi(TOKEN, ApiConfig(BASE_URL))
+        async_client = AsyncNonAssociationsApi(
+            TOKEN, ApiConfig(BASE_URL), transport=httpx.AsyncHTTPTransport()
+        )
         yield Runner(async_client)
         await async_client.aclose()
 

@@ -19,6 +19,7 @@ from yarl import URL
 from ._pool import PoolSettings
 from ._sockets import ssl_context
 from ._wire import Origin, SendError, WireReply, WireRequest, decode_body
+from .errors import describe
 
 __all__ = ["aclose_pools", "loop_sessions", "send"]
 
@@ -86,7 +87,7 @@ async def loop_sessions() -> _LoopSessions:
 
 
 async def send(
-    origin: Origin, settings: PoolSettings, request: WireRequest, wait: float
+    origin: Origin, settings: PoolSettings, request: WireRequest, wait: float | None
 ) -> WireReply:
     """Send one request and read the whole reply; the caller bounds it by the deadline."""
     session = (await loop_sessions()).session(settings)
@@ -109,8 +110,8 @@ async def send(
     return WireReply(status, reason, headers, decode_body(body, headers.get("content-encoding")))
 
 
-def _failure(exc: BaseException) -> SendError:
-    detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+def _failure(exc: Exception) -> SendError:
+    detail = describe(exc)
     if isinstance(exc, TimeoutError | aiohttp.ServerTimeoutError):
         return SendError(detail, retryable=True, timed_out=True)
     if isinstance(exc, aiohttp.ClientConnectorCertificateError | ssl.SSLCertVerificationError):

@@ -12,11 +12,40 @@ import ssl
 import httpx
 
 from ._wire import Origin, SendError, WireReply, WireRequest
+from .errors import describe
 
-__all__ = ["failure", "reply_from", "request_for"]
+__all__ = ["send", "send_async"]
 
 
-def request_for(origin: Origin, request: WireRequest, wait: float) -> httpx.Request:
+def send(
+    inner: httpx.BaseTransport, origin: Origin, request: WireRequest, wait: float | None
+) -> WireReply:
+    try:
+        response = inner.handle_request(_request_for(origin, request, wait))
+        try:
+            body = response.read()
+        finally:
+            response.close()
+    except httpx.TransportError as exc:
+        raise _failure(exc) from None
+    return _reply_from(response, body)
+
+
+async def send_async(
+    inner: httpx.AsyncBaseTransport, origin: Origin, request: WireRequest, wait: float | None
+) -> WireReply:
+    try:
+        response = await inner.handle_async_request(_request_for(origin, request, wait))
+        try:
+            body = await response.aread()
+        finally:
+            await response.aclose()
+    except httpx.TransportError as exc:
+        raise _failure(exc) from None
+    return _reply_from(response, body)
+
+
+def _request_for(origin: Origin, request: WireRequest, wait: float | None) -> httpx.Request:
     return httpx.Request(
         request.method,
         origin.url + request.target,
@@ -26,7 +55,7 @@ def request_for(origin: Origin, request: WireRequest, wait: float) -> httpx.Requ
     )
 
 
-def reply_from(response: httpx.Response, body: bytes) -> WireReply:
+def _reply_from(response: httpx.Response, body: bytes) -> WireReply:
     """The reply to a read response: httpx has already undone its content encoding."""
     headers = {
         name.lower(): value
@@ -40,9 +69,9 @@ def reply_from(response: httpx.Response, body: bytes) -> WireReply:
 _DECODED_HEADERS = {"content-encoding", "content-length", "transfer-encoding"}
 
 
-def failure(exc: httpx.TransportError) -> SendError:
+def _failure(exc: httpx.TransportError) -> SendError:
     """What an httpx failure means for another try."""
-    detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    detail = describe(exc)
     if isinstance(exc, httpx.TimeoutException):
         return SendError(detail, retryable=True, timed_out=True)
     if isinstance(exc, httpx.UnsupportedProtocol) or _certificate_failure(exc):

@@ -22,6 +22,7 @@ import attrs
 from ._sockets import bounded, open_socket
 from ._wire import Origin, SendError, WireReply, WireRequest, decode_body
 from .config import ApiConfig
+from .errors import describe
 
 __all__ = ["PoolSettings", "close_pools", "pool", "send"]
 
@@ -147,7 +148,7 @@ def send(origin: Origin, settings: PoolSettings, request: WireRequest) -> WireRe
 
 def _failure(exc: Exception) -> SendError:
     """What a failed try means: a timeout, a failure worth another try, or a final one."""
-    detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    detail = describe(exc)
     if isinstance(exc, TimeoutError):
         return SendError(detail, retryable=True, timed_out=True)
     if isinstance(exc, ssl.SSLCertVerificationError | ssl.CertificateError):

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 import httpx
 
-from . import _aio, _httpx, _pool
+from . import _connections
 from ._sockets import LIMITS, Limits
 from ._wire import Origin, SendError, WireReply, WireRequest
 from .config import ApiConfig
@@ -238,7 +238,7 @@ class ApiTransport:
     ) -> None:
         self.config = config
         self.origin = Origin.of(config.url)
-        self.settings = _pool.PoolSettings.of(config)
+        self.settings = _connections.PoolSettings.of(config)
         self.token = token
         self.log = log
         self.plugins = tuple(plugins)
@@ -255,10 +255,7 @@ class ApiTransport:
             while True:
                 call.begin(sync_token(self.token))
                 try:
-                    if inner is None:
-                        reply = _pool.send(self.origin, self.settings, request)
-                    else:
-                        reply = self._send_httpx(inner, request, call.wait())
+                    reply = _connections.send(self.origin, self.settings, request, inner)
                 except SendError as failure:
                     outcome = call.failed(failure)
                 else:
@@ -279,17 +276,11 @@ class ApiTransport:
             while True:
                 call.begin(await self._token_within(call))
                 try:
-                    async with asyncio.timeout(call.remaining()):
-                        if inner is None:
-                            reply = await _aio.send(
-                                self.origin, self.settings, request, call.wait()
-                            )
-                        else:
-                            reply = await self._send_httpx_async(inner, request, call.wait())
+                    reply = await _connections.send_async(
+                        self.origin, self.settings, request, inner
+                    )
                 except SendError as failure:
                     outcome = call.failed(failure)
-                except TimeoutError:
-                    outcome = call.failed(SendError("TimeoutError", retryable=True, timed_out=True))
                 else:
                     outcome = call.responded(reply)
                 if not isinstance(outcome, float):
@@ -305,34 +296,6 @@ class ApiTransport:
                 return await async_token(self.token)
         except TimeoutError:
             raise call.fail(call.deadline_error()) from None
-
-    def _send_httpx(
-        self, inner: httpx.BaseTransport, request: WireRequest, wait: float
-    ) -> WireReply:
-        try:
-            response = inner.handle_request(_httpx.request_for(self.origin, request, wait))
-            try:
-                body = response.read()
-            finally:
-                response.close()
-        except httpx.TransportError as exc:
-            raise _httpx.failure(exc) from None
-        return _httpx.reply_from(response, body)
-
-    async def _send_httpx_async(
-        self, inner: httpx.AsyncBaseTransport, request: WireRequest, wait: float
-    ) -> WireReply:
-        try:
-            response = await inner.handle_async_request(
-                _httpx.request_for(self.origin, request, wait)
-            )
-            try:
-                body = await response.aread()
-            finally:
-                await response.aclose()
-        except httpx.TransportError as exc:
-            raise _httpx.failure(exc) from None
-        return _httpx.reply_from(response, body)
 
     def close(self) -> None:
         """Close the inner transport only if it was given (the shared pool stays open)."""

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
+import drift
 import normalise
 import pytest
 
@@ -166,3 +168,34 @@ def test_bodiless_statuses_have_no_content(normalised: dict[str, Any]) -> None:
     responses = normalised["paths"]["/subject-access-request"]["get"]["responses"]
     assert "content" not in responses["204"] and "content" not in responses["209"]
     assert "content" in responses["200"]
+
+
+def test_involving_prison_filter_says_both_prisoners(normalised: dict[str, Any]) -> None:
+    for path in ("/non-associations/between", "/non-associations/involving"):
+        params = {p["name"]: p for p in normalised["paths"][path]["post"]["parameters"]}
+        assert "both prisoners" in params["prisonId"]["description"]
+
+
+@pytest.mark.parametrize("schema", ["PrisonerNonAssociations", "OtherPrisonerDetails"])
+def test_null_location_means_no_booking(normalised: dict[str, Any], schema: str) -> None:
+    props = normalised["components"]["schemas"][schema]["properties"]
+    prison_id = props["prisonId"]["description"]
+    assert "OUT" in prison_id and "TRN" in prison_id and "null when" in prison_id
+    for prop in ("prisonId", "prisonName", "cellLocation"):
+        text = props[prop]["description"]
+        assert "booking" in text, text
+        assert "null when out of prison" not in text
+
+
+def test_response_time_examples_show_fractional_seconds(normalised: dict[str, Any]) -> None:
+    received = drift.usage(normalised)["response"] - drift.usage(normalised)["request"]
+    schemas = normalised["components"]["schemas"]
+    stamps = [
+        (name, prop, node["example"])
+        for name in received
+        for prop, node in schemas[name].get("properties", {}).items()
+        if isinstance(node.get("example"), str) and re.match(r"\d{4}-\d\d-\d\dT", node["example"])
+    ]
+    assert len(stamps) >= 5
+    for name, prop, example in stamps:
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{1,9}", example), (name, prop)

@@ -39,6 +39,7 @@ NULLABLE = {
     "PrisonerNonAssociations": ("prisonId", "prisonName", "cellLocation"),
     "OtherPrisonerDetails": ("prisonId", "prisonName", "cellLocation"),
     "LegacyNonAssociation": ("expiryDate", "authorisedBy"),
+    "HmppsSubjectAccessRequestContent": ("attachments",),
 }
 
 # Request properties listed as required that the server fills in when absent.
@@ -62,6 +63,33 @@ UNDOCUMENTED_ERRORS = {
 
 # Statuses the server sends without a body, though the document gives them one.
 BODILESS_STATUSES = ("204", "209")
+
+# The optional list of attachments the subject access content gained after the 2025
+# snapshot (hmpps-kotlin-lib's Attachment and AttachmentHeader), declared when absent.
+SAR_CONTENT = "HmppsSubjectAccessRequestContent"
+SAR_ATTACHMENT_SCHEMAS: Doc = {
+    "Attachment": {
+        "type": "object",
+        "properties": {
+            "attachmentNumber": {"type": "integer", "format": "int32"},
+            "name": {"type": "string"},
+            "contentType": {"type": "string"},
+            "url": {"type": "string"},
+            "filesize": {"type": "integer", "format": "int32"},
+            "filename": {"type": "string"},
+            "headers": {
+                "type": "array",
+                "items": {"$ref": "#/components/schemas/AttachmentHeader"},
+            },
+        },
+        "required": ["attachmentNumber", "name", "contentType", "url", "filesize", "filename"],
+    },
+    "AttachmentHeader": {
+        "type": "object",
+        "properties": {"name": {"type": "string"}, "value": {"type": "string"}},
+        "required": ["name", "value"],
+    },
+}
 
 # The only security scheme the service still declares.
 SECURITY_SCHEME = "bearer-jwt"
@@ -191,6 +219,19 @@ def share_enums(doc: Doc) -> None:
         existing = components.get(name, {}).get("enum", [])
         merged = [*existing, *(v for v in enum if v not in existing)]
         components[name] = {"type": "string", "enum": merged}
+
+
+def declare_sar_attachments(doc: Doc) -> None:
+    """The subject access content has an optional, nullable `attachments` list that the
+    2025 snapshot predates."""
+    schemas = doc["components"]["schemas"]
+    content = schemas.get(SAR_CONTENT)
+    if content is None:
+        return
+    for name, schema in SAR_ATTACHMENT_SCHEMAS.items():
+        schemas.setdefault(name, copy.deepcopy(schema))
+    attachments = {"type": "array", "items": ref("Attachment")}
+    content.setdefault("properties", {}).setdefault("attachments", attachments)
 
 
 def mark_nullable(doc: Doc) -> None:
@@ -338,6 +379,7 @@ RULES: list[Callable[[Doc], None]] = [
     dedupe_enum_values,
     drop_invalid_defaults,
     share_enums,
+    declare_sar_attachments,
     mark_nullable,
     json_error_responses,
     server_filled_optional,

@@ -389,7 +389,26 @@ SCHEMAS = {
     ),
     "HmppsSubjectAccessRequestContent": (
         "What the service holds about a person",
-        {"content": "The records, in the service's own layout"},
+        {
+            "content": "The records, in the service's own layout",
+            "attachments": "Files that go with the records; absent or null when there are none",
+        },
+    ),
+    "Attachment": (
+        "A file that goes with subject access request content",
+        {
+            "attachmentNumber": "The number the content uses to refer to this file",
+            "name": "What the file is, as the report shows it",
+            "contentType": "The file's media type",
+            "url": "Where to download the file",
+            "filesize": "The file's size in bytes",
+            "filename": "The file's name",
+            "headers": "Extra headers to send when downloading the file",
+        },
+    ),
+    "AttachmentHeader": (
+        "One HTTP header to send when downloading an attachment",
+        {"name": "The header's name", "value": "The header's value"},
     ),
 }
 

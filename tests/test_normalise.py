@@ -199,3 +199,69 @@ def test_response_time_examples_show_fractional_seconds(normalised: dict[str, An
     assert len(stamps) >= 5
     for name, prop, example in stamps:
         assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{1,9}", example), (name, prop)
+
+
+def test_subject_access_content_declares_attachments(normalised: dict[str, Any]) -> None:
+    schemas = normalised["components"]["schemas"]
+    content = schemas["HmppsSubjectAccessRequestContent"]
+    assert content["required"] == ["content"]
+    attachments = content["properties"]["attachments"]
+    assert attachments["type"] == ["array", "null"]
+    assert attachments["items"] == {"$ref": "#/components/schemas/Attachment"}
+    attachment = schemas["Attachment"]
+    assert list(attachment["properties"]) == [
+        "attachmentNumber",
+        "name",
+        "contentType",
+        "url",
+        "filesize",
+        "filename",
+        "headers",
+    ]
+    assert "headers" not in attachment["required"]
+    assert schemas["AttachmentHeader"]["required"] == ["name", "value"]
+
+
+def test_a_declared_attachments_field_is_kept() -> None:
+    """When the live document declares attachments itself, its declaration stands."""
+    own = {"type": "array", "items": {"type": "object"}}
+    doc: dict[str, Any] = {
+        "components": {
+            "schemas": {
+                "HmppsSubjectAccessRequestContent": {
+                    "type": "object",
+                    "properties": {"content": {"type": "object"}, "attachments": own},
+                }
+            }
+        }
+    }
+    normalise.declare_sar_attachments(doc)
+    props = doc["components"]["schemas"]["HmppsSubjectAccessRequestContent"]["properties"]
+    assert props["attachments"] == own
+
+
+def test_generated_content_reads_null_and_listed_attachments() -> None:
+    from hmpps_non_associations_api_client.models import HmppsSubjectAccessRequestContent
+
+    none = HmppsSubjectAccessRequestContent.from_dict({"content": {}, "attachments": None})
+    assert none.attachments is None
+    listed = HmppsSubjectAccessRequestContent.from_dict(
+        {
+            "content": {"prisonerNumber": "A1234BC"},
+            "attachments": [
+                {
+                    "attachmentNumber": 1,
+                    "name": "Photo",
+                    "contentType": "image/jpeg",
+                    "url": "https://example.test/1",
+                    "filesize": 2048,
+                    "filename": "photo.jpg",
+                    "headers": [{"name": "X-Key", "value": "abc"}],
+                }
+            ],
+        }
+    )
+    assert isinstance(listed.attachments, list)
+    assert listed.attachments[0].filesize == 2048
+    headers = listed.attachments[0].headers
+    assert isinstance(headers, list) and headers[0].name == "X-Key"

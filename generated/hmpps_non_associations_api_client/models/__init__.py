@@ -1,5 +1,7 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .attachment import Attachment
+from .attachment_header import AttachmentHeader
 from .close_non_association_request import CloseNonAssociationRequest
 from .constant import Constant
 from .constants_response_200 import ConstantsResponse200
@@ -32,6 +34,8 @@ from .sort_direction import SortDirection
 from .sort_object import SortObject
 
 __all__ = (
+    "Attachment",
+    "AttachmentHeader",
     "CloseNonAssociationRequest",
     "Constant",
     "ConstantsResponse200",

@@ -234,6 +234,17 @@ def declare_sar_attachments(doc: Doc) -> None:
     content.setdefault("properties", {}).setdefault("attachments", attachments)
 
 
+def anchor_patterns(doc: Doc) -> None:
+    """The server matches patterns against the whole value (Java `matches`); JSON Schema
+    searches, so an unanchored pattern would accept `XA1234BCX`."""
+    for _, schema in all_schemas(doc):
+        pattern = schema.get("pattern")
+        if not isinstance(pattern, str) or (pattern.startswith("^") and pattern.endswith("$")):
+            continue
+        body = pattern.removeprefix("^").removesuffix("$")
+        schema["pattern"] = f"^{body}$" if "|" not in body else f"^(?:{body})$"
+
+
 def mark_nullable(doc: Doc) -> None:
     """Quirk 3: fields that are null in practice are not nullable, so parsing crashes."""
     schemas = doc["components"]["schemas"]
@@ -380,6 +391,7 @@ RULES: list[Callable[[Doc], None]] = [
     drop_invalid_defaults,
     share_enums,
     declare_sar_attachments,
+    anchor_patterns,
     mark_nullable,
     json_error_responses,
     server_filled_optional,

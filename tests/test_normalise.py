@@ -265,3 +265,31 @@ def test_generated_content_reads_null_and_listed_attachments() -> None:
     assert listed.attachments[0].filesize == 2048
     headers = listed.attachments[0].headers
     assert isinstance(headers, list) and headers[0].name == "X-Key"
+
+
+def test_patterns_are_anchored(normalised: dict[str, Any]) -> None:
+    patterns = [s["pattern"] for _, s in normalise.all_schemas(normalised) if "pattern" in s]
+    prisoner = [p for p in patterns if "[0-9]{4}" in p]
+    assert len(prisoner) == 3  # the path parameter and both numbers of a create
+    for pattern in patterns:
+        assert pattern.startswith("^") and pattern.endswith("$"), pattern
+    for pattern in prisoner:
+        assert re.search(pattern, "A1234BC")
+        assert not re.search(pattern, "XA1234BCX")
+
+
+def test_anchoring_keeps_alternatives_whole() -> None:
+    doc: dict[str, Any] = {
+        "components": {"schemas": {"S": {"type": "string", "pattern": "ab|cd"}}},
+        "paths": {},
+    }
+    normalise.anchor_patterns(doc)
+    pattern = doc["components"]["schemas"]["S"]["pattern"]
+    assert [bool(re.search(pattern, v)) for v in ("ab", "cd", "abx", "xcd")] == [
+        True,
+        True,
+        False,
+        False,
+    ]
+    normalise.anchor_patterns(doc)
+    assert doc["components"]["schemas"]["S"]["pattern"] == pattern

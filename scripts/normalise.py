@@ -91,6 +91,30 @@ SAR_ATTACHMENT_SCHEMAS: Doc = {
     },
 }
 
+# The paged list's `sort` takes Spring Data orders over the NonAssociation JPA entity's
+# properties (jpa/NonAssociation.kt in the service); any other name fails with a 500.
+PAGE_SORT_OPERATION = ("getNonAssociations", "sort")
+SORT_PROPERTY_SCHEMA = "NonAssociationSortProperty"
+SORT_PROPERTIES = (
+    "id",
+    "firstPrisonerNumber",
+    "firstPrisonerRole",
+    "secondPrisonerNumber",
+    "secondPrisonerRole",
+    "reason",
+    "restrictionType",
+    "comment",
+    "authorisedBy",
+    "isClosed",
+    "closedBy",
+    "closedReason",
+    "closedAt",
+    "whenCreated",
+    "whenUpdated",
+    "updatedBy",
+)
+SORT_DIRECTIONS = ("ASC", "DESC", "asc", "desc")
+
 # The only security scheme the service still declares.
 SECURITY_SCHEME = "bearer-jwt"
 
@@ -245,6 +269,30 @@ def anchor_patterns(doc: Doc) -> None:
         schema["pattern"] = f"^{body}$" if "|" not in body else f"^(?:{body})$"
 
 
+def declare_sort_properties(doc: Doc) -> None:
+    """The paged list's `sort` is typed as any string, but only the entity's properties
+    work: an unknown one is a 500 that the client would retry."""
+    names, directions = "|".join(SORT_PROPERTIES), "|".join(SORT_DIRECTIONS)
+    orders = {"type": "string", "pattern": f"^({names})(,({names}))*(,({directions}))?$"}
+    params = [
+        param
+        for _, _, op in operations(doc)
+        for param in op.get("parameters", [])
+        if (op.get("operationId"), param["name"]) == PAGE_SORT_OPERATION
+    ]
+    if not params:
+        return
+    for param in params:
+        schema = param.setdefault("schema", {"type": "array"})
+        schema["items"] = {"anyOf": [ref(SORT_PROPERTY_SCHEMA), orders]}
+    doc["components"]["schemas"][SORT_PROPERTY_SCHEMA] = {
+        "type": "string",
+        "enum": list(SORT_PROPERTIES),
+        # Member names for the generator: WHEN_CREATED rather than WHENCREATED.
+        "x-enum-varnames": list(SORT_PROPERTIES),
+    }
+
+
 def mark_nullable(doc: Doc) -> None:
     """Quirk 3: fields that are null in practice are not nullable, so parsing crashes."""
     schemas = doc["components"]["schemas"]
@@ -391,6 +439,7 @@ RULES: list[Callable[[Doc], None]] = [
     drop_invalid_defaults,
     share_enums,
     declare_sar_attachments,
+    declare_sort_properties,
     anchor_patterns,
     mark_nullable,
     json_error_responses,

@@ -115,7 +115,9 @@ PARAMETERS = {
     ("getNonAssociations", "page"): "Page number, counting from 0",
     ("getNonAssociations", "size"): "Page size, at most 200",
     ("getNonAssociations", "sort"): (
-        "Ordering, repeatable: a field name, optionally followed by ,ASC or ,DESC"
+        "Ordering, repeatable: one or more NonAssociationSortProperty names separated by "
+        "commas, optionally followed by ,ASC or ,DESC (ascending when absent). Any other "
+        "name makes the server fail with a 500"
     ),
     ("getNonAssociationsBetweenPrisoners", "includeOpen"): "Return non-associations in force",
     ("getNonAssociationsBetweenPrisoners", "includeClosed"): "Return closed non-associations",
@@ -176,6 +178,7 @@ ENUMS = {
     "LegacyTypeCode": "Restriction codes of the old NOMIS record",
     "SortBy": "Fields a prisoner's list can be ordered by",
     "SortDirection": "Ascending or descending order",
+    "NonAssociationSortProperty": "Properties the page of all non-associations can be sorted by",
 }
 
 # Schema name -> (description, {property: description})

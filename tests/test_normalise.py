@@ -70,7 +70,8 @@ def test_enums_are_shared_components(normalised: dict[str, Any]) -> None:
     assert len(schemas["SortBy"]["enum"]) == 9
     assert schemas["SortDirection"]["enum"] == ["ASC", "DESC"]
     enum_nodes = [id(s) for _, s in normalise.all_schemas(normalised) if "enum" in s]
-    assert sorted(enum_nodes) == sorted(id(schemas[name]) for name in normalise.ENUM_FIELDS)
+    shared = [*normalise.ENUM_FIELDS, normalise.SORT_PROPERTY_SCHEMA]
+    assert sorted(enum_nodes) == sorted(id(schemas[name]) for name in shared)
     na = schemas["NonAssociation"]["properties"]
     assert na["firstPrisonerRole"]["$ref"] == na["secondPrisonerRole"]["$ref"]
     enum_modules = sorted(
@@ -79,6 +80,7 @@ def test_enums_are_shared_components(normalised: dict[str, Any]) -> None:
     assert enum_modules == [
         "legacy_reason_code",
         "legacy_type_code",
+        "non_association_sort_property",
         "reason",
         "restriction_type",
         "role",
@@ -293,3 +295,28 @@ def test_anchoring_keeps_alternatives_whole() -> None:
     ]
     normalise.anchor_patterns(doc)
     assert doc["components"]["schemas"]["S"]["pattern"] == pattern
+
+
+def sort_items(doc: dict[str, Any]) -> dict[str, Any]:
+    params = {p["name"]: p for p in doc["paths"]["/non-associations"]["get"]["parameters"]}
+    items: dict[str, Any] = params["sort"]["schema"]["items"]
+    return items
+
+
+def test_sort_names_the_entity_properties(normalised: dict[str, Any]) -> None:
+    schemas = normalised["components"]["schemas"]
+    names = schemas[normalise.SORT_PROPERTY_SCHEMA]["enum"]
+    assert names == list(normalise.SORT_PROPERTIES)
+    # The entity has every NonAssociation field the server stores, and authorisedBy;
+    # isOpen is derived, so the database cannot order by it.
+    na = set(schemas["NonAssociation"]["properties"])
+    stored = {p for p in na if not p.endswith("Description")} - {"isOpen"}
+    assert set(names) == stored | {"authorisedBy"}
+    bare, orders = sort_items(normalised)["anyOf"]
+    assert bare == {"$ref": f"#/components/schemas/{normalise.SORT_PROPERTY_SCHEMA}"}
+    for good in ("id", "whenCreated,DESC", "closedAt,asc", "firstPrisonerNumber,reason,ASC"):
+        assert re.search(orders["pattern"], good), good
+    for bad in ("isOpen", "prisonId,ASC", "id,UP", "id,", ",ASC", "id;DESC"):
+        assert not re.search(orders["pattern"], bad), bad
+    params = {p["name"]: p for p in normalised["paths"]["/non-associations"]["get"]["parameters"]}
+    assert normalise.SORT_PROPERTY_SCHEMA in params["sort"]["description"]

@@ -19,6 +19,7 @@ from .legacy_non_association_other_prisoner_details import (
 from .legacy_reason_code import LegacyReasonCode
 from .legacy_type_code import LegacyTypeCode
 from .non_association import NonAssociation
+from .non_association_sort_property import NonAssociationSortProperty
 from .other_prisoner_details import OtherPrisonerDetails
 from .page_non_association import PageNonAssociation
 from .pageable_object import PageableObject
@@ -49,6 +50,7 @@ __all__ = (
     "LegacyReasonCode",
     "LegacyTypeCode",
     "NonAssociation",
+    "NonAssociationSortProperty",
     "OtherPrisonerDetails",
     "PageNonAssociation",
     "PageableObject",

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 from hmpps_non_associations_api import AsyncNonAssociationsApi, NonAssociationsApi
-from hmpps_non_associations_api.testing import FakeApiServer
+from hmpps_non_associations_api.testing import ALL_ROLES, FakeApiServer
+
+from tests.conftest import ROOT
 
 
 def test_my_view(
@@ -29,3 +34,25 @@ async def test_async_client_fixture(
         }
     )
     assert created.updated_by == "TEST_USER"
+
+
+def test_client_fixture_has_every_role(non_associations_client: NonAssociationsApi) -> None:
+    assert non_associations_client.subject_access_request(prn="A1234BC") is not None
+    assert non_associations_client.get_legacy_non_association(1).id == 1
+    non_associations_client.close_non_association(1, {"closedReason": "Moved"})
+    non_associations_client.reopen_non_association(1, {"reopenReason": "Back"})
+    non_associations_client.delete_non_association(
+        1, {"deletionReason": "Made in error", "staffUserNameRequestingDeletion": "ME"}
+    )
+
+
+def test_every_role_the_api_names_is_in_all_roles() -> None:
+    spec = json.loads((ROOT / "openapi.json").read_text(encoding="utf-8"))
+    named = {
+        f"ROLE_{role}"
+        for item in spec["paths"].values()
+        for op in item.values()
+        for role in re.findall(r"\b([A-Z_]{4,}) role\b", op["description"])
+    }
+    assert len(named) == 6
+    assert named == set(ALL_ROLES)

@@ -14,14 +14,7 @@ from ..client import AsyncNonAssociationsApi, NonAssociationsApi
 from ..config import ApiConfig
 from .server import FakeApiServer
 from .store import FakeNonAssociationsApi
-from .tokens import (
-    DELETE_NON_ASSOCIATIONS,
-    NON_ASSOCIATIONS_SYNC,
-    READ_NON_ASSOCIATIONS,
-    REOPEN_NON_ASSOCIATIONS,
-    WRITE_NON_ASSOCIATIONS,
-    mint_token,
-)
+from .tokens import ALL_ROLES, mint_token
 
 __all__ = [
     "async_non_associations_client",
@@ -31,13 +24,6 @@ __all__ = [
     "non_associations_token",
 ]
 
-ALL_ROLES = (
-    READ_NON_ASSOCIATIONS,
-    WRITE_NON_ASSOCIATIONS,
-    DELETE_NON_ASSOCIATIONS,
-    REOPEN_NON_ASSOCIATIONS,
-    NON_ASSOCIATIONS_SYNC,
-)
 TEST_USERNAME = "TEST_USER"
 
 TokenFactory = Callable[..., str]

@@ -22,6 +22,8 @@ from hmpps_non_associations_api.testing import ALL_ROLES, READ_NON_ASSOCIATIONS,
 from hmpps_non_associations_api.testing.auth import FAKE_CLIENT_ID, FAKE_CLIENT_SECRET
 from hmpps_non_associations_api.testing.tokens import decode_token
 
+from tests.conftest import ROOT
+
 
 def test_serve_answers_and_stops_cleanly_on_sigterm() -> None:
     process = subprocess.Popen(
@@ -124,3 +126,17 @@ def test_serve_auth_knows_only_the_client_it_is_given() -> None:
     assert refused.value.status == 401
     assert status == 0, stderr
     assert secret not in banner + stdout + stderr
+
+
+def test_readme_shell_example_uses_the_real_defaults() -> None:
+    from hmpps_non_associations_api.testing.__main__ import _arguments
+
+    serve_auth = _arguments(["serve-auth"])
+    assert (serve_auth.client_id, serve_auth.client_secret) == (FAKE_CLIENT_ID, FAKE_CLIENT_SECRET)
+    assert (_arguments(["serve"]).port, serve_auth.port) == (8080, 9090)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"export HMPPS_AUTH_CLIENT_ID={FAKE_CLIENT_ID}\n" in readme
+    assert f"export HMPPS_AUTH_CLIENT_SECRET={FAKE_CLIENT_SECRET}\n" in readme
+    assert "testing serve --port 8080 &" in readme
+    assert "testing serve-auth --port 9090 &" in readme
+    assert "HMPPS_AUTH_URL=http://127.0.0.1:9090/auth\n" in readme

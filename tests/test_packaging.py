@@ -47,5 +47,5 @@ def test_wheel_contents(tmp_path: Path) -> None:
         for line in metadata.splitlines()
         if line.startswith("Requires-Dist:") and "extra ==" not in line
     )
-    assert required == ["aiohttp", "attrs", "httpx", "python-dateutil", "yarl"]
+    assert required == ["aiohttp", "attrs", "httpx", "python-dateutil", "tzdata", "yarl"]
     assert "hmpps_non_associations_api.testing.pytest_plugin" in points

@@ -69,7 +69,7 @@ from .results import (
     OpenNonAssociationsPage,
     OpenPrisonerNonAssociations,
 )
-from .tokens import AsyncTokenSource, TokenSource
+from .tokens import AsyncTokenSource, TokenSource, checked
 from .transport import API_NAME, ApiTransport, Plugin
 
 __all__ = ["AsyncNonAssociationsApi", "NonAssociationsApi"]
@@ -125,7 +125,9 @@ class _ApiBase:
     ) -> None:
         if isinstance(system_token, str) and not system_token:
             raise ValueError("system_token is empty")
-        if not isinstance(system_token, str) and not callable(system_token):
+        if isinstance(system_token, str):
+            checked(system_token)
+        elif not callable(system_token):
             raise TypeError("system_token must be a token string or a callable returning one")
         if not isinstance(config, ApiConfig):
             raise TypeError("config must be an ApiConfig")

@@ -10,9 +10,9 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, Protocol, Self, TypeVar
 
-from dateutil import tz
 from hmpps_non_associations_api_client.models import NonAssociationSortProperty
 
+from ._london import to_london_local
 from .constants import MAX_PAGE_SIZE
 
 __all__ = [
@@ -32,7 +32,6 @@ _PRISONER_NUMBER = re.compile(r"[A-Za-z][0-9]{4}[A-Za-z]{2}")
 _SORT = re.compile(r"(?P<property>[A-Za-z][A-Za-z0-9_.]*)(,(ASC|DESC|asc|desc))?")
 # The properties openapi.json declares for `sort`: the server fails with a 500 on others.
 _SORT_PROPERTIES = frozenset(member.value for member in NonAssociationSortProperty)
-_LONDON = tz.gettz("Europe/London")
 
 
 def prisoner_number(value: object) -> str:
@@ -140,5 +139,5 @@ def in_london(body: _Body, field: str) -> _Body:
     if not isinstance(value, datetime.datetime) or value.tzinfo is None:
         return body
     converted = copy.copy(body)
-    setattr(converted, field, value.astimezone(_LONDON).replace(tzinfo=None))
+    setattr(converted, field, to_london_local(value))
     return converted

@@ -1,25 +1,12 @@
-"""Europe/London wall-clock time, the only kind of time the API sends and accepts."""
+"""Europe/London wall-clock time for the fake: the client's own rule, and its format."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
-__all__ = ["LONDON", "format_local", "london_now", "to_london_local"]
+from .._london import london_now, to_london_local
 
-LONDON = ZoneInfo("Europe/London")
-
-
-def london_now() -> datetime:
-    """The current Europe/London local time, without tzinfo."""
-    return datetime.now(LONDON).replace(tzinfo=None)
-
-
-def to_london_local(value: datetime) -> datetime:
-    """A Europe/London local time without tzinfo; naive values are taken as local already."""
-    if value.tzinfo is None:
-        return value
-    return value.astimezone(LONDON).replace(tzinfo=None)
+__all__ = ["format_local", "london_now", "to_london_local"]
 
 
 def format_local(value: datetime) -> str:

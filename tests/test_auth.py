@@ -28,7 +28,7 @@ from hmpps_non_associations_api.testing.auth import (
     FakeHmppsAuth,
 )
 from hmpps_non_associations_api.testing.tokens import decode_token
-from hmpps_non_associations_api.tokens import async_token, sync_token
+from hmpps_non_associations_api.tokens import sync_token
 
 CLIENT_ID = "hmpps-system-client"
 SECRET = "S3cret-value-that-must-never-leak-9f2c"
@@ -530,9 +530,9 @@ async def test_async_provider_is_an_awaitable_callable(
     async with AsyncHmppsAuthClient(config_for(server.url)) as client:
         provider = client.token_provider()
         first = await provider()
-        assert await async_token(provider) == first
+        assert await provider() == first
         await asyncio.sleep(0.55)
-        second = await async_token(provider)
+        second = await provider()
     assert second != first and fake.token_requests_by_username == {None: 2}
 
 

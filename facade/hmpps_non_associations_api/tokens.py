@@ -10,7 +10,7 @@ import inspect
 import re
 from collections.abc import Awaitable, Callable
 
-__all__ = ["AsyncTokenSource", "TokenSource", "async_token", "checked", "sync_token"]
+__all__ = ["AsyncTokenSource", "TokenSource", "checked", "sync_token"]
 
 TokenSource = str | Callable[[], str]
 """What the sync client accepts: a token, or a callable returning one."""
@@ -38,12 +38,4 @@ def sync_token(source: AsyncTokenSource) -> str:
         if inspect.iscoroutine(token):
             token.close()
         raise TypeError("an async token provider needs AsyncNonAssociationsApi")
-    return checked(token)
-
-
-async def async_token(source: AsyncTokenSource) -> str:
-    """The token to send now, awaiting the provider if it is async."""
-    token = source() if callable(source) else source
-    if inspect.isawaitable(token):
-        token = await token
     return checked(token)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import inspect
 import random
 import time
 from collections.abc import Mapping, Sequence
@@ -23,7 +24,7 @@ from ._wire import Origin, SendError, WireReply, WireRequest
 from .config import ApiConfig
 from .errors import SanitisedError, TransportError
 from .logs import Log
-from .tokens import AsyncTokenSource, async_token, sync_token
+from .tokens import AsyncTokenSource, checked, sync_token
 
 __all__ = ["ApiTransport", "Plugin", "RequestEvent", "ResponseEvent", "RetryPolicy"]
 
@@ -131,7 +132,9 @@ class _Call:
         self.request.headers["Authorization"] = f"Bearer {token}"
         if self.attempt == 1:
             self.transport.log.info(f"{API_NAME} {self.method} {self.path}")
-        self.notify("on_request", RequestEvent(self.method, self.path, self.template, self.attempt))
+        if self.transport.plugins:
+            event = RequestEvent(self.method, self.path, self.template, self.attempt)
+            self.notify("on_request", event)
         self.started = time.monotonic()
 
     def responded(self, reply: WireReply) -> _Outcome:
@@ -200,15 +203,18 @@ class _Call:
 
     def notify_response(self, status: int | None, error: str | None) -> None:
         elapsed = time.monotonic() - self.started
-        outcome = status if status is not None else error
-        self.transport.log.debug(
-            f"{API_NAME} {self.method} {self.path} try {self.attempt}: {outcome}"
-            f" in {elapsed * 1000:.0f} ms"
-        )
-        event = ResponseEvent(
-            self.method, self.path, self.template, self.attempt, status, elapsed, error
-        )
-        self.notify("on_response", event)
+        log = self.transport.log
+        if log.debug_enabled():
+            outcome = status if status is not None else error
+            log.debug(
+                f"{API_NAME} {self.method} {self.path} try {self.attempt}: {outcome}"
+                f" in {elapsed * 1000:.0f} ms"
+            )
+        if self.transport.plugins:
+            event = ResponseEvent(
+                self.method, self.path, self.template, self.attempt, status, elapsed, error
+            )
+            self.notify("on_response", event)
 
     def notify(self, hook: str, event: RequestEvent | ResponseEvent) -> None:
         for plugin in self.transport.plugins:
@@ -290,10 +296,13 @@ class ApiTransport:
             LIMITS.reset(reset)
 
     async def _token_within(self, call: _Call) -> str:
-        """The token, fetched within the call's deadline."""
+        """The token; an async provider is given only what remains of the deadline."""
+        token = self.token() if callable(self.token) else self.token
+        if not inspect.isawaitable(token):
+            return checked(token)
         try:
             async with asyncio.timeout(max(call.remaining(), 0)):
-                return await async_token(self.token)
+                return checked(await token)
         except TimeoutError:
             raise call.fail(call.deadline_error()) from None
 

@@ -327,6 +327,21 @@ class Report:
             )
         return lines
 
+    def memory_rows(self) -> list[str]:
+        def kib(key: str) -> str:
+            return f"{self.memory[key] / 1024:,.0f} KiB"
+
+        walk = self.memory["walk_peak"] / self.memory["one_page_peak"]
+        raw_walk = self.memory["raw_walk_peak"] / self.memory["raw_one_page_peak"]
+        return [
+            f"| facade: one 200-item page fetched and parsed | {kib('one_page_peak')} |",
+            f"| facade: 2,000-record walk, `iter_non_associations(size=200)` "
+            f"| {kib('walk_peak')} ({walk:.2f}x one page) |",
+            f"| raw httpx + json.loads: one page | {kib('raw_one_page_peak')} |",
+            f"| raw httpx + json.loads: the same walk, page by page "
+            f"| {kib('raw_walk_peak')} ({raw_walk:.2f}x one page) |",
+        ]
+
     def capacity_table(self) -> list[str]:
         lines = [
             "| route | wrk, 1 connection (req/s) | wrk, 50 connections (req/s) "
@@ -396,6 +411,7 @@ class Report:
             f"{parse:.1f}x",
             f"{walk:.2f}x",
             f"{met}/6",
+            self.load,
         ]
         return "| " + " | ".join(cells) + " |"
 
@@ -412,12 +428,11 @@ class Report:
             f"| {name} | {measured} | {'met' if ok else '**not met**'} |"
             for name, measured, ok in self.targets()
         ]
-        memory = self.memory
         history_header = [
             "| date | change | get one µs, Py / Node (shared) | get one µs, Py / Node "
             "(new per call) | async get one req/s, Py / Node | list of 200 µs, Py / Node "
-            "| parse vs json.loads | walk peak vs page | targets met |",
-            "|---|---|---|---|---|---|---|---|---|",
+            "| parse vs json.loads | walk peak vs page | targets met | load average |",
+            "|---|---|---|---|---|---|---|---|---|---|",
         ]
         lines = [
             "# Benchmarks: the Python client against the Node client",
@@ -495,10 +510,7 @@ class Report:
             "",
             "| what | tracemalloc peak |",
             "|---|---|",
-            f"| one 200-item page fetched and parsed | {memory['one_page_peak'] / 1024:,.0f} KiB |",
-            f"| 2,000-record walk with `iter_non_associations` | "
-            f"{memory['walk_peak'] / 1024:,.0f} KiB "
-            f"({memory['walk_peak'] / memory['one_page_peak']:.2f}x one page) |",
+            *self.memory_rows(),
             "",
             "### Server capacity (wrk)",
             "",
@@ -624,8 +636,8 @@ def profile(args: argparse.Namespace) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--duration", type=float, default=0.8, help="seconds timed per workload")
-    parser.add_argument("--warmup", type=float, default=0.25, help="seconds of warm-up before")
+    parser.add_argument("--duration", type=float, default=0.6, help="seconds timed per workload")
+    parser.add_argument("--warmup", type=float, default=0.2, help="seconds of warm-up before")
     parser.add_argument("--output", default=str(DOC))
     parser.add_argument("--change", help="what changed since the last run (History)")
     parser.add_argument(

@@ -75,7 +75,7 @@ def test_enums_are_shared_components(normalised: dict[str, Any]) -> None:
     na = schemas["NonAssociation"]["properties"]
     assert na["firstPrisonerRole"]["$ref"] == na["secondPrisonerRole"]["$ref"]
     enum_modules = sorted(
-        p.stem for p in (GENERATED / "models").glob("*.py") if "(StrEnum)" in p.read_text()
+        p.stem for p in (GENERATED / "models").glob("*.py") if "(OpenStrEnum)" in p.read_text()
     )
     assert enum_modules == [
         "legacy_reason_code",

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import copy
 import datetime
-import enum
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any, Protocol, Self, TypeVar
 
+import attrs
 from hmpps_non_associations_api_client.models import NonAssociationSortProperty
+from hmpps_non_associations_api_client.types import OpenStrEnum
 
 from ._london import to_london_local
 from .constants import MAX_PAGE_SIZE
@@ -77,16 +78,23 @@ def page_size(value: int | None) -> int | None:
     return value
 
 
-_Enum = TypeVar("_Enum", bound=enum.Enum)
+_Enum = TypeVar("_Enum", bound=OpenStrEnum)
 
 
 def enum_member(kind: type[_Enum], value: _Enum | str) -> _Enum:
-    """The member of kind for a member or its string value."""
+    """The member of kind for a member or its string value. The generated enums take
+    values they do not know (as pseudo-members, so responses stay readable); a request
+    may carry only the known ones."""
     try:
-        return kind(value)
+        member = kind(value)
     except ValueError:
-        options = ", ".join(str(member.value) for member in kind)
-        raise ValueError(f"{value!r} is not a {kind.__name__}; use one of {options}") from None
+        pass
+    else:
+        if member.is_known:
+            return member
+    shown = value.value if isinstance(value, OpenStrEnum) else value
+    options = ", ".join(str(member.value) for member in kind)
+    raise ValueError(f"{shown!r} is not a {kind.__name__}; use one of {options}")
 
 
 def sort_params(sort: str | Iterable[str] | None) -> list[str] | None:
@@ -118,15 +126,25 @@ _M = TypeVar("_M", bound=_Model)
 def request_model(kind: type[_M], request: _M | Mapping[str, Any]) -> _M:
     """A generated request model, from itself or from a dict in the API's JSON shape."""
     if isinstance(request, kind):
-        return request
-    if not isinstance(request, Mapping):
+        model = request
+    elif not isinstance(request, Mapping):
         raise TypeError(f"expected {kind.__name__} or a dict, not {type(request).__name__}")
-    try:
-        return kind.from_dict(request)
-    except KeyError as missing:
-        raise ValueError(f"{kind.__name__} needs {missing.args[0]!r}") from None
-    except (TypeError, ValueError) as error:
-        raise ValueError(f"invalid {kind.__name__}: {error}") from None
+    else:
+        try:
+            model = kind.from_dict(request)
+        except KeyError as missing:
+            raise ValueError(f"{kind.__name__} needs {missing.args[0]!r}") from None
+        except (TypeError, ValueError) as error:
+            raise ValueError(f"invalid {kind.__name__}: {error}") from None
+    cls = type(model)
+    for field in attrs.fields(cls) if attrs.has(cls) else ():
+        value = getattr(model, field.name)
+        if isinstance(value, OpenStrEnum):
+            try:
+                enum_member(type(value), value)
+            except ValueError as error:
+                raise ValueError(f"invalid {kind.__name__}: {field.name}: {error}") from None
+    return model
 
 
 _Body = TypeVar("_Body")

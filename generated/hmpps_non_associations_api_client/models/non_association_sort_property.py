@@ -1,7 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class NonAssociationSortProperty(StrEnum):
+class NonAssociationSortProperty(OpenStrEnum):
     AUTHORISED_BY = "authorisedBy"
     CLOSED_AT = "closedAt"
     CLOSED_BY = "closedBy"

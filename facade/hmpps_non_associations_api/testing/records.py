@@ -76,7 +76,7 @@ class NonAssociationRecord:
     reason: str
     restriction_type: str
     comment: str
-    authorised_by: str
+    authorised_by: str | None
     when_created: datetime
     when_updated: datetime
     updated_by: str

@@ -99,7 +99,7 @@ def _seen_by(record: NonAssociationRecord, prisoner_number: str, other: Prisoner
         "role": role,
         "roleDescription": ROLES[role],
         **_details(record),
-        "authorisedBy": record.authorised_by,
+        "authorisedBy": record.authorised_by or "",
         **_history(record),
         **_closure(record),
         "otherPrisonerDetails": {

@@ -105,6 +105,68 @@ class FakeNonAssociationsApi:
         with self._lock:
             self._prisoners[prisoner.prisoner_number] = prisoner
 
+    def remove_prisoner(self, prisoner_number: str) -> None:
+        """Make prisoner search forget a prisoner; their non-associations stay stored.
+
+        Raises KeyError for a prisoner who is not known.
+        """
+        with self._lock:
+            del self._prisoners[prisoner_number]
+
+    def add_non_association(
+        self,
+        first_prisoner_number: str,
+        second_prisoner_number: str,
+        *,
+        first_prisoner_role: str = "VICTIM",
+        second_prisoner_role: str = "PERPETRATOR",
+        reason: str = "OTHER",
+        restriction_type: str = "CELL",
+        comment: str = "Recorded for a test",
+        authorised_by: str | None = None,
+        updated_by: str = "TEST_USER",
+        when_created: datetime | None = None,
+        when_updated: datetime | None = None,
+        closed_by: str | None = None,
+        closed_reason: str | None = None,
+        closed_at: datetime | None = None,
+    ) -> NonAssociationRecord:
+        """Store a non-association directly, as data already in the service's database.
+
+        Nothing is checked against prisoner search, so either prisoner may be
+        unknown, released or without a booking. Times default to the clock,
+        `when_updated` to `when_created`; give all three closure fields for a
+        closed one. Returns the record with its new ID.
+        """
+        closure = (closed_by, closed_reason, closed_at)
+        if any(value is None for value in closure) and any(value is not None for value in closure):
+            raise ValueError("closed_by, closed_reason and closed_at go together")
+        if first_prisoner_number == second_prisoner_number:
+            raise ValueError("a prisoner cannot be non-associated with themselves")
+        with self._lock:
+            created = when_created or self._clock()
+            record = NonAssociationRecord(
+                id=self._next_id,
+                first_prisoner_number=first_prisoner_number,
+                first_prisoner_role=first_prisoner_role,
+                second_prisoner_number=second_prisoner_number,
+                second_prisoner_role=second_prisoner_role,
+                reason=reason,
+                restriction_type=restriction_type,
+                comment=comment,
+                authorised_by=authorised_by,
+                when_created=created,
+                when_updated=when_updated or created,
+                updated_by=updated_by,
+                is_closed=closed_at is not None,
+                closed_by=closed_by,
+                closed_reason=closed_reason,
+                closed_at=closed_at,
+            )
+            self._records[record.id] = record
+            self._next_id += 1
+            return record
+
     def prisoner(self, prisoner_number: str) -> Prisoner | None:
         """The prisoner with this number, if known."""
         with self._lock:

@@ -104,7 +104,7 @@ def test_rule__checks_in_the_operation_itself_come_after_the_role(http: httpx.Cl
     "authorization",
     [
         "Bearer not-a-token",
-        "Bearer ",
+        "Bearer",
         "Basic dXNlcjpwYXNz",
         "Bearer e30.e30",
         "Bearer e30.bm90IGpzb24.",

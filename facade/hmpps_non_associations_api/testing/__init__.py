@@ -10,6 +10,7 @@ from .records import RELEASED_PRISON_ID, TRANSFER_PRISON_ID, NonAssociationRecor
 from .server import FakeApiServer
 from .store import FakeNonAssociationsApi
 from .tokens import (
+    ALL_ROLES,
     DELETE_NON_ASSOCIATIONS,
     NON_ASSOCIATIONS_SYNC,
     READ_NON_ASSOCIATIONS,
@@ -21,6 +22,7 @@ from .tokens import (
 from .transport import FakeTransport
 
 __all__ = [
+    "ALL_ROLES",
     "DELETE_NON_ASSOCIATIONS",
     "NON_ASSOCIATIONS_SYNC",
     "READ_NON_ASSOCIATIONS",

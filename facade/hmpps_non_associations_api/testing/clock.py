@@ -1,23 +1,18 @@
-"""Europe/London wall-clock time, the only kind of time the API sends and accepts."""
+"""Europe/London wall-clock time for the fake: the client's own rule for now, and the
+service's way of writing and reading local date-times."""
 
 from __future__ import annotations
 
 import re
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
-__all__ = ["LONDON", "format_local", "london_now", "parse_local"]
+from .._london import london_now
 
-LONDON = ZoneInfo("Europe/London")
+__all__ = ["format_local", "london_now", "parse_local"]
 
 _LOCAL_DATE_TIME = re.compile(
     r"(?P<date>\d{4}-\d{2}-\d{2})T(?P<time>\d{2}:\d{2}(?::\d{2})?)(?:\.(?P<fraction>\d{1,9}))?"
 )
-
-
-def london_now() -> datetime:
-    """The current Europe/London local time, without tzinfo."""
-    return datetime.now(LONDON).replace(tzinfo=None)
 
 
 def format_local(value: datetime) -> str:

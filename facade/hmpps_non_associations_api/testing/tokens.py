@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 __all__ = [
+    "ALL_ROLES",
     "DELETE_NON_ASSOCIATIONS",
     "NON_ASSOCIATIONS_SYNC",
     "READ_NON_ASSOCIATIONS",
@@ -39,6 +40,16 @@ NON_ASSOCIATIONS_SYNC = "ROLE_NON_ASSOCIATIONS_SYNC"
 """Read the legacy NOMIS-shaped record."""
 SAR_DATA_ACCESS = "ROLE_SAR_DATA_ACCESS"
 """Fetch subject access request content."""
+
+ALL_ROLES = (
+    READ_NON_ASSOCIATIONS,
+    WRITE_NON_ASSOCIATIONS,
+    DELETE_NON_ASSOCIATIONS,
+    REOPEN_NON_ASSOCIATIONS,
+    NON_ASSOCIATIONS_SYNC,
+    SAR_DATA_ACCESS,
+)
+"""Every role the API checks: a token with all of them may call any operation."""
 
 _ROLE_PREFIX = "ROLE_"
 

@@ -503,6 +503,26 @@ def test_rule__paging_falls_back_to_its_defaults_quietly(
     assert ids(page("sort=id,desc&size=2")["content"]) == [25, 24]
 
 
+def test_rule__every_stored_field_can_order_the_paged_list(
+    http: httpx.Client, store: Store
+) -> None:
+    store()
+    store(CORA.prisoner_number, ELI.prisoner_number, closed=True)
+    fields = [
+        "id", "firstPrisonerNumber", "firstPrisonerRole", "secondPrisonerNumber",
+        "secondPrisonerRole", "reason", "restrictionType", "comment", "authorisedBy",
+        "whenCreated", "whenUpdated", "updatedBy", "isClosed", "closedBy", "closedReason",
+        "closedAt",
+    ]  # fmt: skip
+    for field in fields:
+        for direction in ("ASC", "DESC"):
+            response = http.get(
+                f"/non-associations?includeClosed=true&sort={field},{direction}", headers=READER
+            )
+            assert response.status_code == 200, (field, response.text)
+            assert response.json()["totalElements"] == 2
+
+
 # Close, reopen, delete
 
 

@@ -12,6 +12,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from urllib.parse import parse_qsl
 
+from hmpps_non_associations_api_client.models import NonAssociationSortProperty
+
+from .codes import known_values
 from .errors import enum_mismatch, type_mismatch, validation_exception
 from .store import Inclusion
 
@@ -41,25 +44,11 @@ _MAX_PAGE_SIZE = 2000
 """Sizes above this are cut to it before the operation's own limit of 200 applies."""
 
 PAGE_SORT_PROPERTIES: dict[str, str] = {
-    "id": "id",
-    "firstPrisonerNumber": "first_prisoner_number",
-    "firstPrisonerRole": "first_prisoner_role",
-    "secondPrisonerNumber": "second_prisoner_number",
-    "secondPrisonerRole": "second_prisoner_role",
-    "reason": "reason",
-    "restrictionType": "restriction_type",
-    "comment": "comment",
-    "authorisedBy": "authorised_by",
-    "whenCreated": "when_created",
-    "whenUpdated": "when_updated",
-    "updatedBy": "updated_by",
-    "isClosed": "is_closed",
-    "closedBy": "closed_by",
-    "closedReason": "closed_reason",
-    "closedAt": "closed_at",
+    name: re.sub(r"[A-Z]", lambda capital: "_" + capital[0].lower(), name)
+    for name in known_values(NonAssociationSortProperty)
 }
-"""The stored fields the page of all non-associations can be sorted by, to record
-attributes; any other name fails when the query runs (500)."""
+"""The stored fields the page of all non-associations can be sorted by (the generated
+enum's), each to its record attribute; any other name fails when the query runs (500)."""
 
 
 def parse_query(query_string: str) -> dict[str, list[str]]:

@@ -99,6 +99,20 @@ def assert_unauthorised(response: httpx.Response) -> None:
     assert response.headers["WWW-Authenticate"].startswith("Bearer")
 
 
+JSON = {"Content-Type": "application/json"}
+TEXT = {"Content-Type": "text/plain"}
+
+
+def assert_body_refused(
+    http: httpx.Client, method: str, url: str, headers: dict[str, str], unusable: object
+) -> None:
+    """The refusals the service's `without a valid request body` tests check: no body
+    (400), a text body (415), and a JSON body it cannot take (400, no error code)."""
+    assert_error(http.request(method, url, headers={**headers, **JSON}), 400)
+    assert_error(http.request(method, url, content=b"{}", headers={**headers, **TEXT}), 415)
+    assert_error(http.request(method, url, json=unusable, headers=headers), 400)
+
+
 def assert_error(response: httpx.Response, status: int, error_code: int | None = None) -> None:
     """An ErrorResponse with this status and error code (None: no code)."""
     assert response.status_code == status, response.text

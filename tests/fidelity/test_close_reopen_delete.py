@@ -9,14 +9,13 @@ from tests.fidelity.stage import (
     STAFF_USERNAME,
     WRITER,
     Store,
+    assert_body_refused,
     assert_error,
     assert_unauthorised,
     bearer,
     local_time,
 )
 
-JSON = {"Content-Type": "application/json"}
-TEXT = {"Content-Type": "text/plain"}
 WRITE_ONLY = bearer(roles=["ROLE_WRITE_NON_ASSOCIATIONS"], scopes=["write"])
 REOPENER = bearer(
     user=STAFF_USERNAME, roles=["ROLE_REOPEN_NON_ASSOCIATIONS"], scopes=["write", "read"]
@@ -52,9 +51,7 @@ def test_close__without_a_valid_request_body_responds_400_bad_request_or_415_uns
     """Kotlin: Close / `without a valid request body responds 400 Bad Request or 415
     Unsupported Media Type`."""
     url = f"/non-associations/{store().id}/close"
-    assert_error(http.put(url, headers={**WRITE_ONLY, **JSON}), 400)
-    assert_error(http.put(url, content=b"{}", headers={**WRITE_ONLY, **TEXT}), 415)
-    assert_error(http.put(url, json={"closedBy": "SOMEONE"}, headers=WRITE_ONLY), 400)
+    assert_body_refused(http, "PUT", url, WRITE_ONLY, {"closedBy": "SOMEONE"})
 
 
 def test_close__for_a_valid_request_closes_the_non_association(
@@ -139,9 +136,7 @@ def test_reopen__without_a_valid_request_body_responds_400_bad_request_or_415_un
     Unsupported Media Type`."""
     to_reopen, _ = reopen_setup(store)
     url = f"/non-associations/{to_reopen}/reopen"
-    assert_error(http.put(url, headers={**REOPEN_ONLY, **JSON}), 400)
-    assert_error(http.put(url, content=b"{}", headers={**REOPEN_ONLY, **TEXT}), 415)
-    assert_error(http.put(url, json={"unrelated": "field"}, headers=REOPEN_ONLY), 400)
+    assert_body_refused(http, "PUT", url, REOPEN_ONLY, {"unrelated": "field"})
 
 
 def test_reopen__for_a_valid_request_closes_the_non_association(
@@ -207,10 +202,8 @@ def test_delete__without_a_valid_request_body_responds_400_bad_request_or_415_un
     """Kotlin: Delete / `without a valid request body responds 400 Bad Request or 415
     Unsupported Media Type`."""
     url = f"/non-associations/{store().id}/delete"
-    assert_error(http.post(url, headers={**DELETE_ONLY, **JSON}), 400)
-    assert_error(http.post(url, content=b"{}", headers={**DELETE_ONLY, **TEXT}), 415)
     only_requester = {"staffUserNameRequestingDeletion": "JSMITH"}
-    assert_error(http.post(url, json=only_requester, headers=DELETE_ONLY), 400)
+    assert_body_refused(http, "POST", url, DELETE_ONLY, only_requester)
 
 
 def test_delete__for_a_valid_request_deletes_the_non_association(

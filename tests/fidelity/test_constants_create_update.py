@@ -12,14 +12,13 @@ from tests.fidelity.stage import (
     STAFF_USERNAME,
     WRITER,
     Store,
+    assert_body_refused,
     assert_error,
     assert_unauthorised,
     bearer,
     local_time,
 )
 
-JSON = {"Content-Type": "application/json"}
-TEXT = {"Content-Type": "text/plain"}
 WRITE_ONLY = bearer(roles=["ROLE_WRITE_NON_ASSOCIATIONS"], scopes=["write"])
 
 
@@ -96,14 +95,8 @@ def test_create__without_a_valid_request_body_responds_400_bad_request_or_415_un
 ) -> None:
     """Kotlin: Create / `without a valid request body responds 400 Bad Request or 415
     Unsupported Media Type`."""
-    no_body = http.post("/non-associations", headers={**WRITE_ONLY, **JSON})
-    assert_error(no_body, 400)
-    as_text = http.post("/non-associations", content=b"{}", headers={**WRITE_ONLY, **TEXT})
-    assert_error(as_text, 415)
-    partial = http.post(
-        "/non-associations", json={"firstPrisonerNumber": ADA.prisoner_number}, headers=WRITE_ONLY
-    )
-    assert_error(partial, 400)
+    partial = {"firstPrisonerNumber": ADA.prisoner_number}
+    assert_body_refused(http, "POST", "/non-associations", WRITE_ONLY, partial)
 
 
 def test_create__when_any_of_the_prisoners_cant_be_found_in_prisoner_search_responds_404_not_found(
@@ -220,9 +213,7 @@ def test_update__without_a_valid_request_body_responds_400_bad_request_or_415_un
     """Kotlin: Update / `without a valid request body responds 400 Bad Request or 415
     Unsupported Media Type`."""
     url = f"/non-associations/{store().id}"
-    assert_error(http.patch(url, headers={**WRITE_ONLY, **JSON}), 400)
-    assert_error(http.patch(url, content=b"{}", headers={**WRITE_ONLY, **TEXT}), 415)
-    assert_error(http.patch(url, json={"firstPrisonerRole": "missing"}, headers=WRITE_ONLY), 400)
+    assert_body_refused(http, "PATCH", url, WRITE_ONLY, {"firstPrisonerRole": "missing"})
 
 
 def test_update__for_a_valid_request_updates_the_non_association(

@@ -75,6 +75,14 @@ def _listed(values: Iterable[str]) -> str:
     return "[" + ", ".join(values) + "]"
 
 
+def _reported(
+    status: int, heading: str, detail: str, error_code: ErrorCode | None = None
+) -> ApiError:
+    """A failure as the service's exception handlers word it: the user message is a
+    heading and the detail, the developer message the detail alone."""
+    return ApiError(status, f"{heading}: {detail}", detail, error_code=error_code)
+
+
 def unauthorised(problem: str | None = None) -> ApiError:
     """No token (`problem` None) or one that cannot be used: an empty 401."""
     challenge = "Bearer"
@@ -88,36 +96,34 @@ def unauthorised(problem: str | None = None) -> ApiError:
 
 def access_denied() -> ApiError:
     """The token lacks the role or scope the operation needs."""
-    return ApiError(403, "Forbidden: Access Denied", "Access Denied")
+    return _reported(403, "Forbidden", "Access Denied")
 
 
 def validation_exception(message: str) -> ApiError:
     """A rule checked by the operation itself or by method validation: 400, no code."""
-    return ApiError(400, f"Validation failure: {message}", message)
+    return _reported(400, "Validation failure", message)
 
 
 def unreadable(detail: str) -> ApiError:
     """A body that cannot be read into the request type: 400, no code."""
-    message = f"Couldn't read request body: {detail}"
-    return ApiError(400, f"Validation failure: {message}", detail)
+    return _reported(400, "Validation failure: Couldn't read request body", detail)
 
 
 def type_mismatch(name: str, type_name: str) -> ApiError:
     """A path or query parameter that does not convert to its type: 400, no code."""
-    message = f"Parameter {name} must be of type {type_name}"
-    return ApiError(400, f"Validation failure: {message}")
+    return _reported(400, "Validation failure", f"Parameter {name} must be of type {type_name}")
 
 
 def enum_mismatch(name: str, values: Iterable[str]) -> ApiError:
     """A query parameter that is not one of its enum's values: 400, no code."""
-    message = f"Parameter {name} must be one of the following {', '.join(values)}"
-    return ApiError(400, f"Validation failure: {message}")
+    detail = f"Parameter {name} must be one of the following {', '.join(values)}"
+    return _reported(400, "Validation failure", detail)
 
 
 def unsupported_media_type(content_type: str) -> ApiError:
     """A body in a content type other than JSON: 415."""
     detail = f"Content-Type '{content_type}' is not supported"
-    return ApiError(415, f"Validation failure: Request format not supported: {detail}", detail)
+    return _reported(415, "Validation failure: Request format not supported", detail)
 
 
 def bean_validation(request_type: str, problems: Iterable[tuple[str, object, str]]) -> ApiError:
@@ -131,31 +137,19 @@ def bean_validation(request_type: str, problems: Iterable[tuple[str, object, str
         for field, value, message in problems
     )
     detail = f"Validation failed for argument [0]: {details}"
-    return ApiError(
-        400, f"Validation Failure: {detail}", detail, error_code=ErrorCode.VALIDATION_FAILURE
-    )
+    return _reported(400, "Validation Failure", detail, ErrorCode.VALIDATION_FAILURE)
 
 
 def user_missing() -> ApiError:
     """A write that needs a username, with none in the token: 401 with error code 401."""
     detail = "There is no user in context for this request"
-    return ApiError(
-        401,
-        f"User in context missing: {detail}",
-        detail,
-        error_code=ErrorCode.USER_IN_CONTEXT_MISSING,
-    )
+    return _reported(401, "User in context missing", detail, ErrorCode.USER_IN_CONTEXT_MISSING)
 
 
 def not_found(non_association_id: int) -> ApiError:
     """No non-association with this ID: 404 with error code 404."""
     detail = f"There is no non-association found for ID = {non_association_id}"
-    return ApiError(
-        404,
-        f"Non-association not found: {detail}",
-        detail,
-        error_code=ErrorCode.NON_ASSOCIATION_NOT_FOUND,
-    )
+    return _reported(404, "Non-association not found", detail, ErrorCode.NON_ASSOCIATION_NOT_FOUND)
 
 
 class MissingPrisoners(ApiError):
@@ -170,54 +164,45 @@ def missing_prisoners(prisoner_numbers: Iterable[str]) -> MissingPrisoners:
 
 def open_already_exists(prisoner_numbers: Iterable[str]) -> ApiError:
     """Creating a second open non-association for a pair: 409 with error code 101."""
-    detail = f"Prisoners {_listed(prisoner_numbers)} already have open non-associations"
-    return ApiError(
+    return _reported(
         409,
-        f"Non-association already exists for these prisoners that is open: {detail}",
-        detail,
-        error_code=ErrorCode.OPEN_NON_ASSOCIATION_ALREADY_EXISTS,
+        "Non-association already exists for these prisoners that is open",
+        f"Prisoners {_listed(prisoner_numbers)} already have open non-associations",
+        ErrorCode.OPEN_NON_ASSOCIATION_ALREADY_EXISTS,
     )
 
 
 def null_locations(prisoner_numbers: Iterable[str]) -> ApiError:
     """Prisoners without a booking cannot be non-associated: 409 with error code 103."""
-    detail = f"Prisoners {_listed(prisoner_numbers)} have null locations"
-    return ApiError(
+    return _reported(
         409,
-        f"Non-association cannot be created when prisoner locations are null: {detail}",
-        detail,
-        error_code=ErrorCode.NULL_PRISONER_LOCATION,
+        "Non-association cannot be created when prisoner locations are null",
+        f"Prisoners {_listed(prisoner_numbers)} have null locations",
+        ErrorCode.NULL_PRISONER_LOCATION,
     )
 
 
 def already_closed(non_association_id: int) -> ApiError:
     """Closing a closed non-association: 409 with error code 100."""
     detail = f"Non-association [ID={non_association_id}] already closed"
-    return ApiError(
-        409,
-        f"Already Closed Non-Association: {detail}",
-        detail,
-        error_code=ErrorCode.NON_ASSOCIATION_ALREADY_CLOSED,
+    return _reported(
+        409, "Already Closed Non-Association", detail, ErrorCode.NON_ASSOCIATION_ALREADY_CLOSED
     )
 
 
 def already_open(non_association_id: int) -> ApiError:
     """Reopening while the pair has an open non-association: 409 with error code 104."""
     detail = f"Non-association [ID={non_association_id}] already open"
-    return ApiError(
-        409,
-        f"Already Open Non-Association: {detail}",
-        detail,
-        error_code=ErrorCode.NON_ASSOCIATION_ALREADY_OPEN,
+    return _reported(
+        409, "Already Open Non-Association", detail, ErrorCode.NON_ASSOCIATION_ALREADY_OPEN
     )
 
 
 def no_resource(path: str) -> ApiError:
     """A path no operation serves: 404, no code."""
-    detail = f"No static resource {path.lstrip('/')}."
-    return ApiError(404, f"No resource found: {detail}", detail)
+    return _reported(404, "No resource found", f"No static resource {path.lstrip('/')}.")
 
 
 def unexpected(detail: str) -> ApiError:
     """What the service's catch-all turns into a 500."""
-    return ApiError(500, f"Unexpected error: {detail}", detail)
+    return _reported(500, "Unexpected error", detail)

@@ -101,7 +101,7 @@ def _seen_by(record: NonAssociationRecord, prisoner_number: str, other: Prisoner
         "role": role,
         "roleDescription": ROLES[role],
         **_details(record),
-        "authorisedBy": record.authorised_by or "",
+        "authorisedBy": record.authorised_by or "",  # the list shows no authoriser as ""
         **_history(record),
         **_closure(record),
         "otherPrisonerDetails": {

@@ -6,7 +6,7 @@ over loopback HTTP through `FakeApiServer`; both serve the same
 accepts. With pytest, the fixtures in `pytest_plugin` are loaded automatically.
 """
 
-from .records import TRANSFER_PRISON_ID, NonAssociationRecord, Prisoner
+from .records import RELEASED_PRISON_ID, TRANSFER_PRISON_ID, NonAssociationRecord, Prisoner
 from .server import FakeApiServer
 from .store import FakeNonAssociationsApi
 from .tokens import (
@@ -26,6 +26,7 @@ __all__ = [
     "DELETE_NON_ASSOCIATIONS",
     "NON_ASSOCIATIONS_SYNC",
     "READ_NON_ASSOCIATIONS",
+    "RELEASED_PRISON_ID",
     "REOPEN_NON_ASSOCIATIONS",
     "SAR_DATA_ACCESS",
     "TRANSFER_PRISON_ID",

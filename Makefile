@@ -8,10 +8,12 @@ NODE_BENCH_INSTALLED := benchmarks/node/node_modules/.installed
 
 .PHONY: demo test lint typecheck regenerate drift clean bench bench-profile bench-tools
 
+# The development tools are PEP 735 dependency groups in pyproject.toml, which pip
+# installs with --group from version 25.1 on.
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --upgrade 'pip>=25.1'
+	$(BIN)/python -m pip install --quiet -e . --group test
 	touch $@
 
 # Stoplight Prism (Node) for the contract tests in tests/contract. Without npm those
@@ -62,5 +64,5 @@ $(NODE_BENCH_INSTALLED): benchmarks/node/package-lock.json
 	touch $@
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache tests/contract/node_modules \
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache dist tests/contract/node_modules \
 		benchmarks/node/node_modules .benchmarks

@@ -4,6 +4,8 @@
 `AsyncNonAssociationsApi` the asyncio one; `HmppsAuthClient` supplies system tokens.
 """
 
+import importlib.metadata
+
 from hmpps_non_associations_api_client.models import (
     CloseNonAssociationRequest,
     Constant,
@@ -65,6 +67,9 @@ from .results import (
 )
 from .tokens import AsyncTokenSource, TokenSource
 from .transport import Plugin, RequestEvent, ResponseEvent
+
+# The installed distribution's version: pyproject.toml is the one place it is written.
+__version__ = importlib.metadata.version("hmpps-non-associations-api")
 
 __all__ = [
     "DEFAULT_PAGE_SIZE",

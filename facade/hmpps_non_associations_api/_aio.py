@@ -63,6 +63,10 @@ class _LoopSessions:
                 auto_decompress=False,
                 skip_auto_headers=("User-Agent", "Accept-Encoding"),
             )
+            # aiohttp quietly sends an idempotent request (GET, PUT, DELETE) a second
+            # time when a connection fails under it; the retry rules decide alone, so
+            # every try is one the plugins see and PUTs go once. There is no public switch.
+            session._retry_connection = False
             self.sessions[settings] = session
         return session
 

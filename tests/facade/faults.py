@@ -69,6 +69,8 @@ class FaultServer:
         server = self
 
         class Handler(socketserver.StreamRequestHandler):
+            disable_nagle_algorithm = True  # the head and body go out in separate writes
+
             def setup(self) -> None:
                 self.shaken = server._accepted(self, tls)
                 super().setup()

@@ -27,9 +27,10 @@ class Reply:
     """One scripted answer: a status and body, optionally slow, trickled or dropped.
 
     `drop` closes the connection instead of answering, `reset` aborts it (TCP RST),
-    `cut_after` sends the head and only that many body bytes before closing, and
+    `cut_after` sends the head and only that many body bytes before closing,
     `close_after` answers in full, then closes the connection as a server does with an
-    idle keep-alive connection (without announcing it in a `Connection` header).
+    idle keep-alive connection (without announcing it in a `Connection` header), and
+    `raw` sends exactly those bytes, whatever they are, and closes.
     """
 
     status: int = 200
@@ -41,6 +42,7 @@ class Reply:
     reset: bool = False
     cut_after: int | None = None
     close_after: bool = False
+    raw: bytes | None = None
 
 
 @attrs.define
@@ -133,6 +135,10 @@ class FaultServer:
         if reply.drop:
             return False
         time.sleep(reply.delay)
+        if reply.raw is not None:
+            out.write(reply.raw)
+            out.flush()
+            return False
         body = (
             b""
             if reply.body is None

@@ -9,6 +9,7 @@ import email.utils
 import gzip
 import json
 import math
+import socket
 import ssl
 import time
 import zlib
@@ -133,6 +134,51 @@ async def test_a_get_failing_every_time_is_tried_three_times(
     assert type(error) is TransportError and error.status is None
     assert FAILURES[fault, kind] in error.message
     assert client.tries == len(fault_server.seen) == 3
+
+
+NOT_HTTP = {
+    "sync": "BadStatusLine: HELLO",
+    "async": 'ClientResponseError: 400, message="Bad status line:',
+}
+
+
+@pytest.mark.parametrize("op", OPS)
+async def test_a_reply_that_is_not_http(
+    kind: str, op: Op, fault_server: FaultServer, probe: MakeProbe
+) -> None:
+    """Something answers, but not in HTTP: no usable reply, tried as a failed connection is."""
+    fault_server.script = [Reply(raw=b"HELLO THERE\r\n\r\n")]
+    client = probe(kind, fault_server.url)
+    error = await client.fail(op.method, *op.args)
+    assert type(error) is TransportError and error.status is None
+    assert error.message.startswith(NOT_HTTP[kind])
+    assert client.tries == len(fault_server.seen) == (3 if op.retried else 1)
+
+
+@pytest.mark.parametrize("scheme", ["http", "https"])
+async def test_a_server_that_never_answers_the_connection(
+    kind: str, scheme: str, probe: MakeProbe
+) -> None:
+    """The port accepts connections (the kernel completes them) but nothing reads or
+    answers, not even a TLS handshake: each try ends at the response timeout."""
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        url = f"{scheme}://127.0.0.1:{silent.getsockname()[1]}"
+        client = probe(kind, url, timeout=Timeout(response=0.3, deadline=5))
+        started = time.monotonic()
+        error = await client.fail("get_non_association", 42)
+        elapsed = time.monotonic() - started
+    assert type(error) is TransportError and error.status is None
+    expected = {
+        ("sync", "http"): "TimeoutError: timed out",
+        ("sync", "https"): "TimeoutError: _ssl.c:",
+        ("async", "http"): "SocketTimeoutError: Timeout on reading data from socket",
+        ("async", "https"): "ConnectionTimeoutError: Connection timeout to host https://",
+    }[kind, scheme]
+    assert error.message.startswith(expected)
+    assert client.tries == 3
+    assert 0.9 <= elapsed < 0.9 + 0.3 + 0.5
 
 
 @pytest.mark.parametrize("op", OPS)

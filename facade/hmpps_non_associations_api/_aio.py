@@ -24,6 +24,28 @@ from .errors import describe
 __all__ = ["aclose_pools", "loop_sessions", "send"]
 
 
+class _ConnectionLost(Exception):
+    """A connection failed under a request: carried past aiohttp's own resend."""
+
+    def __init__(self, cause: Exception) -> None:
+        super().__init__(describe(cause))
+
+
+async def _no_resend(
+    request: aiohttp.ClientRequest, handler: aiohttp.ClientHandlerType
+) -> aiohttp.ClientResponse:
+    """aiohttp sends an idempotent request (GET, PUT, DELETE) a second time when a
+    reused connection fails under it. The retry rules alone decide what is sent again,
+    so every try is one the plugins see and writes go once: a lost connection leaves
+    aiohttp as an error it does not resend on."""
+    try:
+        return await handler(request)
+    except aiohttp.ClientConnectorError:
+        raise  # no connection was made: aiohttp does not resend these
+    except (aiohttp.ClientOSError, aiohttp.ServerDisconnectedError) as exc:
+        raise _ConnectionLost(exc) from exc
+
+
 class _LoopSessions:
     """The sessions of one event loop, closed together when the loop shuts down."""
 
@@ -62,6 +84,7 @@ class _LoopSessions:
                 trust_env=False,
                 auto_decompress=False,
                 skip_auto_headers=("User-Agent", "Accept-Encoding"),
+                middlewares=(_no_resend,),
             )
             self.sessions[settings] = session
         return session
@@ -105,6 +128,8 @@ async def send(
             body = await response.read()
             headers = {name.lower(): value for name, value in response.headers.items()}
             status, reason = response.status, response.reason or ""
+    except _ConnectionLost as lost:
+        raise SendError(str(lost), retryable=True) from None
     except (aiohttp.ClientError, OSError, TimeoutError) as exc:
         raise _failure(exc) from None
     return WireReply(status, reason, headers, decode_body(body, headers.get("content-encoding")))

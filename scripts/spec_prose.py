@@ -73,12 +73,14 @@ OPERATIONS = {
     "closeNonAssociation": (
         "Close a non-association",
         "Marks it no longer in force; error code 100 if it is closed already. Needs the "
-        "WRITE_NON_ASSOCIATIONS role, the write scope and a username in the token.",
+        "WRITE_NON_ASSOCIATIONS role, the write scope and, unless closedBy is sent, a "
+        "username in the token.",
     ),
     "reopenNonAssociation": (
         "Reopen a closed non-association",
         "Puts a closed non-association back in force; error code 104 if it is open "
-        "already. Needs the REOPEN_NON_ASSOCIATIONS role and the write scope.",
+        "already. Needs the REOPEN_NON_ASSOCIATIONS role, the write scope and, unless "
+        "reopenedBy is sent, a username in the token.",
     ),
     "deleteNonAssociation": (
         "Delete a non-association",
@@ -112,12 +114,17 @@ PARAMETERS = {
     ),
     ("getNonAssociations", "includeOpen"): "Return non-associations in force",
     ("getNonAssociations", "includeClosed"): "Return closed non-associations",
-    ("getNonAssociations", "page"): "Page number, counting from 0",
-    ("getNonAssociations", "size"): "Page size, at most 200",
+    ("getNonAssociations", "page"): (
+        "Page number, counting from 0; the server reads a negative one as 0"
+    ),
+    ("getNonAssociations", "size"): (
+        "Page size, from 1 to 200; the server quietly uses 20 for one below 1 but refuses "
+        "one over 200"
+    ),
     ("getNonAssociations", "sort"): (
         "Ordering, repeatable: one or more NonAssociationSortProperty names separated by "
-        "commas, optionally followed by ,ASC or ,DESC (ascending when absent). Any other "
-        "name makes the server fail with a 500"
+        "commas, optionally followed by ,ASC or ,DESC in any case (ascending when absent). "
+        "Any other name makes the server fail with a 500"
     ),
     ("getNonAssociationsBetweenPrisoners", "includeOpen"): "Return non-associations in force",
     ("getNonAssociationsBetweenPrisoners", "includeClosed"): "Return closed non-associations",
@@ -158,15 +165,41 @@ RESPONSES = {
     "200": "Success",
     "201": "Created",
     "204": "Success, with no content",
-    "209": "The identifier is not one this service knows",
+    "209": (
+        "The identifier is not one this service knows: an ErrorResponse when prisoner search "
+        "does not know the prisoner number, or another prisoner in its records; no body when "
+        "only a case reference was given"
+    ),
     "400": "The request was not valid",
-    "401": "No valid token, or a write without a username in the token",
+    "401": "No usable token: no body, only a WWW-Authenticate challenge",
     "403": "The token lacks a role the operation needs",
     "404": "No such non-association",
     "409": "The change conflicts with the non-association's current state",
     "415": "The request body is not JSON",
     "429": "Too many requests",
     "500": "The server failed",
+}
+
+# A write that looks for a username in the token has two kinds of 401.
+_USERNAME_401 = (
+    "No usable token (no body, only a WWW-Authenticate challenge), or no username in the "
+    "token where the write needs one (an ErrorResponse with error code 401)"
+)
+
+# (operationId, HTTP status) -> response description, where it differs from RESPONSES
+OPERATION_RESPONSES = {
+    (operation_id, "401"): _USERNAME_401
+    for operation_id in (
+        "createNonAssociation",
+        "patchNonAssociation",
+        "closeNonAssociation",
+        "reopenNonAssociation",
+    )
+}
+
+# Response header name -> description
+HEADERS = {
+    "WWW-Authenticate": "The bearer token challenge; sent with the 401 that has no body",
 }
 
 # Shared enumerations: component name -> description
@@ -184,13 +217,13 @@ ENUMS = {
 # Schema name -> (description, {property: description})
 SCHEMAS = {
     "ErrorResponse": (
-        "The body of every failure",
+        "The body of a failure; the 401 for a missing or unusable token has none",
         {
             "status": "HTTP status code, repeated",
             "userMessage": "What went wrong, for people",
             "developerMessage": "What went wrong, for developers",
-            "errorCode": "The API's own code for the failure (100-104, 401, 404), if it has one",
-            "moreInfo": "Anything else the server wants to add",
+            "errorCode": "The API's own code for the failure (100-104, 401, 404); null if none",
+            "moreInfo": "Anything else the server wants to add; null when there is nothing",
         },
     ),
     "Constant": (

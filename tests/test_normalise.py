@@ -31,6 +31,12 @@ def test_reference_has_the_quirks(reference_doc: dict[str, Any]) -> None:
     assert close["properties"]["closedAt"]["default"] == "now"
     assert "*/*" in json.dumps(reference_doc)
     assert any(p.startswith("/queue-admin/") for p in reference_doc["paths"])
+    error = reference_doc["components"]["schemas"]["ErrorResponse"]["properties"]
+    assert error["errorCode"]["type"] == "integer" and error["moreInfo"]["type"] == "string"
+    get_one = reference_doc["paths"]["/non-associations/{id}"]["get"]["responses"]
+    assert "ErrorResponse" in json.dumps(get_one["401"]["content"])
+    sar = reference_doc["paths"]["/subject-access-request"]["get"]["responses"]
+    assert sar["209"]["content"]["application/json"]["schema"] == {"type": "object"}
 
 
 def test_enum_values_are_unique(normalised: dict[str, Any]) -> None:
@@ -93,8 +99,10 @@ def test_error_responses_are_json(normalised: dict[str, Any]) -> None:
     assert "*/*" not in json.dumps(normalised)
     for _, _, op in normalise.operations(normalised):
         for status, response in op["responses"].items():
-            if status.startswith(("4", "5")):
+            if status.startswith(("4", "5")) and "content" in response:
                 assert set(response["content"]) == {"application/json"}
+            elif status.startswith(("4", "5")):  # the security layer's empty 401
+                assert status == "401" and "WWW-Authenticate" in response["headers"]
 
 
 def test_only_the_client_surface_remains(normalised: dict[str, Any]) -> None:
@@ -168,8 +176,69 @@ def test_undocumented_errors_are_declared(normalised: dict[str, Any]) -> None:
 
 def test_bodiless_statuses_have_no_content(normalised: dict[str, Any]) -> None:
     responses = normalised["paths"]["/subject-access-request"]["get"]["responses"]
-    assert "content" not in responses["204"] and "content" not in responses["209"]
+    assert "content" not in responses["204"]
     assert "content" in responses["200"]
+
+
+def test_error_code_and_more_info_may_be_null(normalised: dict[str, Any]) -> None:
+    error = normalised["components"]["schemas"]["ErrorResponse"]
+    assert error["properties"]["errorCode"]["type"] == ["integer", "null"]
+    assert error["properties"]["moreInfo"]["type"] == ["string", "null"]
+    assert set(error["required"]) == {"status", "userMessage", "developerMessage"}
+
+
+ERROR_CONTENT = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorResponse"}}}
+
+
+def test_security_layer_401_has_no_body_but_a_challenge(normalised: dict[str, Any]) -> None:
+    ops = list(normalise.operations(normalised))
+    assert len(ops) == 13
+    for path, method, op in ops:
+        response = op["responses"]["401"]
+        where = f"{method} {path}"
+        header = response["headers"]["WWW-Authenticate"]
+        assert header["schema"] == {"type": "string"} and header["description"], where
+        if op["operationId"] in normalise.USERNAME_WRITES:
+            assert response["content"] == ERROR_CONTENT, where
+            assert response[normalise.OPTIONAL_CONTENT] is True, where
+            assert header["required"] is False, where
+            assert "error code 401" in response["description"], where
+        else:
+            assert "content" not in response and normalise.OPTIONAL_CONTENT not in response
+            assert header["required"] is True, where
+            assert "error code 401" not in response["description"], where
+
+
+def test_username_writes_are_the_ones_that_look_for_a_username(
+    normalised: dict[str, Any],
+) -> None:
+    by_id = {
+        op["operationId"]: (method, path) for path, method, op in normalise.operations(normalised)
+    }
+    assert {by_id[name] for name in normalise.USERNAME_WRITES} == {
+        ("post", "/non-associations"),
+        ("patch", "/non-associations/{id}"),
+        ("put", "/non-associations/{id}/close"),
+        ("put", "/non-associations/{id}/reopen"),
+    }
+
+
+def test_unknown_subject_may_carry_an_error_response(normalised: dict[str, Any]) -> None:
+    response = normalised["paths"]["/subject-access-request"]["get"]["responses"]["209"]
+    assert response["content"] == ERROR_CONTENT
+    assert response[normalise.OPTIONAL_CONTENT] is True
+    assert "ErrorResponse" in response["description"] and "no body" in response["description"]
+
+
+def test_only_responses_that_may_be_empty_are_marked(normalised: dict[str, Any]) -> None:
+    marked = {
+        (op["operationId"], status)
+        for _, _, op in normalise.operations(normalised)
+        for status, response in op["responses"].items()
+        if normalise.OPTIONAL_CONTENT in response
+    }
+    writes = {(name, "401") for name in normalise.USERNAME_WRITES}
+    assert marked == writes | {normalise.UNKNOWN_SUBJECT}
 
 
 def test_involving_prison_filter_says_both_prisoners(normalised: dict[str, Any]) -> None:
@@ -314,9 +383,15 @@ def test_sort_names_the_entity_properties(normalised: dict[str, Any]) -> None:
     assert set(names) == stored | {"authorisedBy"}
     bare, orders = sort_items(normalised)["anyOf"]
     assert bare == {"$ref": f"#/components/schemas/{normalise.SORT_PROPERTY_SCHEMA}"}
-    for good in ("id", "whenCreated,DESC", "closedAt,asc", "firstPrisonerNumber,reason,ASC"):
+    for good in (
+        "id",
+        "whenCreated,DESC",
+        "closedAt,asc",
+        "id,Desc",
+        "firstPrisonerNumber,reason,ASC",
+    ):
         assert re.search(orders["pattern"], good), good
-    for bad in ("isOpen", "prisonId,ASC", "id,UP", "id,", ",ASC", "id;DESC"):
+    for bad in ("isOpen", "ID", "prisonId,ASC", "id,UP", "id,ascending", "id,", ",ASC", "id;DESC"):
         assert not re.search(orders["pattern"], bad), bad
     params = {p["name"]: p for p in normalised["paths"]["/non-associations"]["get"]["parameters"]}
     assert normalise.SORT_PROPERTY_SCHEMA in params["sort"]["description"]

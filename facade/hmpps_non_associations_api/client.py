@@ -93,7 +93,8 @@ class _Operation:
     module: ModuleType
     template: str
     kwargs: dict[str, Any]
-    bodiless_statuses: frozenset[int] = frozenset()  # documented answers with no result
+    # Documented answers with no result: no body, or (the 209) an ErrorResponse explaining.
+    no_result_statuses: frozenset[int] = frozenset()
 
 
 def _handed_over(items: list[NonAssociation]) -> Iterator[NonAssociation]:
@@ -311,14 +312,15 @@ class _ApiBase:
         )
 
     def _parse(self, request: WireRequest, op: _Operation, reply: WireReply) -> Any:
-        """The generated model for a 2xx reply (None for a documented bodiless one); an
-        unreadable or ill-shaped body is a TransportError."""
+        """The generated model for a 2xx reply (None for a documented one with no result);
+        an unreadable or ill-shaped body is a TransportError."""
         try:
             parsed = op.module._parse_response(client=self._parser, response=reply)
         except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
             problem = f"{type(exc).__name__}: {str(exc)[:200]}"
         else:
-            if parsed is None and reply.status_code in op.bodiless_statuses:
+            no_result = parsed is None or isinstance(parsed, ErrorResponse)
+            if no_result and reply.status_code in op.no_result_statuses:
                 return None
             if parsed is not None and not isinstance(parsed, ErrorResponse):
                 return parsed

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -56,7 +56,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | PageNonAssociation | None:
+) -> Any | ErrorResponse | PageNonAssociation | None:
     if response.status_code == 200:
         response_200 = PageNonAssociation.from_dict(response.json())
 
@@ -68,8 +68,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
+        response_401 = cast(Any, None)
         return response_401
 
     if response.status_code == 403:
@@ -95,7 +94,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | PageNonAssociation]:
+) -> Response[Any | ErrorResponse | PageNonAssociation]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -112,7 +111,7 @@ def sync_detailed(
     page: int | Unset = 0,
     size: int | Unset = 20,
     sort: list[NonAssociationSortProperty | str] | Unset = UNSET,
-) -> Response[ErrorResponse | PageNonAssociation]:
+) -> Response[Any | ErrorResponse | PageNonAssociation]:
     """Page through all non-associations
 
      Every non-association, filtered by open or closed state, a page at a time. Needs the
@@ -130,7 +129,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | PageNonAssociation]
+        Response[Any | ErrorResponse | PageNonAssociation]
     """
 
     kwargs = _get_kwargs(
@@ -156,7 +155,7 @@ def sync(
     page: int | Unset = 0,
     size: int | Unset = 20,
     sort: list[NonAssociationSortProperty | str] | Unset = UNSET,
-) -> ErrorResponse | PageNonAssociation | None:
+) -> Any | ErrorResponse | PageNonAssociation | None:
     """Page through all non-associations
 
      Every non-association, filtered by open or closed state, a page at a time. Needs the
@@ -174,7 +173,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | PageNonAssociation
+        Any | ErrorResponse | PageNonAssociation
     """
 
     return sync_detailed(
@@ -195,7 +194,7 @@ async def asyncio_detailed(
     page: int | Unset = 0,
     size: int | Unset = 20,
     sort: list[NonAssociationSortProperty | str] | Unset = UNSET,
-) -> Response[ErrorResponse | PageNonAssociation]:
+) -> Response[Any | ErrorResponse | PageNonAssociation]:
     """Page through all non-associations
 
      Every non-association, filtered by open or closed state, a page at a time. Needs the
@@ -213,7 +212,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | PageNonAssociation]
+        Response[Any | ErrorResponse | PageNonAssociation]
     """
 
     kwargs = _get_kwargs(
@@ -237,7 +236,7 @@ async def asyncio(
     page: int | Unset = 0,
     size: int | Unset = 20,
     sort: list[NonAssociationSortProperty | str] | Unset = UNSET,
-) -> ErrorResponse | PageNonAssociation | None:
+) -> Any | ErrorResponse | PageNonAssociation | None:
     """Page through all non-associations
 
      Every non-association, filtered by open or closed state, a page at a time. Needs the
@@ -255,7 +254,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | PageNonAssociation
+        Any | ErrorResponse | PageNonAssociation
     """
 
     return (

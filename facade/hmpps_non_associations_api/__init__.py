@@ -36,7 +36,7 @@ from ._aio import aclose_pools
 from ._pool import close_pools
 from .auth import AsyncHmppsAuthClient, HmppsAuthClient
 from .client import AsyncNonAssociationsApi, NonAssociationsApi
-from .config import ApiConfig, AuthConfig, Timeout
+from .config import ApiConfig, AuthConfig, RetryPolicy, Timeout
 from .constants import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_SIZE,
@@ -48,11 +48,18 @@ from .constants import (
     system_users,
 )
 from .errors import (
+    ApiTimeoutError,
+    BadRequestError,
     ClientError,
+    ConflictError,
     ErrorCode,
+    ForbiddenError,
+    NotFoundError,
+    RateLimitedError,
     SanitisedError,
     ServerError,
     TransportError,
+    UnauthorisedError,
     is_error_response,
 )
 from .results import (
@@ -75,21 +82,25 @@ __all__ = [
     "DEFAULT_PAGE_SIZE",
     "MAX_PAGE_SIZE",
     "ApiConfig",
+    "ApiTimeoutError",
     "AsyncHmppsAuthClient",
     "AsyncNonAssociationsApi",
     "AsyncTokenSource",
     "AuthConfig",
+    "BadRequestError",
     "ClientError",
     "CloseNonAssociationRequest",
     "ClosedNonAssociation",
     "ClosedNonAssociationsPage",
     "ClosedPrisonerNonAssociation",
     "ClosedPrisonerNonAssociations",
+    "ConflictError",
     "Constant",
     "CreateNonAssociationRequest",
     "DeleteNonAssociationRequest",
     "ErrorCode",
     "ErrorResponse",
+    "ForbiddenError",
     "HmppsAuthClient",
     "HmppsSubjectAccessRequestContent",
     "LegacyNonAssociation",
@@ -99,6 +110,7 @@ __all__ = [
     "NonAssociation",
     "NonAssociationSortProperty",
     "NonAssociationsApi",
+    "NotFoundError",
     "OpenNonAssociation",
     "OpenNonAssociationsPage",
     "OpenPrisonerNonAssociation",
@@ -109,11 +121,13 @@ __all__ = [
     "Plugin",
     "PrisonerNonAssociation",
     "PrisonerNonAssociations",
+    "RateLimitedError",
     "Reason",
     "ReopenNonAssociationRequest",
     "RequestEvent",
     "ResponseEvent",
     "RestrictionType",
+    "RetryPolicy",
     "Role",
     "SanitisedError",
     "ServerError",
@@ -122,6 +136,7 @@ __all__ = [
     "Timeout",
     "TokenSource",
     "TransportError",
+    "UnauthorisedError",
     "aclose_pools",
     "close_pools",
     "is_error_response",

@@ -32,7 +32,7 @@ from . import _connections
 from ._sockets import LIMITS, Limits
 from ._wire import Origin, SendError, WireReply, WireRequest
 from .config import AuthConfig
-from .errors import SanitisedError, TransportError
+from .errors import ApiTimeoutError, SanitisedError, TransportError
 from .logs import Log
 
 __all__ = ["AsyncHmppsAuthClient", "HmppsAuthClient"]
@@ -201,10 +201,9 @@ def _scrub(text: str, config: AuthConfig) -> str:
 
 
 def _transport_failure(failure: SendError, config: AuthConfig) -> TransportError:
-    kind = "timed out" if failure.timed_out else "failed"
-    return TransportError(
-        f"HMPPS Auth token request {kind} ({_scrub(failure.message, config)[:200]})"
-    )
+    kind = ApiTimeoutError if failure.timed_out else TransportError
+    verb = "timed out" if failure.timed_out else "failed"
+    return kind(f"HMPPS Auth token request {verb} ({_scrub(failure.message, config)[:200]})")
 
 
 _NOT_JSON = object()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import inspect
-import random
 import time
 from collections.abc import Mapping, Sequence
 
@@ -22,11 +21,11 @@ from . import _connections
 from ._sockets import LIMITS, Limits
 from ._wire import Origin, SendError, WireReply, WireRequest
 from .config import ApiConfig
-from .errors import SanitisedError, TransportError
+from .errors import ApiTimeoutError, SanitisedError, TransportError
 from .logs import Log
 from .tokens import AsyncTokenSource, checked, sync_token
 
-__all__ = ["ApiTransport", "Plugin", "RequestEvent", "ResponseEvent", "RetryPolicy"]
+__all__ = ["ApiTransport", "Plugin", "RequestEvent", "ResponseEvent"]
 
 API_NAME = "Non-associations API"
 
@@ -65,24 +64,6 @@ class Plugin:
 
     def on_response(self, event: ResponseEvent) -> None:
         """Called after each try, whatever its outcome."""
-
-
-@attrs.frozen
-class RetryPolicy:
-    """When to try again: as the Node client, reads are tried three times on
-    connection errors, timeouts and 5xx; writes and the POST searches only once.
-    Beyond it: exponential backoff with full jitter, and Retry-After honoured."""
-
-    attempts: int = 3
-    retry_methods: frozenset[str] = frozenset({"GET", "HEAD"})
-    retry_statuses: frozenset[int] = frozenset({429, 500, 502, 503, 504})
-    backoff: float = 0.1
-    max_backoff: float = 2.0
-
-    def delay(self, attempt: int, retry_after: float | None) -> float:
-        if retry_after is not None:
-            return retry_after
-        return random.uniform(0, min(self.max_backoff, self.backoff * 2 ** (attempt - 1)))
 
 
 def _retry_after(status: int, headers: Mapping[str, str]) -> float | None:
@@ -158,7 +139,12 @@ class _Call:
     def failed(self, failure: SendError) -> _Outcome:
         """After a try with no usable reply: give up with a sanitised error, or wait and retry."""
         past_deadline = failure.timed_out and self.remaining() <= 0
-        error = self.deadline_error() if past_deadline else TransportError(failure.message)
+        if past_deadline:
+            error: TransportError = self.deadline_error()
+        elif failure.timed_out:
+            error = ApiTimeoutError(failure.message)
+        else:
+            error = TransportError(failure.message)
         self.notify_response(None, error.message)
         delay = None if past_deadline else self.retry_delay(failure.retryable, None)
         if delay is None:
@@ -194,8 +180,8 @@ class _Call:
             headers=reply.headers,
         )
 
-    def deadline_error(self) -> TransportError:
-        return TransportError(f"Deadline of {self.transport.config.timeout.deadline:g}s exceeded")
+    def deadline_error(self) -> ApiTimeoutError:
+        return ApiTimeoutError(f"Deadline of {self.transport.config.timeout.deadline:g}s exceeded")
 
     def fail(self, error: SanitisedError) -> SanitisedError:
         self.transport.log.error(f"{API_NAME} {self.method} {self.path} failed: {error}")
@@ -249,7 +235,7 @@ class ApiTransport:
         self.log = log
         self.plugins = tuple(plugins)
         self.inner = inner
-        self.policy = RetryPolicy()
+        self.policy = config.retry
 
     def send(self, request: WireRequest, template: str) -> WireReply:
         inner = self.inner

@@ -28,8 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.json"
 PACKAGE = "hmpps_non_associations_api_client"
 GENERATED = ROOT / "generated" / PACKAGE
-# The fake API serves the document at /v3/api-docs, so the package carries a copy.
-PACKAGED_SPEC = ROOT / "facade" / "hmpps_non_associations_api" / "testing" / "openapi.json"
+# The package carries a copy: the client reads its request rules from it, and the fake API
+# serves it at /v3/api-docs.
+PACKAGED_SPEC = ROOT / "facade" / "hmpps_non_associations_api" / "openapi.json"
 GENERATOR_CONFIG = Path(__file__).resolve().parent / "generator-config.yaml"
 DEFAULT_URL = "https://non-associations-api-dev.hmpps.service.justice.gov.uk/v3/api-docs"
 URL_VARIABLE = "HMPPS_NON_ASSOCIATIONS_API_SPEC_URL"
@@ -140,7 +141,7 @@ def check_generated(spec_text: str) -> list[drift.Change]:
 
 
 def check_copy(spec_text: str) -> list[drift.Change]:
-    """The fake's packaged copy of openapi.json must be the same document."""
+    """The package's copy of openapi.json must be the same document."""
     if PACKAGED_SPEC.is_file() and PACKAGED_SPEC.read_text(encoding="utf-8") == spec_text:
         return []
     where = PACKAGED_SPEC.relative_to(ROOT).as_posix()
@@ -191,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.check:
         generate(spec_text, GENERATED)
         PACKAGED_SPEC.write_text(spec_text, encoding="utf-8")
-        print(f"regenerated generated/{PACKAGE} and the fake's copy of openapi.json")
+        print(f"regenerated generated/{PACKAGE} and the package's copy of openapi.json")
         return 0
 
     changes = check_normalised(spec_text) + check_generated(spec_text) + check_copy(spec_text)

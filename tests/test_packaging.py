@@ -36,7 +36,7 @@ def test_wheel_contents(tmp_path: Path) -> None:
     for expected in (
         "hmpps_non_associations_api/py.typed",
         "hmpps_non_associations_api/client.py",
-        "hmpps_non_associations_api/testing/openapi.json",
+        "hmpps_non_associations_api/openapi.json",
         "hmpps_non_associations_api_client/py.typed",
         "hmpps_non_associations_api_client/models/non_association.py",
     ):

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from typing import Any, Final, Protocol, Self, TypeVar
+from urllib.parse import quote
 
 from dateutil import tz
 from hmpps_non_associations_api_client.types import Unset
@@ -46,6 +47,11 @@ _SORT = re.compile(r"[A-Za-z][A-Za-z0-9_.]*(,(ASC|DESC|asc|desc))?")
 _LONDON = tz.gettz("Europe/London")
 _INTEGER_FORMATS: Final = {"int32": 32, "int64": 64}
 _SHOWN = 40  # characters of a bad value quoted in a message
+_URL_TEXT = 2048
+"""Most characters a free-text query value (or all sort orders together) may take once
+percent-encoded. The document sets no limit, but the service's web server refuses a
+request line and headers over 8 KiB (Tomcat's default), and URLs this long break
+clients and proxies before that."""
 
 
 # --- the document ------------------------------------------------------------------
@@ -222,13 +228,24 @@ def prisoner_numbers(operation_id: str, values: object) -> list[str]:
 
 
 def optional_str(name: str, value: object) -> str | None:
-    """A string (that can be sent: no lone surrogate), or None."""
+    """A query parameter's string, or None to leave it out. Not empty: the document
+    allows no empty parameter values. No lone surrogate: it could not be encoded."""
     if value is None:
         return None
     if not isinstance(value, str):
         raise TypeError(f"{name} must be a str or None, not {_kind(value)}")
-    _utf16_length(value, name)
+    if not _utf16_length(value, name):
+        raise ValueError(f"{name} must not be empty; leave it out (None) instead")
+    _fits_a_url(name, [value])
     return value
+
+
+def _fits_a_url(name: str, values: list[str]) -> None:
+    # Percent-encoding makes at most 9 characters of one: skip the work for short text.
+    if sum(len(value) for value in values) * 9 <= _URL_TEXT:
+        return
+    if sum(len(quote(value, safe="")) for value in values) > _URL_TEXT:
+        raise ValueError(f"{name} is too long to send in a URL (over {_URL_TEXT} characters)")
 
 
 def optional_text(name: str, value: object) -> str | None:
@@ -296,6 +313,7 @@ def sort_params(sort: object) -> list[str] | None:
         if not _SORT.fullmatch(value):
             raise ValueError(f"sort must look like 'id' or 'whenCreated,DESC', not {_shown(value)}")
         values.append(value)
+    _fits_a_url("sort", values)
     return values
 
 

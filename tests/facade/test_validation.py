@@ -28,10 +28,7 @@ from hmpps_non_associations_api import (
     DeleteNonAssociationRequest,
     NonAssociationsApi,
     PatchNonAssociationRequest,
-    Reason,
     ReopenNonAssociationRequest,
-    RestrictionType,
-    Role,
     SanitisedError,
     SortBy,
     SortDirection,
@@ -41,6 +38,7 @@ from hmpps_non_associations_api.validation import enum_member
 from hmpps_non_associations_api_client.types import UNSET
 
 from tests.conftest import ROOT
+from tests.facade.request_fields import FIELDS, NUMBER, TEXT, TIME, USER, VALID
 from tests.payloads import OPEN_NON_ASSOCIATION
 
 BASE_URL = "http://api.test"
@@ -135,71 +133,7 @@ async def refused(
 # ---------------------------------------------------------------------------------------
 # Request bodies. Every field of every request schema, with the rule it follows.
 
-TEXT, USER, NUMBER, TIME = "text", "username", "prisoner number", "date-time"
-
-FIELDS: list[tuple[type, str, str, bool, Any]] = [
-    # (model, JSON key, model attribute, required, rule)
-    (CreateNonAssociationRequest, "firstPrisonerNumber", "first_prisoner_number", True, NUMBER),
-    (CreateNonAssociationRequest, "firstPrisonerRole", "first_prisoner_role", True, Role),
-    (CreateNonAssociationRequest, "secondPrisonerNumber", "second_prisoner_number", True, NUMBER),
-    (CreateNonAssociationRequest, "secondPrisonerRole", "second_prisoner_role", True, Role),
-    (CreateNonAssociationRequest, "reason", "reason", True, Reason),
-    (CreateNonAssociationRequest, "restrictionType", "restriction_type", True, RestrictionType),
-    (CreateNonAssociationRequest, "comment", "comment", True, TEXT),
-    (PatchNonAssociationRequest, "firstPrisonerRole", "first_prisoner_role", False, Role),
-    (PatchNonAssociationRequest, "secondPrisonerRole", "second_prisoner_role", False, Role),
-    (PatchNonAssociationRequest, "reason", "reason", False, Reason),
-    (PatchNonAssociationRequest, "restrictionType", "restriction_type", False, RestrictionType),
-    (PatchNonAssociationRequest, "comment", "comment", False, TEXT),
-    (CloseNonAssociationRequest, "closedReason", "closed_reason", True, TEXT),
-    (CloseNonAssociationRequest, "closedAt", "closed_at", False, TIME),
-    (CloseNonAssociationRequest, "closedBy", "closed_by", False, USER),
-    (ReopenNonAssociationRequest, "reopenReason", "reopen_reason", True, TEXT),
-    (ReopenNonAssociationRequest, "reopenedAt", "reopened_at", False, TIME),
-    (ReopenNonAssociationRequest, "reopenedBy", "reopened_by", False, USER),
-    (DeleteNonAssociationRequest, "deletionReason", "deletion_reason", True, TEXT),
-    (
-        DeleteNonAssociationRequest,
-        "staffUserNameRequestingDeletion",
-        "staff_user_name_requesting_deletion",
-        True,
-        USER,
-    ),
-]
-
-# A full valid request of each kind, the method taking it, and where it is sent.
-VALID: dict[type, dict[str, Any]] = {
-    CreateNonAssociationRequest: {
-        "firstPrisonerNumber": "A1234BC",
-        "firstPrisonerRole": "VICTIM",
-        "secondPrisonerNumber": "B2345CD",
-        "secondPrisonerRole": "PERPETRATOR",
-        "reason": "BULLYING",
-        "restrictionType": "CELL",
-        "comment": "Threats made in the exercise yard",
-    },
-    PatchNonAssociationRequest: {
-        "firstPrisonerRole": "UNKNOWN",
-        "secondPrisonerRole": "NOT_RELEVANT",
-        "reason": "THREAT",
-        "restrictionType": "WING",
-        "comment": "Threats repeated on the wing",
-    },
-    CloseNonAssociationRequest: {
-        "closedReason": "Both now on separate sites",
-        "closedAt": "2024-05-01T14:00:00",
-        "closedBy": "KWALSH_GEN",
-    },
-    ReopenNonAssociationRequest: {
-        "reopenReason": "Back on the same site",
-        "reopenedAt": "2024-06-03T10:00:00",
-        "reopenedBy": "KWALSH_GEN",
-    },
-    DeleteNonAssociationRequest: {
-        "deletionReason": "Entered against the wrong prisoner",
-        "staffUserNameRequestingDeletion": "KWALSH_GEN",
-    },
-}
+# The method taking each kind of request, and where it is sent.
 CALLS: dict[type, tuple[str, tuple[Any, ...], str, str]] = {
     CreateNonAssociationRequest: ("create_non_association", (), "POST", "/non-associations"),
     PatchNonAssociationRequest: ("update_non_association", (42,), "PATCH", "/non-associations/42"),
@@ -723,15 +657,43 @@ async def test_subject_access_request_arguments(quiet: Caller) -> None:
     for wrong in ("2024-01-01", datetime.datetime(2024, 1, 1), 20240101):
         await refused(quiet, TypeError, "from_date", sar, prn="A1234BC", from_date=wrong)
         await refused(quiet, TypeError, "to_date", sar, prn="A1234BC", to_date=wrong)
-    for prn, crn in ((None, None), ("", None), ("  ", ""), (None, " \t")):
+    for prn, crn in ((None, None), (" ", None), ("  ", " "), (None, " \t")):
         await refused(quiet, ValueError, ("prn", "crn"), sar, prn=prn, crn=crn)
+    # The document allows no empty query parameter: leave it out instead.
+    await refused(quiet, ValueError, "prn", sar, prn="", crn="X123456")
+    await refused(quiet, ValueError, "crn", sar, prn="A1234BC", crn="")
+
+
+async def test_free_text_in_the_query_fits_a_url(quiet: Caller) -> None:
+    """The document sets no limit, but a request line over 8 KiB is refused unanswered."""
+    long = "M" * 2049
+    wide = "\u00e9" * 342  # 6 characters each, percent-encoded: 2052
+    for text in (long, wide):
+        await refused(quiet, ValueError, "prn", "subject_access_request", prn=text)
+        await refused(quiet, ValueError, "crn", "subject_access_request", crn=text)
+        await refused(
+            quiet,
+            ValueError,
+            "prison_id",
+            "list_non_associations_involving",
+            ["A1234BC"],
+            prison_id=text,
+        )
+    await refused(quiet, ValueError, "sort", "paged_non_associations", sort=["i" + "d" * 1024] * 2)
+
+
+async def test_free_text_that_fits_a_url_is_sent(sending: Caller, router: respx.MockRouter) -> None:
+    route = router.get("/subject-access-request").mock(return_value=httpx.Response(204))
+    await sending("subject_access_request", prn="M" * 2048, crn="\u00e9" * 341)
+    assert route.calls.last.request.url.params["prn"] == "M" * 2048
+    assert route.calls.last.request.url.params["crn"] == "\u00e9" * 341
 
 
 async def test_subject_access_request_with_one_reference_is_sent(
     sending: Caller, router: respx.MockRouter
 ) -> None:
     route = router.get("/subject-access-request").mock(return_value=httpx.Response(204))
-    await sending("subject_access_request", crn="X123456", prn="")
+    await sending("subject_access_request", crn="X123456", prn=" ")
     assert route.calls.last.request.url.params["crn"] == "X123456"
 
 

@@ -320,9 +320,16 @@ def sort_params(sort: object) -> list[str] | None:
 # --- request bodies ----------------------------------------------------------------
 
 
+_CHECKED_KEYWORDS = {"type", "enum", "format", "minLength", "maxLength", "pattern"}
+
+
 class _Field:
     """One property of a request schema, compiled: how to check its value as a dict
-    carries it (the API's JSON shape) and as a generated model's attribute does."""
+    carries it (the API's JSON shape) and as a generated model's attribute does.
+
+    Patterns must match the whole value, as the service's bean validation requires. A
+    keyword with no check here fails the compilation, so a new rule in the document
+    cannot be skipped unnoticed."""
 
     __slots__ = (
         "attr",
@@ -331,6 +338,7 @@ class _Field:
         "max_length",
         "members",
         "min_length",
+        "names",
         "nullable",
         "options",
         "pattern",
@@ -343,6 +351,7 @@ class _Field:
         types = [types] if isinstance(types, str) else list(types or [])
         self.key = key
         self.attr = _snake_case(key)
+        self.names = (f"{owner}.{key}", f"{owner}.{self.attr}")  # as a dict, as a model
         self.required = required
         self.nullable = "null" in types
         self.members: frozenset[str] = frozenset(target.get("enum", ()))
@@ -351,8 +360,7 @@ class _Field:
         self.max_length: int | None = target.get("maxLength")
         pattern = target.get("pattern")
         self.pattern = re.compile(pattern, re.ASCII) if pattern else None
-        known = {"$ref", "type", "enum", "format", "minLength", "maxLength", "pattern"}
-        unsupported = set(target) - known - {"description", "example", "default"}
+        unsupported = set(target) - _CHECKED_KEYWORDS - {"description", "example", "default"}
         if [t for t in types if t != "null"] != ["string"] or unsupported:
             raise NotImplementedError(f"{owner}.{key}: no check written for {dict(target)}")
         if self.members:
@@ -364,9 +372,10 @@ class _Field:
         else:
             raise NotImplementedError(f"{owner}.{key}: no check for format {target['format']}")
 
-    def check(self, value: object, where: str, model: bool) -> object:
+    def check(self, value: object, model: bool) -> object:
         """The value to send (an enum's plain string, from a dict); raises if it breaks
         the field's rules."""
+        where = self.names[model]
         if value is None:
             if self.nullable:
                 return None
@@ -379,7 +388,9 @@ class _Field:
             raise TypeError(f"{where} must be a str, not {_kind(value)}")
         length = _utf16_length(value, where)
         if length < self.min_length:
-            raise ValueError(f"{where} must not be empty")
+            if self.min_length == 1:
+                raise ValueError(f"{where} must not be empty")
+            raise ValueError(f"{where} must be at least {self.min_length} characters, not {length}")
         if self.max_length is not None and length > self.max_length:
             raise ValueError(f"{where} must be at most {self.max_length} characters, not {length}")
         if self.pattern is not None and not self.pattern.fullmatch(value):
@@ -447,8 +458,7 @@ class _Schema:
         checked: dict[str, Any] = {}
         for field in self.fields:
             if field.key in request:
-                where = f"{self.name}.{field.key}"
-                checked[field.key] = field.check(request[field.key], where, model=False)
+                checked[field.key] = field.check(request[field.key], model=False)
             elif field.required:
                 raise ValueError(f"{self.name}.{field.key} is required")
         return checked
@@ -462,7 +472,7 @@ class _Schema:
                 if field.required:
                     raise ValueError(f"{self.name}.{field.attr} is required")
                 continue
-            field.check(value, f"{self.name}.{field.attr}", model=True)
+            field.check(value, model=True)
 
 
 @functools.cache

@@ -7,6 +7,7 @@ Calls at the limits go to respx routes, which check what is sent.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import enum
 import inspect
@@ -33,6 +34,7 @@ from hmpps_non_associations_api import (
     SortBy,
     SortDirection,
     Timeout,
+    validation,
 )
 from hmpps_non_associations_api.validation import enum_member
 from hmpps_non_associations_api_client.types import UNSET
@@ -784,3 +786,62 @@ async def test_refused_calls_open_no_connection(listener: socket.socket, kind: t
     closed = api.close() if isinstance(api, NonAssociationsApi) else api.aclose()
     if inspect.isawaitable(closed):
         await closed
+
+
+# ---------------------------------------------------------------------------------------
+# The rules are the document's: change the document, and the checks change with it.
+
+
+@pytest.fixture
+def document(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """A copy of the package's document that the checks read instead, for one test."""
+    copied: dict[str, Any] = copy.deepcopy(validation._document())
+    monkeypatch.setattr(validation, "_document", lambda: copied)
+    return copied
+
+
+def close_schema(document: dict[str, Any]) -> dict[str, Any]:
+    schema: dict[str, Any] = document["components"]["schemas"]["CloseNonAssociationRequest"]
+    return schema
+
+
+def test_limits_are_read_from_the_document(document: dict[str, Any]) -> None:
+    close_schema(document)["properties"]["closedBy"]["maxLength"] = 5
+    close_schema(document)["required"].append("closedBy")
+    schema = validation._Schema(CloseNonAssociationRequest)
+    with pytest.raises(ValueError, match="closedBy must be at most 5"):
+        schema.check_dict({"closedReason": "r", "closedBy": "KWALSH_GEN"})
+    with pytest.raises(ValueError, match="closedBy is required"):
+        schema.check_dict({"closedReason": "r"})
+    assert schema.check_dict({"closedReason": "r", "closedBy": "KWAL"})["closedBy"] == "KWAL"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"format": "email"},
+        {"type": "integer"},
+        {"multipleOf": 2},
+        {"type": "array", "items": {"type": "string"}},
+    ],
+)
+def test_a_rule_with_no_check_fails_loudly(
+    document: dict[str, Any], change: dict[str, Any]
+) -> None:
+    close_schema(document)["properties"]["closedBy"].update(change)
+    with pytest.raises(NotImplementedError, match="closedBy"):
+        validation._Schema(CloseNonAssociationRequest)
+
+
+def test_a_model_out_of_step_with_the_document_fails_loudly(document: dict[str, Any]) -> None:
+    close_schema(document)["properties"]["closedWhere"] = {"type": "string"}
+    with pytest.raises(RuntimeError, match="regenerate"):
+        validation._Schema(CloseNonAssociationRequest)
+
+
+def test_every_request_schema_compiles_from_the_packaged_document() -> None:
+    for kind in CALLS:
+        compiled = validation._Schema(kind)
+        assert [field.key for field in compiled.fields] == [
+            key for model, key, *_ in FIELDS if model is kind
+        ]

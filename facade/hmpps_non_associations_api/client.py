@@ -173,17 +173,14 @@ class _ApiBase:
         prison_id: str | None,
     ) -> _Operation:
         check.check_include(include_open, include_closed)
-        module = (
-            get_non_associations_between_prisoners
-            if between
-            else get_non_associations_involving_prisoners
-        )
-        template = "/non-associations/between" if between else "/non-associations/involving"
-        operation_id = (
-            "getNonAssociationsBetweenPrisoners"
-            if between
-            else "getNonAssociationsInvolvingPrisoners"
-        )
+        module: ModuleType
+        if between:
+            module, template = get_non_associations_between_prisoners, "/non-associations/between"
+            operation_id = "getNonAssociationsBetweenPrisoners"
+        else:
+            module = get_non_associations_involving_prisoners
+            template = "/non-associations/involving"
+            operation_id = "getNonAssociationsInvolvingPrisoners"
         kwargs = {
             "body": check.prisoner_numbers(operation_id, prisoner_numbers),
             "include_open": include_open,

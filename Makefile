@@ -4,8 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 PRISM_INSTALLED := tests/contract/node_modules/.installed
+NODE_BENCH_INSTALLED := benchmarks/node/node_modules/.installed
 
-.PHONY: demo test lint typecheck regenerate drift clean
+.PHONY: demo test lint typecheck regenerate drift clean bench bench-profile bench-tools
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,5 +44,23 @@ regenerate: $(INSTALLED)
 drift: $(INSTALLED)
 	$(BIN)/python scripts/regenerate.py --check --url
 
+# The performance suite against the Node client (not part of `make test`): a few minutes,
+# rewrites docs/benchmarks.md. BENCH_ARGS passes options, e.g. BENCH_ARGS='--note "quiet"'.
+bench: $(INSTALLED) $(NODE_BENCH_INSTALLED) bench-tools
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+
+# cProfile of the sync and async get-one loops, written under .benchmarks/.
+bench-profile: $(INSTALLED) bench-tools
+	$(BIN)/python -m benchmarks.run --profile
+
+bench-tools:
+	@benchmarks/install-tools.sh
+
+$(NODE_BENCH_INSTALLED): benchmarks/node/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "make bench needs Node.js 20+ and npm" >&2; exit 1; }
+	npm ci --prefix benchmarks/node --no-audit --no-fund
+	touch $@
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache tests/contract/node_modules
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache tests/contract/node_modules \
+		benchmarks/node/node_modules .benchmarks

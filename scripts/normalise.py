@@ -39,6 +39,7 @@ NULLABLE = {
     "PrisonerNonAssociations": ("prisonId", "prisonName", "cellLocation"),
     "OtherPrisonerDetails": ("prisonId", "prisonName", "cellLocation"),
     "LegacyNonAssociation": ("expiryDate", "authorisedBy"),
+    "HmppsSubjectAccessRequestContent": ("attachments",),
 }
 
 # Request properties listed as required that the server fills in when absent.
@@ -66,6 +67,57 @@ UNDOCUMENTED_ERRORS = {
 
 # Statuses the server sends without a body, though the document gives them one.
 BODILESS_STATUSES = ("204", "209")
+
+# The optional list of attachments the subject access content gained after the 2025
+# snapshot (hmpps-kotlin-lib's Attachment and AttachmentHeader), declared when absent.
+SAR_CONTENT = "HmppsSubjectAccessRequestContent"
+SAR_ATTACHMENT_SCHEMAS: Doc = {
+    "Attachment": {
+        "type": "object",
+        "properties": {
+            "attachmentNumber": {"type": "integer", "format": "int32"},
+            "name": {"type": "string"},
+            "contentType": {"type": "string"},
+            "url": {"type": "string"},
+            "filesize": {"type": "integer", "format": "int32"},
+            "filename": {"type": "string"},
+            "headers": {
+                "type": "array",
+                "items": {"$ref": "#/components/schemas/AttachmentHeader"},
+            },
+        },
+        "required": ["attachmentNumber", "name", "contentType", "url", "filesize", "filename"],
+    },
+    "AttachmentHeader": {
+        "type": "object",
+        "properties": {"name": {"type": "string"}, "value": {"type": "string"}},
+        "required": ["name", "value"],
+    },
+}
+
+# The paged list's `sort` takes Spring Data orders over the NonAssociation JPA entity's
+# properties (jpa/NonAssociation.kt in the service); any other name fails with a 500.
+PAGE_SORT_OPERATION = ("getNonAssociations", "sort")
+SORT_PROPERTY_SCHEMA = "NonAssociationSortProperty"
+SORT_PROPERTIES = (
+    "id",
+    "firstPrisonerNumber",
+    "firstPrisonerRole",
+    "secondPrisonerNumber",
+    "secondPrisonerRole",
+    "reason",
+    "restrictionType",
+    "comment",
+    "authorisedBy",
+    "isClosed",
+    "closedBy",
+    "closedReason",
+    "closedAt",
+    "whenCreated",
+    "whenUpdated",
+    "updatedBy",
+)
+SORT_DIRECTIONS = ("ASC", "DESC", "asc", "desc")
 
 # The only security scheme the service still declares.
 SECURITY_SCHEME = "bearer-jwt"
@@ -195,6 +247,54 @@ def share_enums(doc: Doc) -> None:
         existing = components.get(name, {}).get("enum", [])
         merged = [*existing, *(v for v in enum if v not in existing)]
         components[name] = {"type": "string", "enum": merged}
+
+
+def declare_sar_attachments(doc: Doc) -> None:
+    """The subject access content has an optional, nullable `attachments` list that the
+    2025 snapshot predates."""
+    schemas = doc["components"]["schemas"]
+    content = schemas.get(SAR_CONTENT)
+    if content is None:
+        return
+    for name, schema in SAR_ATTACHMENT_SCHEMAS.items():
+        schemas.setdefault(name, copy.deepcopy(schema))
+    attachments = {"type": "array", "items": ref("Attachment")}
+    content.setdefault("properties", {}).setdefault("attachments", attachments)
+
+
+def anchor_patterns(doc: Doc) -> None:
+    """The server matches patterns against the whole value (Java `matches`); JSON Schema
+    searches, so an unanchored pattern would accept `XA1234BCX`."""
+    for _, schema in all_schemas(doc):
+        pattern = schema.get("pattern")
+        if not isinstance(pattern, str) or (pattern.startswith("^") and pattern.endswith("$")):
+            continue
+        body = pattern.removeprefix("^").removesuffix("$")
+        schema["pattern"] = f"^{body}$" if "|" not in body else f"^(?:{body})$"
+
+
+def declare_sort_properties(doc: Doc) -> None:
+    """The paged list's `sort` is typed as any string, but only the entity's properties
+    work: an unknown one is a 500 that the client would retry."""
+    names, directions = "|".join(SORT_PROPERTIES), "|".join(SORT_DIRECTIONS)
+    orders = {"type": "string", "pattern": f"^({names})(,({names}))*(,({directions}))?$"}
+    params = [
+        param
+        for _, _, op in operations(doc)
+        for param in op.get("parameters", [])
+        if (op.get("operationId"), param["name"]) == PAGE_SORT_OPERATION
+    ]
+    if not params:
+        return
+    for param in params:
+        schema = param.setdefault("schema", {"type": "array"})
+        schema["items"] = {"anyOf": [ref(SORT_PROPERTY_SCHEMA), orders]}
+    doc["components"]["schemas"][SORT_PROPERTY_SCHEMA] = {
+        "type": "string",
+        "enum": list(SORT_PROPERTIES),
+        # Member names for the generator: WHEN_CREATED rather than WHENCREATED.
+        "x-enum-varnames": list(SORT_PROPERTIES),
+    }
 
 
 def mark_nullable(doc: Doc) -> None:
@@ -343,6 +443,9 @@ RULES: list[Callable[[Doc], None]] = [
     dedupe_enum_values,
     drop_invalid_defaults,
     share_enums,
+    declare_sar_attachments,
+    declare_sort_properties,
+    anchor_patterns,
     mark_nullable,
     json_error_responses,
     server_filled_optional,

@@ -32,6 +32,8 @@ GENERATED = ROOT / "generated" / PACKAGE
 # serves it at /v3/api-docs.
 PACKAGED_SPEC = ROOT / "facade" / "hmpps_non_associations_api" / "openapi.json"
 GENERATOR_CONFIG = Path(__file__).resolve().parent / "generator-config.yaml"
+# Our versions of the generator's templates; the others are its defaults.
+CUSTOM_TEMPLATES = Path(__file__).resolve().parent / "templates"
 DEFAULT_URL = "https://non-associations-api-dev.hmpps.service.justice.gov.uk/v3/api-docs"
 URL_VARIABLE = "HMPPS_NON_ASSOCIATIONS_API_SPEC_URL"
 IGNORED = {"__pycache__", ".mypy_cache", ".ruff_cache"}
@@ -89,6 +91,8 @@ def generate(spec_text: str, destination: Path) -> None:
                 str(spec_path),
                 "--config",
                 str(GENERATOR_CONFIG),
+                "--custom-template-path",
+                str(CUSTOM_TEMPLATES),
                 "--meta",
                 "none",
                 "--output-path",

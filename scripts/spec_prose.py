@@ -11,8 +11,10 @@ INFO = {
     "title": "Non-Associations API",
     "description": (
         "Records which prisoners must be kept apart, why, and how strictly "
-        "(cell, landing or wing). Normalised by this project's scripts/regenerate.py "
-        "from the document the live service publishes."
+        "(cell, landing or wing). Date-times are Europe/London local times without an "
+        "offset; the service sends fractional seconds whenever they are not zero and "
+        "accepts times with or without them. Normalised by this project's "
+        "scripts/regenerate.py from the document the live service publishes."
     ),
 }
 
@@ -113,7 +115,9 @@ PARAMETERS = {
     ("getNonAssociations", "page"): "Page number, counting from 0",
     ("getNonAssociations", "size"): "Page size, at most 200",
     ("getNonAssociations", "sort"): (
-        "Ordering, repeatable: a field name, optionally followed by ,ASC or ,DESC"
+        "Ordering, repeatable: one or more NonAssociationSortProperty names separated by "
+        "commas, optionally followed by ,ASC or ,DESC (ascending when absent). Any other "
+        "name makes the server fail with a 500"
     ),
     ("getNonAssociationsBetweenPrisoners", "includeOpen"): "Return non-associations in force",
     ("getNonAssociationsBetweenPrisoners", "includeClosed"): "Return closed non-associations",
@@ -122,8 +126,9 @@ PARAMETERS = {
     ),
     ("getNonAssociationsInvolvingPrisoners", "includeOpen"): "Return non-associations in force",
     ("getNonAssociationsInvolvingPrisoners", "includeClosed"): "Return closed non-associations",
+    # The service filters on both prisoners here, as it does for between.
     ("getNonAssociationsInvolvingPrisoners", "prisonId"): (
-        "Only non-associations where one of the given prisoners is in this prison"
+        "Only non-associations where both prisoners are in this prison"
     ),
     ("getNonAssociation", "id"): "Non-association ID",
     ("patchNonAssociation", "id"): "Non-association ID",
@@ -173,6 +178,7 @@ ENUMS = {
     "LegacyTypeCode": "Restriction codes of the old NOMIS record",
     "SortBy": "Fields a prisoner's list can be ordered by",
     "SortDirection": "Ascending or descending order",
+    "NonAssociationSortProperty": "Properties the page of all non-associations can be sorted by",
 }
 
 # Schema name -> (description, {property: description})
@@ -222,9 +228,17 @@ SCHEMAS = {
             "prisonerNumber": "The prisoner's number",
             "firstName": "The prisoner's first name",
             "lastName": "The prisoner's last name",
-            "prisonId": "Prison the prisoner is in; null when out of prison or in transfer",
-            "prisonName": "Name of that prison; null when out of prison or in transfer",
-            "cellLocation": "The prisoner's cell; null when out of prison or in transfer",
+            "prisonId": (
+                "ID of the prisoner's prison: OUT once released, TRN while in transfer; "
+                "null when the prisoner has no booking"
+            ),
+            "prisonName": (
+                "Name of that prison, or a note of the release or transfer; null when the "
+                "prisoner has no booking"
+            ),
+            "cellLocation": (
+                "The prisoner's cell; null when released, in transfer or without a booking"
+            ),
             "openCount": "How many open non-associations match the prison filter",
             "closedCount": "How many closed non-associations match the prison filter",
             "nonAssociations": "The non-associations, seen from this prisoner's side",
@@ -261,9 +275,15 @@ SCHEMAS = {
             "roleDescription": "Display text of their role",
             "firstName": "Their first name",
             "lastName": "Their last name",
-            "prisonId": "Prison they are in; null when out of prison or in transfer",
-            "prisonName": "Name of that prison; null when out of prison or in transfer",
-            "cellLocation": "Their cell; null when out of prison or in transfer",
+            "prisonId": (
+                "ID of their prison: OUT once released, TRN while in transfer; null when "
+                "they have no booking"
+            ),
+            "prisonName": (
+                "Name of that prison, or a note of the release or transfer; null when they "
+                "have no booking"
+            ),
+            "cellLocation": "Their cell; null when released, in transfer or without a booking",
         },
     ),
     "CreateNonAssociationRequest": (
@@ -372,11 +392,31 @@ SCHEMAS = {
     ),
     "HmppsSubjectAccessRequestContent": (
         "What the service holds about a person",
-        {"content": "The records, in the service's own layout"},
+        {
+            "content": "The records, in the service's own layout",
+            "attachments": "Files that go with the records; absent or null when there are none",
+        },
+    ),
+    "Attachment": (
+        "A file that goes with subject access request content",
+        {
+            "attachmentNumber": "The number the content uses to refer to this file",
+            "name": "What the file is, as the report shows it",
+            "contentType": "The file's media type",
+            "url": "Where to download the file",
+            "filesize": "The file's size in bytes",
+            "filename": "The file's name",
+            "headers": "Extra headers to send when downloading the file",
+        },
+    ),
+    "AttachmentHeader": (
+        "One HTTP header to send when downloading an attachment",
+        {"name": "The header's name", "value": "The header's value"},
     ),
 }
 
-# (schema, property) -> example value, written for this project
+# (schema, property) -> example value, written for this project. Response times show the
+# fractional seconds the service sends; request times may have them or not.
 EXAMPLES = {
     ("ErrorResponse", "status"): 404,
     ("ErrorResponse", "userMessage"): "Non-association 7 was not found",
@@ -394,8 +434,8 @@ EXAMPLES = {
     ("NonAssociation", "restrictionType"): "LANDING",
     ("NonAssociation", "restrictionTypeDescription"): "Cell and landing",
     ("NonAssociation", "comment"): "Threats made in the exercise yard",
-    ("NonAssociation", "whenCreated"): "2024-02-12T09:15:00",
-    ("NonAssociation", "whenUpdated"): "2024-02-12T09:15:00",
+    ("NonAssociation", "whenCreated"): "2024-02-12T09:15:04.318562",
+    ("NonAssociation", "whenUpdated"): "2024-02-12T09:15:04.318562",
     ("NonAssociation", "updatedBy"): "KWALSH_GEN",
     ("NonAssociation", "isClosed"): False,
     ("NonAssociation", "isOpen"): True,
@@ -419,8 +459,8 @@ EXAMPLES = {
     ("PrisonerNonAssociation", "restrictionTypeDescription"): "Cell and landing",
     ("PrisonerNonAssociation", "comment"): "Threats made in the exercise yard",
     ("PrisonerNonAssociation", "authorisedBy"): "KWALSH_GEN",
-    ("PrisonerNonAssociation", "whenCreated"): "2024-02-12T09:15:00",
-    ("PrisonerNonAssociation", "whenUpdated"): "2024-02-12T09:15:00",
+    ("PrisonerNonAssociation", "whenCreated"): "2024-02-12T09:15:04.318562",
+    ("PrisonerNonAssociation", "whenUpdated"): "2024-02-12T09:15:04.318562",
     ("PrisonerNonAssociation", "updatedBy"): "KWALSH_GEN",
     ("PrisonerNonAssociation", "isClosed"): False,
     ("PrisonerNonAssociation", "isOpen"): True,
@@ -458,7 +498,7 @@ EXAMPLES = {
     ("LegacyNonAssociation", "reasonDescription"): "Perpetrator",
     ("LegacyNonAssociation", "typeCode"): "LAND",
     ("LegacyNonAssociation", "typeDescription"): "Do Not Locate on Same Landing",
-    ("LegacyNonAssociation", "effectiveDate"): "2024-02-12T09:15:00",
+    ("LegacyNonAssociation", "effectiveDate"): "2024-02-12T09:15:04.318562",
     ("LegacyNonAssociation", "expiryDate"): None,
     ("LegacyNonAssociation", "authorisedBy"): "KWALSH_GEN",
     ("LegacyNonAssociation", "comments"): "Threats made in the exercise yard",

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
+import drift
 import normalise
 import pytest
 
@@ -68,15 +70,17 @@ def test_enums_are_shared_components(normalised: dict[str, Any]) -> None:
     assert len(schemas["SortBy"]["enum"]) == 9
     assert schemas["SortDirection"]["enum"] == ["ASC", "DESC"]
     enum_nodes = [id(s) for _, s in normalise.all_schemas(normalised) if "enum" in s]
-    assert sorted(enum_nodes) == sorted(id(schemas[name]) for name in normalise.ENUM_FIELDS)
+    shared = [*normalise.ENUM_FIELDS, normalise.SORT_PROPERTY_SCHEMA]
+    assert sorted(enum_nodes) == sorted(id(schemas[name]) for name in shared)
     na = schemas["NonAssociation"]["properties"]
     assert na["firstPrisonerRole"]["$ref"] == na["secondPrisonerRole"]["$ref"]
     enum_modules = sorted(
-        p.stem for p in (GENERATED / "models").glob("*.py") if "(StrEnum)" in p.read_text()
+        p.stem for p in (GENERATED / "models").glob("*.py") if "(OpenStrEnum)" in p.read_text()
     )
     assert enum_modules == [
         "legacy_reason_code",
         "legacy_type_code",
+        "non_association_sort_property",
         "reason",
         "restriction_type",
         "role",
@@ -167,3 +171,153 @@ def test_bodiless_statuses_have_no_content(normalised: dict[str, Any]) -> None:
     responses = normalised["paths"]["/subject-access-request"]["get"]["responses"]
     assert "content" not in responses["204"] and "content" not in responses["209"]
     assert "content" in responses["200"]
+
+
+def test_involving_prison_filter_says_both_prisoners(normalised: dict[str, Any]) -> None:
+    for path in ("/non-associations/between", "/non-associations/involving"):
+        params = {p["name"]: p for p in normalised["paths"][path]["post"]["parameters"]}
+        assert "both prisoners" in params["prisonId"]["description"]
+
+
+@pytest.mark.parametrize("schema", ["PrisonerNonAssociations", "OtherPrisonerDetails"])
+def test_null_location_means_no_booking(normalised: dict[str, Any], schema: str) -> None:
+    props = normalised["components"]["schemas"][schema]["properties"]
+    prison_id = props["prisonId"]["description"]
+    assert "OUT" in prison_id and "TRN" in prison_id and "null when" in prison_id
+    for prop in ("prisonId", "prisonName", "cellLocation"):
+        text = props[prop]["description"]
+        assert "booking" in text, text
+        assert "null when out of prison" not in text
+
+
+def test_response_time_examples_show_fractional_seconds(normalised: dict[str, Any]) -> None:
+    received = drift.usage(normalised)["response"] - drift.usage(normalised)["request"]
+    schemas = normalised["components"]["schemas"]
+    stamps = [
+        (name, prop, node["example"])
+        for name in received
+        for prop, node in schemas[name].get("properties", {}).items()
+        if isinstance(node.get("example"), str) and re.match(r"\d{4}-\d\d-\d\dT", node["example"])
+    ]
+    assert len(stamps) >= 5
+    for name, prop, example in stamps:
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{1,9}", example), (name, prop)
+
+
+def test_subject_access_content_declares_attachments(normalised: dict[str, Any]) -> None:
+    schemas = normalised["components"]["schemas"]
+    content = schemas["HmppsSubjectAccessRequestContent"]
+    assert content["required"] == ["content"]
+    attachments = content["properties"]["attachments"]
+    assert attachments["type"] == ["array", "null"]
+    assert attachments["items"] == {"$ref": "#/components/schemas/Attachment"}
+    attachment = schemas["Attachment"]
+    assert list(attachment["properties"]) == [
+        "attachmentNumber",
+        "name",
+        "contentType",
+        "url",
+        "filesize",
+        "filename",
+        "headers",
+    ]
+    assert "headers" not in attachment["required"]
+    assert schemas["AttachmentHeader"]["required"] == ["name", "value"]
+
+
+def test_a_declared_attachments_field_is_kept() -> None:
+    """When the live document declares attachments itself, its declaration stands."""
+    own = {"type": "array", "items": {"type": "object"}}
+    doc: dict[str, Any] = {
+        "components": {
+            "schemas": {
+                "HmppsSubjectAccessRequestContent": {
+                    "type": "object",
+                    "properties": {"content": {"type": "object"}, "attachments": own},
+                }
+            }
+        }
+    }
+    normalise.declare_sar_attachments(doc)
+    props = doc["components"]["schemas"]["HmppsSubjectAccessRequestContent"]["properties"]
+    assert props["attachments"] == own
+
+
+def test_generated_content_reads_null_and_listed_attachments() -> None:
+    from hmpps_non_associations_api_client.models import HmppsSubjectAccessRequestContent
+
+    none = HmppsSubjectAccessRequestContent.from_dict({"content": {}, "attachments": None})
+    assert none.attachments is None
+    listed = HmppsSubjectAccessRequestContent.from_dict(
+        {
+            "content": {"prisonerNumber": "A1234BC"},
+            "attachments": [
+                {
+                    "attachmentNumber": 1,
+                    "name": "Photo",
+                    "contentType": "image/jpeg",
+                    "url": "https://example.test/1",
+                    "filesize": 2048,
+                    "filename": "photo.jpg",
+                    "headers": [{"name": "X-Key", "value": "abc"}],
+                }
+            ],
+        }
+    )
+    assert isinstance(listed.attachments, list)
+    assert listed.attachments[0].filesize == 2048
+    headers = listed.attachments[0].headers
+    assert isinstance(headers, list) and headers[0].name == "X-Key"
+
+
+def test_patterns_are_anchored(normalised: dict[str, Any]) -> None:
+    patterns = [s["pattern"] for _, s in normalise.all_schemas(normalised) if "pattern" in s]
+    prisoner = [p for p in patterns if "[0-9]{4}" in p]
+    assert len(prisoner) == 3  # the path parameter and both numbers of a create
+    for pattern in patterns:
+        assert pattern.startswith("^") and pattern.endswith("$"), pattern
+    for pattern in prisoner:
+        assert re.search(pattern, "A1234BC")
+        assert not re.search(pattern, "XA1234BCX")
+
+
+def test_anchoring_keeps_alternatives_whole() -> None:
+    doc: dict[str, Any] = {
+        "components": {"schemas": {"S": {"type": "string", "pattern": "ab|cd"}}},
+        "paths": {},
+    }
+    normalise.anchor_patterns(doc)
+    pattern = doc["components"]["schemas"]["S"]["pattern"]
+    assert [bool(re.search(pattern, v)) for v in ("ab", "cd", "abx", "xcd")] == [
+        True,
+        True,
+        False,
+        False,
+    ]
+    normalise.anchor_patterns(doc)
+    assert doc["components"]["schemas"]["S"]["pattern"] == pattern
+
+
+def sort_items(doc: dict[str, Any]) -> dict[str, Any]:
+    params = {p["name"]: p for p in doc["paths"]["/non-associations"]["get"]["parameters"]}
+    items: dict[str, Any] = params["sort"]["schema"]["items"]
+    return items
+
+
+def test_sort_names_the_entity_properties(normalised: dict[str, Any]) -> None:
+    schemas = normalised["components"]["schemas"]
+    names = schemas[normalise.SORT_PROPERTY_SCHEMA]["enum"]
+    assert names == list(normalise.SORT_PROPERTIES)
+    # The entity has every NonAssociation field the server stores, and authorisedBy;
+    # isOpen is derived, so the database cannot order by it.
+    na = set(schemas["NonAssociation"]["properties"])
+    stored = {p for p in na if not p.endswith("Description")} - {"isOpen"}
+    assert set(names) == stored | {"authorisedBy"}
+    bare, orders = sort_items(normalised)["anyOf"]
+    assert bare == {"$ref": f"#/components/schemas/{normalise.SORT_PROPERTY_SCHEMA}"}
+    for good in ("id", "whenCreated,DESC", "closedAt,asc", "firstPrisonerNumber,reason,ASC"):
+        assert re.search(orders["pattern"], good), good
+    for bad in ("isOpen", "prisonId,ASC", "id,UP", "id,", ",ASC", "id;DESC"):
+        assert not re.search(orders["pattern"], bad), bad
+    params = {p["name"]: p for p in normalised["paths"]["/non-associations"]["get"]["parameters"]}
+    assert normalise.SORT_PROPERTY_SCHEMA in params["sort"]["description"]

@@ -1,5 +1,5 @@
 """The wheel ships both packages, their typing markers, the fake's document and the
-pytest plugin, and asks for nothing beyond the three runtime dependencies."""
+pytest plugin, and asks for nothing beyond its declared runtime dependencies."""
 
 from __future__ import annotations
 
@@ -47,5 +47,5 @@ def test_wheel_contents(tmp_path: Path) -> None:
         for line in metadata.splitlines()
         if line.startswith("Requires-Dist:") and "extra ==" not in line
     )
-    assert required == ["attrs", "httpx", "python-dateutil"]
+    assert required == ["aiohttp", "attrs", "httpx", "python-dateutil", "tzdata", "yarl"]
     assert "hmpps_non_associations_api.testing.pytest_plugin" in points

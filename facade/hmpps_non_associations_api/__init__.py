@@ -16,6 +16,7 @@ from hmpps_non_associations_api_client.models import (
     LegacyReasonCode,
     LegacyTypeCode,
     NonAssociation,
+    NonAssociationSortProperty,
     OtherPrisonerDetails,
     PageNonAssociation,
     PatchNonAssociationRequest,
@@ -29,6 +30,8 @@ from hmpps_non_associations_api_client.models import (
     SortDirection,
 )
 
+from ._aio import aclose_pools
+from ._pool import close_pools
 from .auth import AsyncHmppsAuthClient, HmppsAuthClient
 from .client import AsyncNonAssociationsApi, NonAssociationsApi
 from .config import ApiConfig, AuthConfig, Timeout
@@ -50,7 +53,6 @@ from .errors import (
     TransportError,
     is_error_response,
 )
-from .pools import aclose_pools, close_pools
 from .results import (
     ClosedNonAssociation,
     ClosedNonAssociationsPage,
@@ -90,6 +92,7 @@ __all__ = [
     "LegacyReasonCode",
     "LegacyTypeCode",
     "NonAssociation",
+    "NonAssociationSortProperty",
     "NonAssociationsApi",
     "OpenNonAssociation",
     "OpenNonAssociationsPage",

@@ -22,8 +22,9 @@ from importlib import resources
 from typing import Any, Final, Protocol, Self, TypeVar
 from urllib.parse import quote
 
-from dateutil import tz
 from hmpps_non_associations_api_client.types import Unset
+
+from ._london import to_london_local
 
 __all__ = [
     "check_include",
@@ -43,8 +44,6 @@ __all__ = [
     "sort_params",
 ]
 
-_SORT = re.compile(r"[A-Za-z][A-Za-z0-9_.]*(,(ASC|DESC|asc|desc))?")
-_LONDON = tz.gettz("Europe/London")
 _INTEGER_FORMATS: Final = {"int32": 32, "int64": 64}
 _SHOWN = 40  # characters of a bad value quoted in a message
 _URL_TEXT = 2048
@@ -110,6 +109,20 @@ def _prisoner_number_pattern() -> re.Pattern[str]:
     service's bean validation does (a JSON-schema pattern alone would match anywhere)."""
     pattern = _parameter("getPrisonerNonAssociations", "prisonerNumber")["pattern"]
     return re.compile(pattern, re.ASCII)
+
+
+@functools.cache
+def _sort_rules() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
+    """What a `sort` value may be: one of the document's sort properties, or a string
+    matching one of its patterns (properties, then an optional direction)."""
+    names: set[str] = set()
+    patterns: list[re.Pattern[str]] = []
+    for option in _parameter("getNonAssociations", "sort")["items"]["anyOf"]:
+        option = _resolved(option)
+        names.update(option.get("enum", ()))
+        if "pattern" in option:
+            patterns.append(re.compile(option["pattern"], re.ASCII))
+    return frozenset(names), tuple(patterns)
 
 
 @functools.cache
@@ -297,7 +310,8 @@ def enum_member(kind: type[_Enum], value: object, name: str) -> _Enum:
 
 
 def sort_params(sort: object) -> list[str] | None:
-    """One `property[,ASC|DESC]` string or several, each sent as its own parameter."""
+    """One `property[,ASC|DESC]` string or several, each sent as its own parameter; the
+    properties are those the document declares (the server fails with a 500 on others)."""
     if sort is None:
         return None
     if isinstance(sort, str):
@@ -306,15 +320,30 @@ def sort_params(sort: object) -> list[str] | None:
         given = sort
     else:
         raise TypeError(f"sort must be a str or a list of them, not {_kind(sort)}")
+    names, patterns = _sort_rules()
     values: list[str] = []
     for value in given:
-        if not isinstance(value, str):
+        plain = value.value if isinstance(value, enum.Enum) else value
+        if not isinstance(plain, str):
             raise TypeError(f"sort must be a str or a list of them, not a list with {_kind(value)}")
-        if not _SORT.fullmatch(value):
-            raise ValueError(f"sort must look like 'id' or 'whenCreated,DESC', not {_shown(value)}")
-        values.append(value)
+        if plain not in names and not any(pattern.fullmatch(plain) for pattern in patterns):
+            raise ValueError(_sort_mistake(plain, names))
+        values.append(plain)
     _fits_a_url("sort", values)
     return values
+
+
+def _sort_mistake(value: str, names: frozenset[str]) -> str:
+    unknown = [
+        repr(part)
+        for part in value.split(",")
+        if part not in names and part.upper() not in ("ASC", "DESC")
+    ]
+    problem = f"cannot sort by {', '.join(unknown)[:200]}" if unknown else "malformed"
+    return (
+        f"sort must be properties and an optional direction, such as 'whenCreated,DESC', "
+        f"not {_shown(value)} ({problem}); the properties are {', '.join(sorted(names))}"
+    )
 
 
 # --- request bodies ----------------------------------------------------------------
@@ -511,7 +540,7 @@ def in_london(body: _Body, field: str) -> _Body:
     if not isinstance(value, datetime.datetime) or value.tzinfo is None:
         return body
     try:
-        local = value.astimezone(_LONDON).replace(tzinfo=None)
+        local = to_london_local(value)
     except OverflowError:
         where = f"{type(body).__name__}.{field}"
         raise ValueError(f"{where} is out of range in Europe/London: {value}") from None

@@ -1,8 +1,10 @@
 """Contains some shared types for properties"""
 
+import threading
 from collections.abc import Mapping, MutableMapping
+from enum import EnumType, StrEnum
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, BinaryIO, Generic, Literal, Self, TypeVar, cast
 
 from attrs import define
 
@@ -51,4 +53,61 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+class _OpenEnumType(EnumType):
+    """Leaves pseudo-members out of `in`, as they are out of iteration. (Python 3.11 and
+    3.12+ answer `in` differently for them; this gives False on every version.)"""
+
+    def __contains__(cls, value: object) -> bool:
+        if isinstance(value, OpenStrEnum) and not value.is_known:
+            return False
+        return super().__contains__(value)
+
+
+class OpenStrEnum(StrEnum, metaclass=_OpenEnumType):
+    """A StrEnum that also holds values it was not generated with.
+
+    The API can start sending a new code (a reason, a role, ...) before this client
+    knows it. Looking such a value up, `Reason("NEW_REASON")`, gives a pseudo-member:
+    an instance of the same class whose value, name and str() are the raw string. It
+    is made once per class and value, so `is` comparisons hold, and it is never added
+    to the class: iteration, `len()`, `__members__` and `in` see only the known
+    members. `member.is_known` tells the two apart. Values that are not strings are
+    still refused with ValueError.
+    """
+
+    @classmethod
+    def _missing_(cls, value: object) -> Self | None:
+        if not isinstance(value, str):
+            return None
+        key = (cls, str.__str__(value))
+        member = _pseudo_members.get(key)
+        if member is None:
+            with _pseudo_members_lock:
+                member = _pseudo_members.get(key)
+                if member is None:
+                    member = str.__new__(cls, key[1])
+                    member._value_ = member._name_ = key[1]
+                    _pseudo_members[key] = member
+        return cast(Self, member)
+
+    @property
+    def is_known(self) -> bool:
+        """True for a member this client was generated with, False for a pseudo-member."""
+        return type(self).__members__.get(self._name_) is self
+
+
+# Pseudo-members by class and value, kept apart from the enum's own value map: entries
+# there would count as members for `in` and friends on some Python versions.
+_pseudo_members: dict[tuple[type[OpenStrEnum], str], OpenStrEnum] = {}
+_pseudo_members_lock = threading.Lock()
+
+
+__all__ = [
+    "UNSET",
+    "File",
+    "FileTypes",
+    "OpenStrEnum",
+    "RequestFiles",
+    "Response",
+    "Unset",
+]

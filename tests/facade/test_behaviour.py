@@ -218,12 +218,13 @@ async def test_non_json_error_body(kind: str, fault_server: FaultServer) -> None
     assert error.text == "<html>bad gateway</html>"
 
 
-async def test_unreadable_success_body_is_a_sanitised_error(
+async def test_unreadable_success_body_is_a_transport_error(
     kind: str, fault_server: FaultServer
 ) -> None:
     fault_server.script = [Reply(200, body={"id": 42})]
     error = await failure(make(kind, fault_server.url), "get_non_association", 42)
-    assert error.status == 200 and "Unreadable response" in error.message
+    assert isinstance(error, TransportError)
+    assert error.status is None and "Unreadable response" in error.message
     assert error.text == '{"id": 42}'
 
 

@@ -26,6 +26,7 @@ from hmpps_non_associations_api import (
     CreateNonAssociationRequest,
     DeleteNonAssociationRequest,
     NonAssociationsApi,
+    NonAssociationSortProperty,
     PatchNonAssociationRequest,
     Reason,
     ReopenNonAssociationRequest,
@@ -199,13 +200,14 @@ PAGE = Arg(between(0, 2**31 - 1), out_of(0, 2**31 - 1))
 SIZE = Arg(between(1, 200), out_of(1, 200))
 SORT_BY = Arg(st.sampled_from([*SortBy, *(m.value for m in SortBy)]), anything)
 DIRECTION = Arg(st.sampled_from([*SortDirection, "ASC", "DESC"]), anything)
+SORT_ORDER = st.sampled_from(
+    [*NonAssociationSortProperty, "whenCreated,DESC", "id,asc", "reason,whenUpdated,ASC"]
+)
 SORT = Arg(
+    st.one_of(SORT_ORDER, st.lists(SORT_ORDER, max_size=3)),
     st.one_of(
-        st.sampled_from(["id", "whenCreated,DESC", "id,asc", "firstPrisonerNumber"]),
-        st.lists(st.sampled_from(["id", "whenUpdated,ASC", "secondPrisonerNumber,desc"])),
-    ),
-    st.one_of(
-        st.sampled_from(["id&size=1", "id,SIDEWAYS", "", "x y", "id\n"]),
+        st.sampled_from(["id&size=1", "id,SIDEWAYS", "", "x y", "id\n", "isOpen", "id,,ASC"]),
+        st.just(NonAssociationSortProperty("isOpen")),
         st.lists(st.one_of(st.just("id"), text, anything), min_size=1, max_size=3),
         anything,
     ),

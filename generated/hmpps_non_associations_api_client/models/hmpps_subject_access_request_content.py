@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
+    from ..models.attachment import Attachment
     from ..models.hmpps_subject_access_request_content_content import (
         HmppsSubjectAccessRequestContentContent,
     )
@@ -21,13 +24,28 @@ class HmppsSubjectAccessRequestContent:
 
     Attributes:
         content (HmppsSubjectAccessRequestContentContent): The records, in the service's own layout
+        attachments (list[Attachment] | None | Unset): Files that go with the records; absent or null when there are
+            none
     """
 
     content: HmppsSubjectAccessRequestContentContent
+    attachments: list[Attachment] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         content = self.content.to_dict()
+
+        attachments: list[dict[str, Any]] | None | Unset
+        if isinstance(self.attachments, Unset):
+            attachments = UNSET
+        elif isinstance(self.attachments, list):
+            attachments = []
+            for attachments_type_0_item_data in self.attachments:
+                attachments_type_0_item = attachments_type_0_item_data.to_dict()
+                attachments.append(attachments_type_0_item)
+
+        else:
+            attachments = self.attachments
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -36,11 +54,14 @@ class HmppsSubjectAccessRequestContent:
                 "content": content,
             }
         )
+        if attachments is not UNSET:
+            field_dict["attachments"] = attachments
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.attachment import Attachment
         from ..models.hmpps_subject_access_request_content_content import (
             HmppsSubjectAccessRequestContentContent,
         )
@@ -48,8 +69,33 @@ class HmppsSubjectAccessRequestContent:
         d = dict(src_dict)
         content = HmppsSubjectAccessRequestContentContent.from_dict(d.pop("content"))
 
+        def _parse_attachments(data: object) -> list[Attachment] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                attachments_type_0 = []
+                _attachments_type_0 = data
+                for attachments_type_0_item_data in _attachments_type_0:
+                    attachments_type_0_item = Attachment.from_dict(
+                        attachments_type_0_item_data
+                    )
+
+                    attachments_type_0.append(attachments_type_0_item)
+
+                return attachments_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[Attachment] | None | Unset, data)
+
+        attachments = _parse_attachments(d.pop("attachments", UNSET))
+
         hmpps_subject_access_request_content = cls(
             content=content,
+            attachments=attachments,
         )
 
         hmpps_subject_access_request_content.additional_properties = d

@@ -1,7 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class LegacyReasonCode(StrEnum):
+class LegacyReasonCode(OpenStrEnum):
     BUL = "BUL"
     NOT_REL = "NOT_REL"
     PER = "PER"

@@ -1,7 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class LegacyTypeCode(StrEnum):
+class LegacyTypeCode(OpenStrEnum):
     CELL = "CELL"
     LAND = "LAND"
     WING = "WING"

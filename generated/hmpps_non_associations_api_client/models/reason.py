@@ -1,7 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class Reason(StrEnum):
+class Reason(OpenStrEnum):
     BULLYING = "BULLYING"
     GANG_RELATED = "GANG_RELATED"
     LEGAL_REQUEST = "LEGAL_REQUEST"

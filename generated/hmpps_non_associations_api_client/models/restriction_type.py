@@ -1,7 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class RestrictionType(StrEnum):
+class RestrictionType(OpenStrEnum):
     CELL = "CELL"
     LANDING = "LANDING"
     WING = "WING"

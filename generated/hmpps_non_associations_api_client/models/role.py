@@ -1,7 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class Role(StrEnum):
+class Role(OpenStrEnum):
     NOT_RELEVANT = "NOT_RELEVANT"
     PERPETRATOR = "PERPETRATOR"
     UNKNOWN = "UNKNOWN"

@@ -1,7 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class SortBy(StrEnum):
+class SortBy(OpenStrEnum):
     CELL_LOCATION = "CELL_LOCATION"
     FIRST_NAME = "FIRST_NAME"
     LAST_NAME = "LAST_NAME"

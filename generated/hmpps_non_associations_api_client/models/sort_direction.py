@@ -1,7 +1,7 @@
-from enum import StrEnum
+from ..types import OpenStrEnum
 
 
-class SortDirection(StrEnum):
+class SortDirection(OpenStrEnum):
     ASC = "ASC"
     DESC = "DESC"
 

@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
+from ...models.non_association_sort_property import NonAssociationSortProperty
 from ...models.page_non_association import PageNonAssociation
 from ...types import UNSET, Response, Unset
 
@@ -16,7 +17,7 @@ def _get_kwargs(
     include_closed: bool | Unset = False,
     page: int | Unset = 0,
     size: int | Unset = 20,
-    sort: list[str] | Unset = UNSET,
+    sort: list[NonAssociationSortProperty | str] | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -31,7 +32,14 @@ def _get_kwargs(
 
     json_sort: list[str] | Unset = UNSET
     if not isinstance(sort, Unset):
-        json_sort = sort
+        json_sort = []
+        for sort_item_data in sort:
+            sort_item: str
+            if isinstance(sort_item_data, NonAssociationSortProperty):
+                sort_item = sort_item_data.value
+            else:
+                sort_item = sort_item_data
+            json_sort.append(sort_item)
 
     params["sort"] = json_sort
 
@@ -103,7 +111,7 @@ def sync_detailed(
     include_closed: bool | Unset = False,
     page: int | Unset = 0,
     size: int | Unset = 20,
-    sort: list[str] | Unset = UNSET,
+    sort: list[NonAssociationSortProperty | str] | Unset = UNSET,
 ) -> Response[ErrorResponse | PageNonAssociation]:
     """Page through all non-associations
 
@@ -115,7 +123,7 @@ def sync_detailed(
         include_closed (bool | Unset):  Default: False.
         page (int | Unset):  Default: 0.
         size (int | Unset):  Default: 20.
-        sort (list[str] | Unset):
+        sort (list[NonAssociationSortProperty | str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,7 +155,7 @@ def sync(
     include_closed: bool | Unset = False,
     page: int | Unset = 0,
     size: int | Unset = 20,
-    sort: list[str] | Unset = UNSET,
+    sort: list[NonAssociationSortProperty | str] | Unset = UNSET,
 ) -> ErrorResponse | PageNonAssociation | None:
     """Page through all non-associations
 
@@ -159,7 +167,7 @@ def sync(
         include_closed (bool | Unset):  Default: False.
         page (int | Unset):  Default: 0.
         size (int | Unset):  Default: 20.
-        sort (list[str] | Unset):
+        sort (list[NonAssociationSortProperty | str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,7 +194,7 @@ async def asyncio_detailed(
     include_closed: bool | Unset = False,
     page: int | Unset = 0,
     size: int | Unset = 20,
-    sort: list[str] | Unset = UNSET,
+    sort: list[NonAssociationSortProperty | str] | Unset = UNSET,
 ) -> Response[ErrorResponse | PageNonAssociation]:
     """Page through all non-associations
 
@@ -198,7 +206,7 @@ async def asyncio_detailed(
         include_closed (bool | Unset):  Default: False.
         page (int | Unset):  Default: 0.
         size (int | Unset):  Default: 20.
-        sort (list[str] | Unset):
+        sort (list[NonAssociationSortProperty | str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,7 +236,7 @@ async def asyncio(
     include_closed: bool | Unset = False,
     page: int | Unset = 0,
     size: int | Unset = 20,
-    sort: list[str] | Unset = UNSET,
+    sort: list[NonAssociationSortProperty | str] | Unset = UNSET,
 ) -> ErrorResponse | PageNonAssociation | None:
     """Page through all non-associations
 
@@ -240,7 +248,7 @@ async def asyncio(
         include_closed (bool | Unset):  Default: False.
         page (int | Unset):  Default: 0.
         size (int | Unset):  Default: 20.
-        sort (list[str] | Unset):
+        sort (list[NonAssociationSortProperty | str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -304,9 +304,12 @@ def enum_member(kind: type[_Enum], value: object, name: str) -> _Enum:
         for member in members:
             if member.value == value:
                 return member
-    options = ", ".join(str(member.value) for member in members)
+    raise ValueError(_not_a_member(name, value, kind.__name__, [m.value for m in members]))
+
+
+def _not_a_member(where: str, value: object, kind: str, options: Iterable[object]) -> str:
     shown = _shown(value.value if isinstance(value, enum.Enum) else value)
-    raise ValueError(f"{name} must be one of {options}, not {shown}")
+    return f"{where}: {shown} is not a {kind}; use one of {', '.join(map(str, options))}"
 
 
 def sort_params(sort: object) -> list[str] | None:
@@ -384,7 +387,8 @@ class _Field:
         self.required = required
         self.nullable = "null" in types
         self.members: frozenset[str] = frozenset(target.get("enum", ()))
-        self.options = ", ".join(target.get("enum", ()))
+        # Named as the generated enum is, with its members in its (sorted) order.
+        self.options = (schema.get("$ref", "").rpartition("/")[2] or "value", sorted(self.members))
         self.min_length: int = target.get("minLength", 0)
         self.max_length: int | None = target.get("maxLength")
         pattern = target.get("pattern")
@@ -435,7 +439,7 @@ class _Field:
         else:
             plain = value
         if not isinstance(plain, str) or plain not in self.members:
-            raise ValueError(f"{where} must be one of {self.options}, not {_shown(plain)}")
+            raise ValueError(_not_a_member(where, plain, *self.options))
         return value if model else plain
 
     def _date_time(self, value: object, where: str, model: bool) -> object:

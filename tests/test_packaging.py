@@ -78,12 +78,13 @@ def test_wheel_contents(wheel: Path) -> None:
         names = set(archive.namelist())
         info = f"hmpps_non_associations_api-{VERSION}.dist-info"
         points = archive.read(f"{info}/entry_points.txt").decode()
-        packaged_spec = archive.read("hmpps_non_associations_api/testing/openapi.json")
+        packaged_spec = archive.read("hmpps_non_associations_api/openapi.json")
         licence = archive.read(f"{info}/licenses/LICENSE").decode()
     for expected in (
         "hmpps_non_associations_api/__init__.py",
         "hmpps_non_associations_api/py.typed",
         "hmpps_non_associations_api/client.py",
+        "hmpps_non_associations_api/openapi.json",
         "hmpps_non_associations_api/testing/pytest_plugin.py",
         "hmpps_non_associations_api_client/__init__.py",
         "hmpps_non_associations_api_client/py.typed",
@@ -178,7 +179,7 @@ def test_sdist_contents(sdist: Path) -> None:
         "CHANGELOG.md",
         "openapi.json",
         "facade/hmpps_non_associations_api/py.typed",
-        "facade/hmpps_non_associations_api/testing/openapi.json",
+        "facade/hmpps_non_associations_api/openapi.json",
         "generated/hmpps_non_associations_api_client/py.typed",
         "generated/hmpps_non_associations_api_client/models/non_association.py",
     ):

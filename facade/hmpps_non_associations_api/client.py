@@ -160,11 +160,11 @@ class _ApiBase:
         check.check_include(include_open, include_closed)
         kwargs = {
             "prisoner_number": check.prisoner_number(prisoner_number),
-            "include_open": bool(include_open),
-            "include_closed": bool(include_closed),
-            "include_other_prisons": bool(include_other_prisons),
-            "sort_by": check.enum_member(SortBy, sort_by),
-            "sort_direction": check.enum_member(SortDirection, sort_direction),
+            "include_open": include_open,
+            "include_closed": include_closed,
+            "include_other_prisons": check.flag("include_other_prisons", include_other_prisons),
+            "sort_by": check.enum_member(SortBy, sort_by, "sort_by"),
+            "sort_direction": check.enum_member(SortDirection, sort_direction, "sort_direction"),
         }
         template = "/prisoner/{prisonerNumber}/non-associations"
         return _Operation(get_prisoner_non_associations, template, kwargs)
@@ -178,21 +178,21 @@ class _ApiBase:
         prison_id: str | None,
     ) -> _Operation:
         check.check_include(include_open, include_closed)
-        if prison_id is not None and (not isinstance(prison_id, str) or not prison_id.strip()):
-            raise ValueError(f"prison_id must be a prison code such as MDI, not {prison_id!r}")
-        kwargs = {
-            "body": check.prisoner_numbers(prisoner_numbers, minimum=2 if between else 1),
-            "include_open": bool(include_open),
-            "include_closed": bool(include_closed),
-            "prison_id": _given(prison_id),
-        }
+        module: ModuleType
         if between:
-            return _Operation(
-                get_non_associations_between_prisoners, "/non-associations/between", kwargs
-            )
-        return _Operation(
-            get_non_associations_involving_prisoners, "/non-associations/involving", kwargs
-        )
+            module, template = get_non_associations_between_prisoners, "/non-associations/between"
+            operation_id = "getNonAssociationsBetweenPrisoners"
+        else:
+            module = get_non_associations_involving_prisoners
+            template = "/non-associations/involving"
+            operation_id = "getNonAssociationsInvolvingPrisoners"
+        kwargs = {
+            "body": check.prisoner_numbers(operation_id, prisoner_numbers),
+            "include_open": include_open,
+            "include_closed": include_closed,
+            "prison_id": _given(check.optional_text("prison_id", prison_id)),
+        }
+        return _Operation(module, template, kwargs)
 
     @staticmethod
     def _page(
@@ -204,8 +204,8 @@ class _ApiBase:
     ) -> _Operation:
         check.check_include(include_open, include_closed)
         kwargs = {
-            "include_open": bool(include_open),
-            "include_closed": bool(include_closed),
+            "include_open": include_open,
+            "include_closed": include_closed,
             "page": _given(check.page_number(page)),
             "size": _given(check.page_size(size)),
             "sort": _given(check.sort_params(sort)),
@@ -247,8 +247,6 @@ class _ApiBase:
     @staticmethod
     def _create(request: CreateRequest) -> _Operation:
         body = check.request_model(CreateNonAssociationRequest, request)
-        check.prisoner_number(body.first_prisoner_number)
-        check.prisoner_number(body.second_prisoner_number)
         return _Operation(create_non_association, "/non-associations", {"body": body})
 
     @staticmethod
@@ -293,13 +291,13 @@ class _ApiBase:
         from_date: datetime.date | None,
         to_date: datetime.date | None,
     ) -> _Operation:
-        if prn is None and crn is None:
-            raise ValueError("give a prn (prisoner number) or a crn (case reference number)")
+        prn, crn = check.optional_str("prn", prn), check.optional_str("crn", crn)
+        check.check_subject(prn, crn)
         kwargs = {
             "prn": _given(prn),
             "crn": _given(crn),
-            "from_date": _given(from_date),
-            "to_date": _given(to_date),
+            "from_date": _given(check.optional_date("from_date", from_date)),
+            "to_date": _given(check.optional_date("to_date", to_date)),
         }
         module = get_sar_content_by_reference
         return _Operation(module, "/subject-access-request", kwargs, frozenset({204, 209}))

@@ -108,8 +108,8 @@ def _empty(status: int) -> Reply:
 
 @cache
 def openapi_document() -> bytes:
-    """The OpenAPI document the fake implements, as shipped inside this package."""
-    return resources.files(__package__).joinpath("openapi.json").read_bytes()
+    """The OpenAPI document the fake implements: the copy shipped with the client."""
+    return resources.files("hmpps_non_associations_api").joinpath("openapi.json").read_bytes()
 
 
 def _long(name: str, value: str) -> int:

@@ -4,7 +4,7 @@
 `AsyncNonAssociationsApi` the asyncio one; `HmppsAuthClient` supplies system tokens.
 """
 
-import importlib.metadata
+from importlib.metadata import version as _version
 
 from hmpps_non_associations_api_client.models import (
     CloseNonAssociationRequest,
@@ -33,11 +33,10 @@ from hmpps_non_associations_api_client.models import (
 )
 
 from ._aio import aclose_pools
-from ._pool import close_pools
-from .auth import AsyncHmppsAuthClient, HmppsAuthClient
-from .client import AsyncNonAssociationsApi, NonAssociationsApi
-from .config import ApiConfig, AuthConfig, RetryPolicy, Timeout
-from .constants import (
+from ._async._auth import AsyncHmppsAuthClient
+from ._async._client import AsyncNonAssociationsApi
+from ._config import ApiConfig, AuthConfig, RetryPolicy, Timeout
+from ._constants import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_SIZE,
     reason_options,
@@ -47,7 +46,7 @@ from .constants import (
     sort_direction_options,
     system_users,
 )
-from .errors import (
+from ._errors import (
     ApiTimeoutError,
     BadRequestError,
     ClientError,
@@ -62,7 +61,8 @@ from .errors import (
     UnauthorisedError,
     is_error_response,
 )
-from .results import (
+from ._pool import close_pools
+from ._results import (
     ClosedNonAssociation,
     ClosedNonAssociationsPage,
     ClosedPrisonerNonAssociation,
@@ -72,11 +72,13 @@ from .results import (
     OpenPrisonerNonAssociation,
     OpenPrisonerNonAssociations,
 )
-from .tokens import AsyncTokenSource, TokenSource
-from .transport import Plugin, RequestEvent, ResponseEvent
+from ._sync._auth import HmppsAuthClient
+from ._sync._client import NonAssociationsApi
+from ._tokens import AsyncTokenSource, TokenSource
+from ._transport import Plugin, RequestEvent, ResponseEvent
 
 # The installed distribution's version: pyproject.toml is the one place it is written.
-__version__ = importlib.metadata.version("hmpps-non-associations-api")
+__version__ = _version("hmpps-non-associations-api")
 
 __all__ = [
     "DEFAULT_PAGE_SIZE",

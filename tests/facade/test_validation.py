@@ -35,9 +35,9 @@ from hmpps_non_associations_api import (
     SortBy,
     SortDirection,
     Timeout,
-    validation,
 )
-from hmpps_non_associations_api.validation import enum_member
+from hmpps_non_associations_api import _validation as validation
+from hmpps_non_associations_api._validation import enum_member
 from hmpps_non_associations_api_client.types import UNSET
 
 from tests.conftest import ROOT

@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable, Iterator
 
 import pytest
 
-from ..client import AsyncNonAssociationsApi, NonAssociationsApi
-from ..config import API_PREFIX, AUTH_PREFIX, ApiConfig
+from .. import AsyncNonAssociationsApi, NonAssociationsApi
+from .._config import API_PREFIX, AUTH_PREFIX, ApiConfig
 from .auth import FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeAuthServer, FakeHmppsAuth
 from .server import FakeApiServer
 from .store import FakeNonAssociationsApi

@@ -17,7 +17,7 @@ from datetime import datetime
 
 from hmpps_non_associations_api_client.models import Reason, RestrictionType, Role
 
-from ..validation import prisoner_number as _check_prisoner_number
+from .._validation import prisoner_number as _check_prisoner_number
 from .clock import parse_local
 from .codes import known_values
 from .errors import bean_validation, unreadable, validation_exception

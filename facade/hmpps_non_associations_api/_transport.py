@@ -1,16 +1,14 @@
-"""The layer between the client and the connections: authentication, retries, the call
+"""The rules of a call, whatever the I/O: authentication, retries and backoff, the
 deadline, redirects, logging, plugins and sanitised errors.
 
-`ApiTransport` sends a `WireRequest` over the shared connections (`_pool` for threads,
-`_aio` for asyncio) or over an httpx transport the application passed in. All rules
-live in `_Call`; the sync and async loops only differ in how they send and wait.
+`Call` decides, try by try, what comes of each reply or failure; the send loops
+(`_async/_send.py` and its generated twin) only send, wait and ask it. `ApiTransport`
+holds what a client sends with.
 """
 
 from __future__ import annotations
 
-import asyncio
 import email.utils
-import inspect
 import time
 from collections.abc import Mapping, Sequence
 
@@ -18,14 +16,14 @@ import attrs
 import httpx
 
 from . import _connections
-from ._sockets import LIMITS, Limits
+from ._config import ApiConfig
+from ._errors import ApiTimeoutError, SanitisedError, TransportError
+from ._logs import Log
+from ._sockets import Limits
+from ._tokens import AsyncTokenSource
 from ._wire import Origin, SendError, WireReply, WireRequest
-from .config import ApiConfig
-from .errors import ApiTimeoutError, SanitisedError, TransportError
-from .logs import Log
-from .tokens import AsyncTokenSource, checked, sync_token
 
-__all__ = ["ApiTransport", "Plugin", "RequestEvent", "ResponseEvent"]
+__all__ = ["API_NAME", "ApiTransport", "Call", "Plugin", "RequestEvent", "ResponseEvent"]
 
 API_NAME = "Non-associations API"
 
@@ -84,7 +82,7 @@ _Outcome = WireReply | SanitisedError | float
 """The final reply, the final error, or seconds to wait before the next try."""
 
 
-class _Call:
+class Call:
     """The rules for one call, whatever the I/O: each try, its outcome, the next wait."""
 
     def __init__(self, transport: ApiTransport, request: WireRequest, template: str) -> None:
@@ -105,11 +103,15 @@ class _Call:
         """How long the next wait for the server may take."""
         return min(self.limits.wait, self.remaining())
 
+    def within_deadline(self, token: str) -> str:
+        """The token, unless getting it used up the whole deadline."""
+        if self.remaining() <= 0:
+            raise self.fail(self.deadline_error())
+        return token
+
     def begin(self, token: str) -> None:
         """Prepare the next try: the token, logs, plugins."""
         self.attempt += 1
-        if self.remaining() <= 0:  # the token provider took it all
-            raise self.fail(self.deadline_error())
         self.request.headers["Authorization"] = f"Bearer {token}"
         if self.attempt == 1:
             self.transport.log.info(f"{API_NAME} {self.method} {self.path}")
@@ -213,7 +215,9 @@ class _Call:
 
 
 class ApiTransport:
-    """Sends each request through the retry, deadline, logging and plugin rules.
+    """What a client sends with: its config, token source, logger, plugins and the
+    connections (the shared ones, or `inner`). The send loops (`_async/_send.py` and
+    its twin) apply the rules of `Call` to each request.
 
     `inner` replaces the shared connections with an httpx transport (a fake, respx, or
     the application's own); the caller then owns it.
@@ -236,61 +240,6 @@ class ApiTransport:
         self.plugins = tuple(plugins)
         self.inner = inner
         self.policy = config.retry
-
-    def send(self, request: WireRequest, template: str) -> WireReply:
-        inner = self.inner
-        if inner is not None and not isinstance(inner, httpx.BaseTransport):
-            raise TypeError("a sync client needs an httpx.BaseTransport")
-        call = _Call(self, request, template)
-        reset = LIMITS.set(call.limits)
-        try:
-            while True:
-                call.begin(sync_token(self.token))
-                try:
-                    reply = _connections.send(self.origin, self.settings, request, inner)
-                except SendError as failure:
-                    outcome = call.failed(failure)
-                else:
-                    outcome = call.responded(reply)
-                if not isinstance(outcome, float):
-                    return call.finish(outcome)
-                time.sleep(outcome)
-        finally:
-            LIMITS.reset(reset)
-
-    async def send_async(self, request: WireRequest, template: str) -> WireReply:
-        inner = self.inner
-        if inner is not None and not isinstance(inner, httpx.AsyncBaseTransport):
-            raise TypeError("an async client needs an httpx.AsyncBaseTransport")
-        call = _Call(self, request, template)
-        reset = LIMITS.set(call.limits)
-        try:
-            while True:
-                call.begin(await self._token_within(call))
-                try:
-                    reply = await _connections.send_async(
-                        self.origin, self.settings, request, inner
-                    )
-                except SendError as failure:
-                    outcome = call.failed(failure)
-                else:
-                    outcome = call.responded(reply)
-                if not isinstance(outcome, float):
-                    return call.finish(outcome)
-                await asyncio.sleep(outcome)
-        finally:
-            LIMITS.reset(reset)
-
-    async def _token_within(self, call: _Call) -> str:
-        """The token; an async provider is given only what remains of the deadline."""
-        token = self.token() if callable(self.token) else self.token
-        if not inspect.isawaitable(token):
-            return checked(token)
-        try:
-            async with asyncio.timeout(max(call.remaining(), 0)):
-                return checked(await token)
-        except TimeoutError:
-            raise call.fail(call.deadline_error()) from None
 
     def close(self) -> None:
         """Close the inner transport only if it was given (the shared pool stays open)."""

@@ -22,12 +22,12 @@ from hmpps_non_associations_api.errors import (
     ServerError,
     TransportError,
 )
-from hmpps_non_associations_api.testing.auth import (
+from hmpps_non_associations_api.testing import (
     FakeAuthServer,
     FakeAuthTransport,
     FakeHmppsAuth,
+    decode_token,
 )
-from hmpps_non_associations_api.testing.tokens import decode_token
 from hmpps_non_associations_api.tokens import sync_token
 
 CLIENT_ID = "hmpps-system-client"

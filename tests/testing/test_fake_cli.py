@@ -18,9 +18,14 @@ from hmpps_non_associations_api import (
     HmppsAuthClient,
     NonAssociationsApi,
 )
-from hmpps_non_associations_api.testing import ALL_ROLES, READ_NON_ASSOCIATIONS, mint_token
-from hmpps_non_associations_api.testing.auth import FAKE_CLIENT_ID, FAKE_CLIENT_SECRET
-from hmpps_non_associations_api.testing.tokens import decode_token
+from hmpps_non_associations_api.testing import (
+    ALL_ROLES,
+    FAKE_CLIENT_ID,
+    FAKE_CLIENT_SECRET,
+    READ_NON_ASSOCIATIONS,
+    decode_token,
+    mint_token,
+)
 
 from tests.conftest import ROOT
 

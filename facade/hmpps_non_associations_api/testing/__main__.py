@@ -17,9 +17,9 @@ import threading
 from collections.abc import Sequence
 from types import FrameType
 
-from .auth import FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeAuthServer, FakeHmppsAuth
-from .server import FakeApiServer
-from .tokens import ALL_ROLES
+from ._fake_auth import FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeAuthServer, FakeHmppsAuth
+from ._loopback import FakeApiServer
+from ._token_claims import ALL_ROLES
 
 
 def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:

@@ -18,9 +18,9 @@ from datetime import datetime
 from hmpps_non_associations_api_client.models import Reason, RestrictionType, Role
 
 from ..validation import prisoner_number as _check_prisoner_number
-from .clock import parse_local
-from .codes import known_values
-from .errors import bean_validation, unreadable, validation_exception
+from ._code_lists import known_values
+from ._error_replies import bean_validation, unreadable, validation_exception
+from ._local_date_time import parse_local
 
 __all__ = [
     "CloseCommand",

@@ -14,9 +14,9 @@ from urllib.parse import parse_qsl
 
 from hmpps_non_associations_api_client.models import NonAssociationSortProperty
 
-from .codes import known_values
-from .errors import enum_mismatch, type_mismatch, validation_exception
-from .store import Inclusion
+from ._code_lists import known_values
+from ._error_replies import enum_mismatch, type_mismatch, validation_exception
+from ._fake_api import Inclusion
 
 __all__ = [
     "PAGE_SORT_PROPERTIES",

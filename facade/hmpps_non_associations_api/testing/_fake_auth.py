@@ -28,7 +28,7 @@ from urllib.parse import parse_qs
 import attrs
 import httpx
 
-from .tokens import mint_token
+from ._token_claims import mint_token
 
 __all__ = [
     "FAKE_CLIENT_ID",

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .clock import format_local
-from .codes import (
+from ._code_lists import (
     LEGACY_REASON_DESCRIPTIONS,
     LEGACY_TYPE_DESCRIPTIONS,
     LEGACY_TYPES,
@@ -14,8 +13,9 @@ from .codes import (
     ROLES,
     legacy_reasons,
 )
-from .records import NonAssociationRecord, Prisoner
-from .store import PrisonerListing
+from ._fake_api import PrisonerListing
+from ._local_date_time import format_local
+from ._stored_records import NonAssociationRecord, Prisoner
 
 __all__ = [
     "constants",

@@ -13,9 +13,9 @@ import threading
 from types import TracebackType
 from typing import Self
 
-from .handler import handle
-from .params import parse_query
-from .store import FakeNonAssociationsApi
+from ._api_handler import handle
+from ._fake_api import FakeNonAssociationsApi
+from ._query_parameters import parse_query
 
 __all__ = ["FakeApiServer"]
 

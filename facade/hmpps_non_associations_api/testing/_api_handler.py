@@ -26,9 +26,9 @@ from urllib.parse import unquote
 
 from hmpps_non_associations_api_client.models import SortBy, SortDirection
 
-from . import render
-from .codes import known_values
-from .errors import (
+from . import _response_bodies as render
+from ._code_lists import known_values
+from ._error_replies import (
     ApiError,
     MissingPrisoners,
     access_denied,
@@ -41,7 +41,8 @@ from .errors import (
     user_missing,
     validation_exception,
 )
-from .params import (
+from ._fake_api import FakeNonAssociationsApi
+from ._query_parameters import (
     PAGE_SORT_PROPERTIES,
     Query,
     check_inclusion,
@@ -54,18 +55,7 @@ from .params import (
     sort_orders,
     text,
 )
-from .store import FakeNonAssociationsApi
-from .tokens import (
-    DELETE_NON_ASSOCIATIONS,
-    NON_ASSOCIATIONS_SYNC,
-    READ_NON_ASSOCIATIONS,
-    REOPEN_NON_ASSOCIATIONS,
-    SAR_DATA_ACCESS,
-    WRITE_NON_ASSOCIATIONS,
-    TokenClaims,
-    decode_token,
-)
-from .validation import (
+from ._request_bodies import (
     check_prisoner_numbers,
     is_prisoner_number,
     parse_close,
@@ -75,6 +65,16 @@ from .validation import (
     parse_patch,
     parse_reopen,
     read_prisoner_numbers,
+)
+from ._token_claims import (
+    DELETE_NON_ASSOCIATIONS,
+    NON_ASSOCIATIONS_SYNC,
+    READ_NON_ASSOCIATIONS,
+    REOPEN_NON_ASSOCIATIONS,
+    SAR_DATA_ACCESS,
+    WRITE_NON_ASSOCIATIONS,
+    TokenClaims,
+    decode_token,
 )
 
 __all__ = ["Reply", "handle", "openapi_document"]

@@ -16,9 +16,8 @@ from datetime import date, datetime
 
 from hmpps_non_associations_api_client.models import Reason, RestrictionType, Role, SortBy
 
-from .clock import london_now
-from .codes import known_values
-from .errors import (
+from ._code_lists import known_values
+from ._error_replies import (
     already_closed,
     already_open,
     missing_prisoners,
@@ -27,9 +26,10 @@ from .errors import (
     open_already_exists,
     unexpected,
 )
-from .records import RELEASED_PRISON_ID, TRANSFER_PRISON_ID, NonAssociationRecord, Prisoner
-from .seed import SEED_NON_ASSOCIATIONS, SEED_PRISONERS
-from .validation import CloseCommand, CreateCommand, PatchCommand, ReopenCommand
+from ._local_date_time import london_now
+from ._request_bodies import CloseCommand, CreateCommand, PatchCommand, ReopenCommand
+from ._seed_data import SEED_NON_ASSOCIATIONS, SEED_PRISONERS
+from ._stored_records import RELEASED_PRISON_ID, TRANSFER_PRISON_ID, NonAssociationRecord, Prisoner
 
 __all__ = [
     "PRISONER_LIST_SORTS",

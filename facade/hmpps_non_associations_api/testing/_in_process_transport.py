@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import httpx
 
-from .handler import handle
-from .params import parse_query
-from .store import FakeNonAssociationsApi
+from ._api_handler import handle
+from ._fake_api import FakeNonAssociationsApi
+from ._query_parameters import parse_query
 
 __all__ = ["FakeTransport"]
 

@@ -11,16 +11,9 @@ start with an underscore are its implementation.
 """
 
 from ._fake_api import FakeNonAssociationsApi
-from ._fake_auth import (
-    FAKE_CLIENT_ID,
-    FAKE_CLIENT_SECRET,
-    FakeAuthServer,
-    FakeAuthTransport,
-    FakeHmppsAuth,
-    FakeTokenRequest,
-)
-from ._in_process_transport import FakeTransport
-from ._loopback import FakeApiServer
+from ._fake_auth import FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeHmppsAuth, FakeTokenRequest
+from ._in_process_transport import FakeAuthTransport, FakeTransport
+from ._loopback import FakeApiServer, FakeAuthServer
 from ._stored_records import (
     RELEASED_PRISON_ID,
     TRANSFER_PRISON_ID,

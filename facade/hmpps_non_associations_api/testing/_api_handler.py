@@ -15,13 +15,11 @@ Checks run in the service's order:
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import NamedTuple
 from urllib.parse import unquote
 
 from hmpps_non_associations_api_client.models import SortBy, SortDirection
@@ -42,6 +40,7 @@ from ._error_replies import (
     validation_exception,
 )
 from ._fake_api import FakeNonAssociationsApi
+from ._http_exchange import Reply, Request, json_reply
 from ._query_parameters import (
     PAGE_SORT_PROPERTIES,
     Query,
@@ -52,6 +51,7 @@ from ._query_parameters import (
     iso_date,
     lenient_int,
     page_size,
+    parse_query,
     sort_orders,
     text,
 )
@@ -77,9 +77,8 @@ from ._token_claims import (
     decode_token,
 )
 
-__all__ = ["Reply", "handle", "openapi_document"]
+__all__ = ["handle_api_request", "openapi_document"]
 
-_JSON = (("Content-Type", "application/json"),)
 _INT64 = range(-(2**63), 2**63)
 _DECIMAL = re.compile(r"[-+]?[0-9]+")
 _HEX = re.compile(r"(?P<sign>[-+]?)(?:0[xX]|#)(?P<digits>[0-9a-fA-F]+)")
@@ -90,19 +89,7 @@ _SAR_ROLES = (SAR_DATA_ACCESS, "ROLE_SAR_DATA_ACCESS2")
 """The service takes its library's second subject access role too, left at its default."""
 
 
-class Reply(NamedTuple):
-    """An HTTP response: status, headers and body."""
-
-    status: int
-    headers: tuple[tuple[str, str], ...]
-    body: bytes
-
-
-def _json(status: int, document: object, headers: tuple[tuple[str, str], ...] = ()) -> Reply:
-    return Reply(status, _JSON + headers, json.dumps(document).encode())
-
-
-def _empty(status: int) -> Reply:
+def _empty_reply(status: int) -> Reply:
     return Reply(status, (), b"")
 
 
@@ -176,11 +163,11 @@ _Handler = Callable[[FakeNonAssociationsApi, _Call], _Proceed]
 
 
 def _api_docs(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
-    return lambda: Reply(200, _JSON, openapi_document())
+    return lambda: Reply(200, (("Content-Type", "application/json"),), openapi_document())
 
 
 def _constants(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
-    return lambda: _json(200, render.constants())
+    return lambda: json_reply(200, render.constants())
 
 
 def _prisoner_non_associations(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
@@ -203,7 +190,7 @@ def _prisoner_non_associations(api: FakeNonAssociationsApi, call: _Call) -> _Pro
             sort_by=sort_by or SortBy.WHEN_CREATED.value,
             descending=None if direction is None else direction == SortDirection.DESC.value,
         )
-        return _json(200, render.prisoner_listing(listing))
+        return json_reply(200, render.prisoner_listing(listing))
 
     return proceed
 
@@ -227,14 +214,14 @@ def _page(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
             page=number,
             size=size,
         )
-        return _json(200, render.page(content, total=total, number=number, size=size))
+        return json_reply(200, render.page(content, total=total, number=number, size=size))
 
     return proceed
 
 
 def _get(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
     non_association_id = call.non_association_id()
-    return lambda: _json(200, render.non_association(api.get(non_association_id)))
+    return lambda: json_reply(200, render.non_association(api.get(non_association_id)))
 
 
 def _group(minimum: int, operation: str) -> _Handler:
@@ -249,7 +236,7 @@ def _group(minimum: int, operation: str) -> _Handler:
             distinct = check_prisoner_numbers(numbers, minimum=minimum, operation=operation)
             find = api.between if minimum == 2 else api.involving
             records = find(distinct, inclusion=check_inclusion(chosen), prison_id=prison_id)
-            return _json(200, [render.non_association(record) for record in records])
+            return json_reply(200, [render.non_association(record) for record in records])
 
         return proceed
 
@@ -258,7 +245,7 @@ def _group(minimum: int, operation: str) -> _Handler:
 
 def _create(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
     command = parse_create(call.json())
-    return lambda: _json(201, render.non_association(api.create(command, call.username())))
+    return lambda: json_reply(201, render.non_association(api.create(command, call.username())))
 
 
 def _update(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
@@ -267,7 +254,7 @@ def _update(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
 
     def proceed() -> Reply:
         record = api.update(non_association_id, command, call.username())
-        return _json(200, render.non_association(record))
+        return json_reply(200, render.non_association(record))
 
     return proceed
 
@@ -279,7 +266,7 @@ def _close(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
     def proceed() -> Reply:
         closed_by = command.closed_by if command.closed_by is not None else call.username()
         record = api.close(non_association_id, command, closed_by)
-        return _json(200, render.non_association(record))
+        return json_reply(200, render.non_association(record))
 
     return proceed
 
@@ -291,7 +278,7 @@ def _reopen(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
     def proceed() -> Reply:
         reopened_by = command.reopened_by if command.reopened_by is not None else call.username()
         record = api.reopen(non_association_id, command, reopened_by)
-        return _json(200, render.non_association(record))
+        return json_reply(200, render.non_association(record))
 
     return proceed
 
@@ -302,14 +289,14 @@ def _delete(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
 
     def proceed() -> Reply:
         api.delete(non_association_id)
-        return _empty(204)
+        return _empty_reply(204)
 
     return proceed
 
 
 def _legacy(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
     non_association_id = call.non_association_id()
-    return lambda: _json(200, render.legacy_non_association(api.get(non_association_id)))
+    return lambda: json_reply(200, render.legacy_non_association(api.get(non_association_id)))
 
 
 def _subject_access(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
@@ -322,14 +309,14 @@ def _subject_access(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
         if not prn.strip():
             if not crn.strip():
                 raise ApiError(400, "One of prn or crn must be supplied.")
-            return _empty(209)  # only prison records here: a case reference means nothing
+            return _empty_reply(209)  # only prison records here: a case reference means nothing
         try:
             listing = api.subject_access(prn, from_date=from_date, to_date=to_date)
         except MissingPrisoners:
             raise ApiError(209, "Subject Identifier is not recognised by this service") from None
         if listing is None:
-            return _empty(204)
-        return _json(200, render.subject_access(listing))
+            return _empty_reply(204)
+        return json_reply(200, render.subject_access(listing))
 
     return proceed
 
@@ -462,25 +449,15 @@ def _dispatch(
     return proceed()
 
 
-def handle(
-    api: FakeNonAssociationsApi,
-    method: str,
-    path: str,
-    query: Query,
-    headers: Mapping[str, str],
-    body: bytes,
-) -> Reply:
-    """Answer one request against the fake's state.
-
-    `path` is the raw (still percent-encoded) path without the query string;
-    `query` maps each parameter name to its values; header names may be in
-    any case.
-    """
-    api.record_request(method, path)
-    lowered = {name.lower(): value for name, value in headers.items()}
+def handle_api_request(api: FakeNonAssociationsApi, request: Request) -> Reply:
+    """Answer one request against the fake API's state."""
+    path, _, query = request.target.partition("?")
+    api.record_request(request.method, path)
     try:
-        return _dispatch(api, method.upper(), path, query, lowered, body)
+        return _dispatch(
+            api, request.method.upper(), path, parse_query(query), request.headers, request.body
+        )
     except ApiError as error:
         if not error.has_body:
             return Reply(error.status, error.headers, b"")
-        return _json(error.status, error.body(), error.headers)
+        return json_reply(error.status, error.body(), error.headers)

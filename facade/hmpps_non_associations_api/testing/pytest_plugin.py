@@ -15,8 +15,8 @@ import pytest
 from ..client import AsyncNonAssociationsApi, NonAssociationsApi
 from ..config import API_PREFIX, AUTH_PREFIX, ApiConfig
 from ._fake_api import FakeNonAssociationsApi
-from ._fake_auth import FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeAuthServer, FakeHmppsAuth
-from ._loopback import FakeApiServer
+from ._fake_auth import FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeHmppsAuth
+from ._loopback import FakeApiServer, FakeAuthServer
 from ._token_claims import ALL_ROLES, mint_token
 
 __all__ = [

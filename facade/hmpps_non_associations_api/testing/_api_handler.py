@@ -44,16 +44,16 @@ from ._http_exchange import Reply, Request, json_reply
 from ._query_parameters import (
     PAGE_SORT_PROPERTIES,
     Query,
+    boolean_parameter,
     check_inclusion,
-    choice,
-    flag,
-    inclusion,
-    iso_date,
-    lenient_int,
+    date_parameter,
+    enum_parameter,
+    inclusion_parameters,
     page_size,
+    paging_number,
     parse_query,
     sort_orders,
-    text,
+    text_parameter,
 )
 from ._request_bodies import (
     check_prisoner_numbers,
@@ -99,7 +99,7 @@ def openapi_document() -> bytes:
     return resources.files(__package__).joinpath("openapi.json").read_bytes()
 
 
-def _long(name: str, value: str) -> int:
+def _parse_long(name: str, value: str) -> int:
     """A path parameter converted as the service converts a Long: whitespace ignored,
     decimal or hexadecimal (`0x1F`, `#1F`)."""
     compact = "".join(value.split())
@@ -115,7 +115,7 @@ def _long(name: str, value: str) -> int:
     return number
 
 
-def _is_json(content_type: str) -> bool:
+def _is_json_media_type(content_type: str) -> bool:
     media_type = content_type.split(";")[0].strip().lower()
     return media_type == "application/json" or (
         media_type.startswith("application/") and media_type.endswith("+json")
@@ -123,7 +123,7 @@ def _is_json(content_type: str) -> bool:
 
 
 @dataclass(frozen=True)
-class _Call:
+class _RoutedCall:
     """One routed, authenticated request."""
 
     claims: TokenClaims | None
@@ -133,7 +133,7 @@ class _Call:
     body: bytes
 
     def non_association_id(self) -> int:
-        return _long("id", self.path["id"])
+        return _parse_long("id", self.path["id"])
 
     def json(self) -> object:
         """The JSON body: 415 for another content type, 400 when missing or unreadable.
@@ -143,7 +143,7 @@ class _Call:
             if not self.body:
                 raise unreadable("Required request body is missing")
             raise unsupported_media_type("application/octet-stream")
-        if not _is_json(content_type):
+        if not _is_json_media_type(content_type):
             raise unsupported_media_type(content_type)
         return parse_json(self.body)
 
@@ -154,28 +154,28 @@ class _Call:
         return self.claims.username
 
 
-_Proceed = Callable[[], Reply]
-_Handler = Callable[[FakeNonAssociationsApi, _Call], _Proceed]
+_AfterRoleCheck = Callable[[], Reply]
+_OperationHandler = Callable[[FakeNonAssociationsApi, _RoutedCall], _AfterRoleCheck]
 """Reads an operation's arguments and returns what runs once the role is checked."""
 
 
 # Operations
 
 
-def _api_docs(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+def _api_docs(api: FakeNonAssociationsApi, call: _RoutedCall) -> _AfterRoleCheck:
     return lambda: Reply(200, (("Content-Type", "application/json"),), openapi_document())
 
 
-def _constants(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+def _constants(api: FakeNonAssociationsApi, call: _RoutedCall) -> _AfterRoleCheck:
     return lambda: json_reply(200, render.constants())
 
 
-def _prisoner_non_associations(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+def _prisoner_non_associations(api: FakeNonAssociationsApi, call: _RoutedCall) -> _AfterRoleCheck:
     prisoner_number = call.path["prisonerNumber"]
-    chosen = inclusion(call.query)
-    other_prisons = flag(call.query, "includeOtherPrisons", False)
-    sort_by = choice(call.query, "sortBy", known_values(SortBy))
-    direction = choice(call.query, "sortDirection", known_values(SortDirection))
+    chosen = inclusion_parameters(call.query)
+    other_prisons = boolean_parameter(call.query, "includeOtherPrisons", False)
+    sort_by = enum_parameter(call.query, "sortBy", known_values(SortBy))
+    direction = enum_parameter(call.query, "sortDirection", known_values(SortDirection))
 
     def proceed() -> Reply:
         if not is_prisoner_number(prisoner_number):
@@ -195,9 +195,9 @@ def _prisoner_non_associations(api: FakeNonAssociationsApi, call: _Call) -> _Pro
     return proceed
 
 
-def _page(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
-    chosen = inclusion(call.query)
-    number = lenient_int(call.query, "page") or 0
+def _page_of_all(api: FakeNonAssociationsApi, call: _RoutedCall) -> _AfterRoleCheck:
+    chosen = inclusion_parameters(call.query)
+    number = paging_number(call.query, "page") or 0
     size = page_size(call.query, _DEFAULT_PAGE_SIZE)
     orders = sort_orders(call.query)
 
@@ -219,18 +219,18 @@ def _page(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
     return proceed
 
 
-def _get(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+def _get_by_id(api: FakeNonAssociationsApi, call: _RoutedCall) -> _AfterRoleCheck:
     non_association_id = call.non_association_id()
     return lambda: json_reply(200, render.non_association(api.get(non_association_id)))
 
 
-def _group(minimum: int, operation: str) -> _Handler:
+def _prisoner_group_lookup(minimum: int, operation: str) -> _OperationHandler:
     """Between (two or more prisoners) or involving (one or more)."""
 
-    def handler(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+    def handler(api: FakeNonAssociationsApi, call: _RoutedCall) -> _AfterRoleCheck:
         numbers = read_prisoner_numbers(call.json())
-        chosen = inclusion(call.query)
-        prison_id = text(call.query, "prisonId")
+        chosen = inclusion_parameters(call.query)
+        prison_id = text_parameter(call.query, "prisonId")
 
         def proceed() -> Reply:
             distinct = check_prisoner_numbers(numbers, minimum=minimum, operation=operation)
@@ -243,12 +243,12 @@ def _group(minimum: int, operation: str) -> _Handler:
     return handler
 
 
-def _create(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+def _create(api: FakeNonAssociationsApi, call: _RoutedCall) -> _AfterRoleCheck:
     command = parse_create(call.json())
     return lambda: json_reply(201, render.non_association(api.create(command, call.username())))
 
 
-def _update(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+def _update(api: FakeNonAssociationsApi, call: _RoutedCall) -> _AfterRoleCheck:
     non_association_id = call.non_association_id()
     command = parse_patch(call.json())
 
@@ -259,7 +259,7 @@ def _update(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
     return proceed
 
 
-def _close(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+def _close(api: FakeNonAssociationsApi, call: _RoutedCall) -> _AfterRoleCheck:
     non_association_id = call.non_association_id()
     command = parse_close(call.json())
 
@@ -271,7 +271,7 @@ def _close(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
     return proceed
 
 
-def _reopen(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+def _reopen(api: FakeNonAssociationsApi, call: _RoutedCall) -> _AfterRoleCheck:
     non_association_id = call.non_association_id()
     command = parse_reopen(call.json())
 
@@ -283,7 +283,7 @@ def _reopen(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
     return proceed
 
 
-def _delete(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+def _delete(api: FakeNonAssociationsApi, call: _RoutedCall) -> _AfterRoleCheck:
     non_association_id = call.non_association_id()
     parse_delete(call.json())  # the reason and requester are checked, not kept
 
@@ -294,16 +294,16 @@ def _delete(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
     return proceed
 
 
-def _legacy(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+def _legacy_by_id(api: FakeNonAssociationsApi, call: _RoutedCall) -> _AfterRoleCheck:
     non_association_id = call.non_association_id()
     return lambda: json_reply(200, render.legacy_non_association(api.get(non_association_id)))
 
 
-def _subject_access(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
-    prn = text(call.query, "prn") or ""
-    crn = text(call.query, "crn") or ""
-    from_date = iso_date(call.query, "fromDate")
-    to_date = iso_date(call.query, "toDate")
+def _subject_access(api: FakeNonAssociationsApi, call: _RoutedCall) -> _AfterRoleCheck:
+    prn = text_parameter(call.query, "prn") or ""
+    crn = text_parameter(call.query, "crn") or ""
+    from_date = date_parameter(call.query, "fromDate")
+    to_date = date_parameter(call.query, "toDate")
 
     def proceed() -> Reply:
         if not prn.strip():
@@ -326,14 +326,14 @@ def _subject_access(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
 
 @dataclass(frozen=True)
 class _Operation:
-    run: _Handler
+    run: _OperationHandler
     roles: tuple[str, ...] = (READ_NON_ASSOCIATIONS,)
     """The token needs one of these authorities; none listed: any valid token will do."""
     writes: bool = False
     """Needs the `write` scope."""
 
 
-def _write(run: _Handler, role: str = WRITE_NON_ASSOCIATIONS) -> _Operation:
+def _write_operation(run: _OperationHandler, role: str = WRITE_NON_ASSOCIATIONS) -> _Operation:
     return _Operation(run, (role,), writes=True)
 
 
@@ -364,26 +364,33 @@ _ROUTES: tuple[_Route, ...] = (
         ("prisoner", "{prisonerNumber}", "non-associations"),
         {"GET": _Operation(_prisoner_non_associations)},
     ),
-    _Route(("non-associations",), {"GET": _Operation(_page), "POST": _write(_create)}),
+    _Route(
+        ("non-associations",), {"GET": _Operation(_page_of_all), "POST": _write_operation(_create)}
+    ),
     _Route(
         ("non-associations", "between"),
-        {"POST": _Operation(_group(2, "getNonAssociationsBetweenPrisoners"))},
+        {"POST": _Operation(_prisoner_group_lookup(2, "getNonAssociationsBetweenPrisoners"))},
     ),
     _Route(
         ("non-associations", "involving"),
-        {"POST": _Operation(_group(1, "getNonAssociationsInvolvingPrisoners"))},
-    ),
-    _Route(("non-associations", "{id}"), {"GET": _Operation(_get), "PATCH": _write(_update)}),
-    _Route(("non-associations", "{id}", "close"), {"PUT": _write(_close)}),
-    _Route(
-        ("non-associations", "{id}", "reopen"), {"PUT": _write(_reopen, REOPEN_NON_ASSOCIATIONS)}
+        {"POST": _Operation(_prisoner_group_lookup(1, "getNonAssociationsInvolvingPrisoners"))},
     ),
     _Route(
-        ("non-associations", "{id}", "delete"), {"POST": _write(_delete, DELETE_NON_ASSOCIATIONS)}
+        ("non-associations", "{id}"),
+        {"GET": _Operation(_get_by_id), "PATCH": _write_operation(_update)},
+    ),
+    _Route(("non-associations", "{id}", "close"), {"PUT": _write_operation(_close)}),
+    _Route(
+        ("non-associations", "{id}", "reopen"),
+        {"PUT": _write_operation(_reopen, REOPEN_NON_ASSOCIATIONS)},
+    ),
+    _Route(
+        ("non-associations", "{id}", "delete"),
+        {"POST": _write_operation(_delete, DELETE_NON_ASSOCIATIONS)},
     ),
     _Route(
         ("legacy", "api", "non-associations", "{id}"),
-        {"GET": _Operation(_legacy, (NON_ASSOCIATIONS_SYNC,))},
+        {"GET": _Operation(_legacy_by_id, (NON_ASSOCIATIONS_SYNC,))},
     ),
     _Route(("subject-access-request",), {"GET": _Operation(_subject_access, _SAR_ROLES)}),
 )
@@ -443,7 +450,7 @@ def _dispatch(
     if chosen is None:
         raise unexpected(f"Request method '{method}' is not supported")
     operation, parameters = chosen
-    proceed = operation.run(api, _Call(claims, parameters, query, headers, body))
+    proceed = operation.run(api, _RoutedCall(claims, parameters, query, headers, body))
     if claims is not None:
         _authorise(operation, claims)
     return proceed()

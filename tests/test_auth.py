@@ -24,12 +24,12 @@ from hmpps_non_associations_api import (
     TransportError,
 )
 from hmpps_non_associations_api._auth_cache import TokenCache
-from hmpps_non_associations_api.testing.auth import (
+from hmpps_non_associations_api.testing import (
     FakeAuthServer,
     FakeAuthTransport,
     FakeHmppsAuth,
+    decode_token,
 )
-from hmpps_non_associations_api.testing.tokens import decode_token
 
 CLIENT_ID = "hmpps-system-client"
 SECRET = "S3cret-value-that-must-never-leak-9f2c"

@@ -48,4 +48,6 @@ def test_wheel_contents(tmp_path: Path) -> None:
         if line.startswith("Requires-Dist:") and "extra ==" not in line
     )
     assert required == ["aiohttp", "attrs", "httpx", "python-dateutil", "tzdata", "yarl"]
+    # OpenTelemetry only through the `otel` extra (README: Observability)
+    assert "Requires-Dist: opentelemetry-api>=1.27; extra == 'otel'" in metadata.splitlines()
     assert "hmpps_non_associations_api.testing.pytest_plugin" in points

@@ -88,8 +88,10 @@ Sort = str | Sequence[str]
 
 @attrs.frozen
 class _Operation:
-    """One call of a generated operation: which, with what, and what comes back."""
+    """One call of a generated operation: which, with what, and what comes back. `name`
+    is the client method's, for telemetry."""
 
+    name: str
     module: ModuleType
     template: str
     kwargs: dict[str, Any]
@@ -145,7 +147,7 @@ class _ApiBase:
 
     @staticmethod
     def _constants() -> _Operation:
-        return _Operation(constants, "/constants", {})
+        return _Operation("constants", constants, "/constants", {})
 
     @staticmethod
     def _list(
@@ -166,7 +168,7 @@ class _ApiBase:
             "sort_direction": check.enum_member(SortDirection, sort_direction),
         }
         template = "/prisoner/{prisonerNumber}/non-associations"
-        return _Operation(get_prisoner_non_associations, template, kwargs)
+        return _Operation("list_non_associations", get_prisoner_non_associations, template, kwargs)
 
     @staticmethod
     def _group(
@@ -187,10 +189,16 @@ class _ApiBase:
         }
         if between:
             return _Operation(
-                get_non_associations_between_prisoners, "/non-associations/between", kwargs
+                "list_non_associations_between",
+                get_non_associations_between_prisoners,
+                "/non-associations/between",
+                kwargs,
             )
         return _Operation(
-            get_non_associations_involving_prisoners, "/non-associations/involving", kwargs
+            "list_non_associations_involving",
+            get_non_associations_involving_prisoners,
+            "/non-associations/involving",
+            kwargs,
         )
 
     @staticmethod
@@ -209,7 +217,9 @@ class _ApiBase:
             "size": _given(check.page_size(size)),
             "sort": _given(check.sort_params(sort)),
         }
-        return _Operation(get_non_associations, "/non-associations", kwargs)
+        return _Operation(
+            "paged_non_associations", get_non_associations, "/non-associations", kwargs
+        )
 
     def _page_step(
         self, page: PageNonAssociation, requested: int
@@ -241,14 +251,18 @@ class _ApiBase:
     @staticmethod
     def _get(id: int) -> _Operation:
         kwargs = {"id": check.non_association_id(id)}
-        return _Operation(get_non_association, "/non-associations/{id}", kwargs)
+        return _Operation(
+            "get_non_association", get_non_association, "/non-associations/{id}", kwargs
+        )
 
     @staticmethod
     def _create(request: CreateRequest) -> _Operation:
         body = check.request_model(CreateNonAssociationRequest, request)
         check.prisoner_number(body.first_prisoner_number)
         check.prisoner_number(body.second_prisoner_number)
-        return _Operation(create_non_association, "/non-associations", {"body": body})
+        return _Operation(
+            "create_non_association", create_non_association, "/non-associations", {"body": body}
+        )
 
     @staticmethod
     def _update(id: int, request: PatchRequest) -> _Operation:
@@ -256,19 +270,28 @@ class _ApiBase:
             "id": check.non_association_id(id),
             "body": check.request_model(PatchNonAssociationRequest, request),
         }
-        return _Operation(patch_non_association, "/non-associations/{id}", kwargs)
+        return _Operation(
+            "update_non_association", patch_non_association, "/non-associations/{id}", kwargs
+        )
 
     @staticmethod
     def _close(id: int, request: CloseRequest) -> _Operation:
         body = check.request_model(CloseNonAssociationRequest, request)
         kwargs = {"id": check.non_association_id(id), "body": check.in_london(body, "closed_at")}
-        return _Operation(close_non_association, "/non-associations/{id}/close", kwargs)
+        return _Operation(
+            "close_non_association", close_non_association, "/non-associations/{id}/close", kwargs
+        )
 
     @staticmethod
     def _reopen(id: int, request: ReopenRequest) -> _Operation:
         body = check.request_model(ReopenNonAssociationRequest, request)
         kwargs = {"id": check.non_association_id(id), "body": check.in_london(body, "reopened_at")}
-        return _Operation(reopen_non_association, "/non-associations/{id}/reopen", kwargs)
+        return _Operation(
+            "reopen_non_association",
+            reopen_non_association,
+            "/non-associations/{id}/reopen",
+            kwargs,
+        )
 
     @staticmethod
     def _delete(id: int, request: DeleteRequest) -> _Operation:
@@ -277,13 +300,15 @@ class _ApiBase:
             "body": check.request_model(DeleteNonAssociationRequest, request),
         }
         template = "/non-associations/{id}/delete"
-        return _Operation(delete_non_association, template, kwargs, frozenset({204}))
+        return _Operation(
+            "delete_non_association", delete_non_association, template, kwargs, frozenset({204})
+        )
 
     @staticmethod
     def _legacy(id: int) -> _Operation:
         kwargs = {"id": check.non_association_id(id)}
         template = "/legacy/api/non-associations/{id}"
-        return _Operation(get_legacy_by_id, template, kwargs)
+        return _Operation("get_legacy_non_association", get_legacy_by_id, template, kwargs)
 
     @staticmethod
     def _sar(
@@ -301,7 +326,13 @@ class _ApiBase:
             "to_date": _given(to_date),
         }
         module = get_sar_content_by_reference
-        return _Operation(module, "/subject-access-request", kwargs, frozenset({204, 209}))
+        return _Operation(
+            "subject_access_request",
+            module,
+            "/subject-access-request",
+            kwargs,
+            frozenset({204, 209}),
+        )
 
     # --- responses --------------------------------------------------------------------
 
@@ -363,7 +394,7 @@ class NonAssociationsApi(_ApiBase):
 
     def _call(self, op: _Operation) -> Any:
         request = self._request(op)
-        return self._parse(request, op, self._transport.send(request, op.template))
+        return self._parse(request, op, self._transport.send(request, op.template, op.name))
 
     def close(self) -> None:
         """Release what this instance owns (not the shared connection pool)."""
@@ -726,7 +757,9 @@ class AsyncNonAssociationsApi(_ApiBase):
 
     async def _call(self, op: _Operation) -> Any:
         request = self._request(op)
-        return self._parse(request, op, await self._transport.send_async(request, op.template))
+        return self._parse(
+            request, op, await self._transport.send_async(request, op.template, op.name)
+        )
 
     async def aclose(self) -> None:
         """Release what this instance owns (not the shared connection pool)."""

@@ -1,5 +1,5 @@
 """The layer between the client and the connections: authentication, retries, the call
-deadline, redirects, logging, plugins and sanitised errors.
+deadline, redirects, logging, plugins, telemetry and sanitised errors.
 
 `ApiTransport` sends a `WireRequest` over the shared connections (`_pool` for threads,
 `_aio` for asyncio) or over an httpx transport the application passed in. All rules
@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 import httpx
 
-from . import _connections
+from . import _connections, _telemetry
 from ._sockets import LIMITS, Limits
 from ._wire import Origin, SendError, WireReply, WireRequest
 from .config import ApiConfig
@@ -106,7 +106,9 @@ _Outcome = WireReply | SanitisedError | float
 class _Call:
     """The rules for one call, whatever the I/O: each try, its outcome, the next wait."""
 
-    def __init__(self, transport: ApiTransport, request: WireRequest, template: str) -> None:
+    def __init__(
+        self, transport: ApiTransport, request: WireRequest, template: str, operation: str
+    ) -> None:
         self.transport = transport
         self.request = request
         self.method = request.method
@@ -116,6 +118,9 @@ class _Call:
         self.limits = Limits(timeout.response, time.monotonic() + timeout.deadline)
         self.attempt = 0
         self.started = 0.0
+        self.telemetry = _telemetry.start(
+            transport.origin, request, template, operation, transport.config.trace_full_url
+        )
 
     def remaining(self) -> float:
         return self.limits.deadline - time.monotonic()
@@ -125,16 +130,18 @@ class _Call:
         return min(self.limits.wait, self.remaining())
 
     def begin(self, token: str) -> None:
-        """Prepare the next try: the token, logs, plugins."""
+        """Prepare the next try: the token, logs, plugins, trace context."""
         self.attempt += 1
         if self.remaining() <= 0:  # the token provider took it all
-            raise self.fail(self.deadline_error())
+            raise self.fail(self.deadline_error(), _telemetry.DEADLINE_EXCEEDED)
         self.request.headers["Authorization"] = f"Bearer {token}"
         if self.attempt == 1:
             self.transport.log.info(f"{API_NAME} {self.method} {self.path}")
         if self.transport.plugins:
             event = RequestEvent(self.method, self.path, self.template, self.attempt)
             self.notify("on_request", event)
+        if self.telemetry is not None:
+            self.telemetry.try_started(self.request.headers, self.attempt)
         self.started = time.monotonic()
 
     def responded(self, reply: WireReply) -> _Outcome:
@@ -142,17 +149,21 @@ class _Call:
         status = reply.status_code
         self.notify_response(status, None)
         if 200 <= status < 300:
+            if self.telemetry is not None:
+                self.telemetry.finished(status, None)
             return reply
         if 300 <= status < 400:
-            return self.fail(self.redirect_refused(reply))
+            return self.fail(self.redirect_refused(reply), str(status))
         error = SanitisedError.for_status(status, reply.reason, reply.text, reply.headers)
         delay = self.retry_delay(
             status in self.transport.policy.retry_statuses,
             _retry_after(status, reply.headers),
         )
         if delay is None:
-            return self.fail(error)
+            return self.fail(error, str(status))
         self.transport.log.info(f"{API_NAME} retrying {self.method} {self.path} after {status}")
+        if self.telemetry is not None:
+            self.telemetry.retrying(self.attempt, status, str(status), delay)
         return delay
 
     def failed(self, failure: SendError) -> _Outcome:
@@ -160,12 +171,15 @@ class _Call:
         past_deadline = failure.timed_out and self.remaining() <= 0
         error = self.deadline_error() if past_deadline else TransportError(failure.message)
         self.notify_response(None, error.message)
+        kind = _telemetry.DEADLINE_EXCEEDED if past_deadline else _telemetry.failure_type(failure)
         delay = None if past_deadline else self.retry_delay(failure.retryable, None)
         if delay is None:
-            return self.fail(error)
+            return self.fail(error, kind)
         self.transport.log.info(
             f"{API_NAME} retrying {self.method} {self.path} after {error.message}"
         )
+        if self.telemetry is not None:
+            self.telemetry.retrying(self.attempt, None, kind, delay)
         return delay
 
     def retry_delay(self, retryable: bool, retry_after: float | None) -> float | None:
@@ -197,12 +211,23 @@ class _Call:
     def deadline_error(self) -> TransportError:
         return TransportError(f"Deadline of {self.transport.config.timeout.deadline:g}s exceeded")
 
-    def fail(self, error: SanitisedError) -> SanitisedError:
+    def fail(self, error: SanitisedError, error_type: str) -> SanitisedError:
+        """The call's final error, logged; `error_type` names it for telemetry."""
         self.transport.log.error(f"{API_NAME} {self.method} {self.path} failed: {error}")
+        if self.telemetry is not None:
+            self.telemetry.finished(error.status, error_type)
         return error
 
+    def interrupted(self, exc: BaseException) -> None:
+        """Anything else that ends the call (a token provider's error, a cancellation)."""
+        if self.telemetry is not None:
+            self.telemetry.finished(None, type(exc).__qualname__)
+
     def notify_response(self, status: int | None, error: str | None) -> None:
+        """After each try: telemetry's context restored, the debug log, plugins."""
         elapsed = time.monotonic() - self.started
+        if self.telemetry is not None:
+            self.telemetry.try_ended()
         log = self.transport.log
         if log.debug_enabled():
             outcome = status if status is not None else error
@@ -251,11 +276,13 @@ class ApiTransport:
         self.inner = inner
         self.policy = RetryPolicy()
 
-    def send(self, request: WireRequest, template: str) -> WireReply:
+    def send(self, request: WireRequest, template: str, operation: str) -> WireReply:
+        """One call: `template` is the operation's path template (plugins, telemetry),
+        `operation` the client method's name (telemetry)."""
         inner = self.inner
         if inner is not None and not isinstance(inner, httpx.BaseTransport):
             raise TypeError("a sync client needs an httpx.BaseTransport")
-        call = _Call(self, request, template)
+        call = _Call(self, request, template, operation)
         reset = LIMITS.set(call.limits)
         try:
             while True:
@@ -269,14 +296,17 @@ class ApiTransport:
                 if not isinstance(outcome, float):
                     return call.finish(outcome)
                 time.sleep(outcome)
+        except BaseException as exc:
+            call.interrupted(exc)
+            raise
         finally:
             LIMITS.reset(reset)
 
-    async def send_async(self, request: WireRequest, template: str) -> WireReply:
+    async def send_async(self, request: WireRequest, template: str, operation: str) -> WireReply:
         inner = self.inner
         if inner is not None and not isinstance(inner, httpx.AsyncBaseTransport):
             raise TypeError("an async client needs an httpx.AsyncBaseTransport")
-        call = _Call(self, request, template)
+        call = _Call(self, request, template, operation)
         reset = LIMITS.set(call.limits)
         try:
             while True:
@@ -292,6 +322,9 @@ class ApiTransport:
                 if not isinstance(outcome, float):
                     return call.finish(outcome)
                 await asyncio.sleep(outcome)
+        except BaseException as exc:
+            call.interrupted(exc)
+            raise
         finally:
             LIMITS.reset(reset)
 
@@ -304,7 +337,7 @@ class ApiTransport:
             async with asyncio.timeout(max(call.remaining(), 0)):
                 return checked(await token)
         except TimeoutError:
-            raise call.fail(call.deadline_error()) from None
+            raise call.fail(call.deadline_error(), _telemetry.DEADLINE_EXCEEDED) from None
 
     def close(self) -> None:
         """Close the inner transport only if it was given (the shared pool stays open)."""

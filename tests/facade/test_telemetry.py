@@ -547,8 +547,78 @@ async def test_nothing_sent_or_recorded_while_no_sdk_is_configured(
     path: str, fault_server: FaultServer
 ) -> None:
     assert isinstance(trace.get_tracer_provider(), trace.ProxyTracerProvider)
+    instruments = _telemetry.INSTRUMENTS
+    assert instruments is not None and not instruments.live()
     await call(make(path, fault_server.url), "get_non_association", 42)
     assert "traceparent" not in fault_server.seen[0].headers
+
+
+CONFIGURED_LATER = """
+import json
+
+from opentelemetry import metrics, trace
+from opentelemetry.sdk.metrics import MeterProvider
+from opentelemetry.sdk.metrics.export import InMemoryMetricReader
+from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+
+from hmpps_non_associations_api import ApiConfig, NonAssociationsApi
+from tests.facade.faults import FaultServer
+
+server = FaultServer()
+api = NonAssociationsApi("token", ApiConfig(server.url))
+
+
+def points(reader):
+    data = reader.get_metrics_data()
+    if data is None:
+        return 0
+    return sum(
+        point.count
+        for resource in data.resource_metrics
+        for scope in resource.scope_metrics
+        for metric in scope.metrics
+        for point in metric.data.data_points
+        if metric.name == "http.client.request.duration"
+    )
+
+
+api.get_non_association(42)
+reader = InMemoryMetricReader()
+metrics.set_meter_provider(MeterProvider(metric_readers=[reader]))
+api.get_non_association(42)
+measured_before_tracing = points(reader)
+spans = InMemorySpanExporter()
+provider = TracerProvider()
+provider.add_span_processor(SimpleSpanProcessor(spans))
+trace.set_tracer_provider(provider)
+api.get_non_association(42)
+server.close()
+print(json.dumps({
+    "traceparents": ["traceparent" in seen.headers for seen in server.seen],
+    "measured_before_tracing": measured_before_tracing,
+    "measured": points(reader),
+    "spans": [span.name for span in spans.get_finished_spans()],
+}))
+"""
+
+
+def test_providers_configured_after_import_are_used_from_then_on() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(CONFIGURED_LATER)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["traceparents"] == [False, False, True]
+    assert report["measured_before_tracing"] == 1
+    assert report["measured"] == 2
+    assert report["spans"] == ["GET /non-associations/{id}"]
 
 
 WITHOUT_OPENTELEMETRY = """

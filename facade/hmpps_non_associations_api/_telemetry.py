@@ -13,8 +13,9 @@ Choices, documented in the README's Observability section:
   and ends with the final outcome, so a tracing backend shows one dependency per call.
   Each retry is an event on it, and `http.request.resend_count` says how many tries were
   resent. The server's spans for every try are children of this one span.
-- One duration measurement per call, for the same reason and with the same attributes
-  as the span; plugins (`ResponseEvent`) see each try for whoever needs per-try figures.
+- One duration measurement per call, for the same reason, with the span's attributes
+  but `url.full` and the resend count; plugins (`ResponseEvent`) see each try for
+  whoever needs per-try figures.
 - No URL, path, query or exception text on the span unless the application opts in with
   `ApiConfig(trace_full_url=True)`: paths and queries carry prisoner numbers, and library
   exception messages can quote the URL.

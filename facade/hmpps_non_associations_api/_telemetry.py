@@ -34,6 +34,9 @@ from typing import TYPE_CHECKING, Protocol
 
 from ._wire import Origin, SendError, WireRequest
 
+# _SUPPRESS_HTTP_INSTRUMENTATION_KEY: the API offers no public helper for it;
+# opentelemetry-instrumentation's suppress_http_instrumentation() sets this same key, and
+# the HTTP instrumentations read it.
 try:
     from opentelemetry import context as otel_context
     from opentelemetry import metrics, propagate, trace

@@ -110,16 +110,17 @@ def test_wheel_metadata_declares_runtime_dependencies_only(wheel: Path) -> None:
     assert metadata["Version"] == VERSION
     assert metadata["Requires-Python"] == ">=3.11"
     requires = metadata.get_all("Requires-Dist") or []
-    assert sorted(requirement_name(r) for r in requires) == [
+    assert sorted(requirement_name(r) for r in requires if "extra ==" not in r) == [
         "aiohttp",
         "attrs",
         "httpx",
         "tzdata",
         "yarl",
     ]
-    # Development tools are dependency groups: nothing for `pip install pkg[test]`.
-    assert metadata.get_all("Provides-Extra") is None
-    assert not any("extra ==" in r for r in requires)
+    # Development tools are dependency groups: the one extra is OpenTelemetry (README:
+    # Observability), nothing for `pip install pkg[test]`.
+    assert metadata.get_all("Provides-Extra") == ["otel"]
+    assert [r for r in requires if "extra ==" in r] == ["opentelemetry-api>=1.27; extra == 'otel'"]
     assert metadata["License-Expression"] == "MIT"
     assert metadata.get_all("License-File") == ["LICENSE"]
     urls = dict(u.split(", ", 1) for u in metadata.get_all("Project-URL") or [])
@@ -190,7 +191,7 @@ def test_sdist_contents(sdist: Path) -> None:
         for part in name.split("/")
     )
     assert metadata["Version"] == VERSION
-    assert metadata.get_all("Provides-Extra") is None
+    assert metadata.get_all("Provides-Extra") == ["otel"]
 
 
 def test_twine_check_passes(dist: Path) -> None:

@@ -94,8 +94,9 @@ Sort = str | Sequence[str]
 @attrs.frozen
 class Operation(Generic[T]):
     """One call of a generated operation: which, with what, and (as `T`) what its
-    documented success gives."""
+    documented success gives. `name` is the client method's, for telemetry."""
 
+    name: str
     module: ModuleType
     template: str
     kwargs: dict[str, Any]
@@ -152,7 +153,7 @@ class ApiBase:
 
     @staticmethod
     def _constants() -> Operation[ConstantsResponse200]:
-        return Operation(constants, "/constants", {})
+        return Operation("constants", constants, "/constants", {})
 
     @staticmethod
     def _list(
@@ -173,7 +174,7 @@ class ApiBase:
             "sort_direction": check.enum_member(SortDirection, sort_direction, "sort_direction"),
         }
         template = "/prisoner/{prisonerNumber}/non-associations"
-        return Operation(get_prisoner_non_associations, template, kwargs)
+        return Operation("list_non_associations", get_prisoner_non_associations, template, kwargs)
 
     @staticmethod
     def _group(
@@ -198,7 +199,8 @@ class ApiBase:
             "include_closed": include_closed,
             "prison_id": _unset_if_none(check.optional_text("prison_id", prison_id)),
         }
-        return Operation(module, template, kwargs)
+        name = "list_non_associations_between" if between else "list_non_associations_involving"
+        return Operation(name, module, template, kwargs)
 
     @staticmethod
     def _page(
@@ -216,7 +218,9 @@ class ApiBase:
             "size": _unset_if_none(check.page_size(size)),
             "sort": _unset_if_none(check.sort_params(sort)),
         }
-        return Operation(get_non_associations, "/non-associations", kwargs)
+        return Operation(
+            "paged_non_associations", get_non_associations, "/non-associations", kwargs
+        )
 
     def _page_step(
         self, page: PageNonAssociation, requested: int
@@ -248,12 +252,16 @@ class ApiBase:
     @staticmethod
     def _get(id: int) -> Operation[NonAssociation]:
         kwargs = {"id": check.non_association_id(id)}
-        return Operation(get_non_association, "/non-associations/{id}", kwargs)
+        return Operation(
+            "get_non_association", get_non_association, "/non-associations/{id}", kwargs
+        )
 
     @staticmethod
     def _create(request: CreateRequest) -> Operation[NonAssociation]:
         body = check.request_model(CreateNonAssociationRequest, request)
-        return Operation(create_non_association, "/non-associations", {"body": body})
+        return Operation(
+            "create_non_association", create_non_association, "/non-associations", {"body": body}
+        )
 
     @staticmethod
     def _update(id: int, request: PatchRequest) -> Operation[NonAssociation]:
@@ -261,19 +269,28 @@ class ApiBase:
             "id": check.non_association_id(id),
             "body": check.request_model(PatchNonAssociationRequest, request),
         }
-        return Operation(patch_non_association, "/non-associations/{id}", kwargs)
+        return Operation(
+            "update_non_association", patch_non_association, "/non-associations/{id}", kwargs
+        )
 
     @staticmethod
     def _close(id: int, request: CloseRequest) -> Operation[ClosedNonAssociation]:
         body = check.request_model(CloseNonAssociationRequest, request)
         kwargs = {"id": check.non_association_id(id), "body": check.in_london(body, "closed_at")}
-        return Operation(close_non_association, "/non-associations/{id}/close", kwargs)
+        return Operation(
+            "close_non_association", close_non_association, "/non-associations/{id}/close", kwargs
+        )
 
     @staticmethod
     def _reopen(id: int, request: ReopenRequest) -> Operation[OpenNonAssociation]:
         body = check.request_model(ReopenNonAssociationRequest, request)
         kwargs = {"id": check.non_association_id(id), "body": check.in_london(body, "reopened_at")}
-        return Operation(reopen_non_association, "/non-associations/{id}/reopen", kwargs)
+        return Operation(
+            "reopen_non_association",
+            reopen_non_association,
+            "/non-associations/{id}/reopen",
+            kwargs,
+        )
 
     @staticmethod
     def _delete(id: int, request: DeleteRequest) -> Operation[None]:
@@ -282,13 +299,15 @@ class ApiBase:
             "body": check.request_model(DeleteNonAssociationRequest, request),
         }
         template = "/non-associations/{id}/delete"
-        return Operation(delete_non_association, template, kwargs, frozenset({204}))
+        return Operation(
+            "delete_non_association", delete_non_association, template, kwargs, frozenset({204})
+        )
 
     @staticmethod
     def _legacy(id: int) -> Operation[LegacyNonAssociation]:
         kwargs = {"id": check.non_association_id(id)}
         template = "/legacy/api/non-associations/{id}"
-        return Operation(get_legacy_by_id, template, kwargs)
+        return Operation("get_legacy_non_association", get_legacy_by_id, template, kwargs)
 
     @staticmethod
     def _sar(
@@ -306,7 +325,13 @@ class ApiBase:
             "to_date": _unset_if_none(check.optional_date("to_date", to_date)),
         }
         module = get_sar_content_by_reference
-        return Operation(module, "/subject-access-request", kwargs, frozenset({204, 209}))
+        return Operation(
+            "subject_access_request",
+            module,
+            "/subject-access-request",
+            kwargs,
+            frozenset({204, 209}),
+        )
 
     # --- responses --------------------------------------------------------------------
 

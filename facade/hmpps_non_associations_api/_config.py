@@ -128,6 +128,8 @@ class ApiConfig:
     """The API's base URL, timeouts and connection-pool settings.
 
     Clients with equal pool settings share one pool of keep-alive connections.
+    `trace_full_url=True` puts each request's full URL (`url.full`) on its OpenTelemetry
+    span; it is off because paths and queries carry prisoner numbers.
     """
 
     url: str = attrs.field(validator=_http_url, converter=_strip_slash)
@@ -136,6 +138,7 @@ class ApiConfig:
     max_connections: int = 100
     max_keepalive_connections: int = 20
     keepalive_expiry: float = 30.0
+    trace_full_url: bool = False
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> ApiConfig:

@@ -12,6 +12,8 @@ import re
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
+from ._telemetry import DEADLINE_EXCEEDED
+
 if TYPE_CHECKING:
     from ._transport import Call
 
@@ -71,4 +73,4 @@ async def async_token(source: AsyncTokenSource, call: Call) -> str:
         async with asyncio.timeout(max(call.remaining(), 0)):
             return checked(await token)
     except TimeoutError:
-        raise call.fail(call.deadline_error()) from None
+        raise call.fail(call.deadline_error(), DEADLINE_EXCEEDED) from None

@@ -1,5 +1,5 @@
 """The rules of a call, whatever the I/O: authentication, retries and backoff, the
-deadline, redirects, logging, plugins and sanitised errors.
+deadline, redirects, logging, plugins, telemetry and sanitised errors.
 
 `Call` decides, try by try, what comes of each reply or failure; the send loops
 (`_async/_send.py` and its generated twin) only send, wait and ask it. `ApiTransport`
@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 import httpx
 
-from . import _connections
+from . import _connections, _telemetry
 from ._config import ApiConfig
 from ._errors import ApiTimeoutError, SanitisedError, TransportError
 from ._logs import Log
@@ -85,7 +85,9 @@ _Outcome = WireReply | SanitisedError | float
 class Call:
     """The rules for one call, whatever the I/O: each try, its outcome, the next wait."""
 
-    def __init__(self, transport: ApiTransport, request: WireRequest, template: str) -> None:
+    def __init__(
+        self, transport: ApiTransport, request: WireRequest, template: str, operation: str
+    ) -> None:
         self.transport = transport
         self.request = request
         self.method = request.method
@@ -95,6 +97,9 @@ class Call:
         self.limits = Limits(timeout.response, time.monotonic() + timeout.deadline)
         self.attempt = 0
         self.started = 0.0
+        self.telemetry = _telemetry.start(
+            transport.origin, request, template, operation, transport.config.trace_full_url
+        )
 
     def remaining(self) -> float:
         return self.limits.deadline - time.monotonic()
@@ -106,11 +111,11 @@ class Call:
     def within_deadline(self, token: str) -> str:
         """The token, unless getting it used up the whole deadline."""
         if self.remaining() <= 0:
-            raise self.fail(self.deadline_error())
+            raise self.fail(self.deadline_error(), _telemetry.DEADLINE_EXCEEDED)
         return token
 
     def begin(self, token: str) -> None:
-        """Prepare the next try: the token, logs, plugins."""
+        """Prepare the next try: the token, logs, plugins, trace context."""
         self.attempt += 1
         self.request.headers["Authorization"] = f"Bearer {token}"
         if self.attempt == 1:
@@ -118,6 +123,8 @@ class Call:
         if self.transport.plugins:
             event = RequestEvent(self.method, self.path, self.template, self.attempt)
             self.notify("on_request", event)
+        if self.telemetry is not None:
+            self.telemetry.try_started(self.request.headers, self.attempt)
         self.started = time.monotonic()
 
     def responded(self, reply: WireReply) -> _Outcome:
@@ -125,17 +132,21 @@ class Call:
         status = reply.status_code
         self.notify_response(status, None)
         if 200 <= status < 300:
+            if self.telemetry is not None:
+                self.telemetry.finished(status, None)
             return reply
         if 300 <= status < 400:
-            return self.fail(self.redirect_refused(reply))
+            return self.fail(self.redirect_refused(reply), str(status))
         error = SanitisedError.for_status(status, reply.reason, reply.text, reply.headers)
         delay = self.retry_delay(
             status in self.transport.policy.retry_statuses,
             _retry_after(status, reply.headers),
         )
         if delay is None:
-            return self.fail(error)
+            return self.fail(error, str(status))
         self.transport.log.info(f"{API_NAME} retrying {self.method} {self.path} after {status}")
+        if self.telemetry is not None:
+            self.telemetry.retrying(self.attempt, status, str(status), delay)
         return delay
 
     def failed(self, failure: SendError) -> _Outcome:
@@ -148,12 +159,15 @@ class Call:
         else:
             error = TransportError(failure.message)
         self.notify_response(None, error.message)
+        kind = _telemetry.DEADLINE_EXCEEDED if past_deadline else _telemetry.failure_type(failure)
         delay = None if past_deadline else self.retry_delay(failure.retryable, None)
         if delay is None:
-            return self.fail(error)
+            return self.fail(error, kind)
         self.transport.log.info(
             f"{API_NAME} retrying {self.method} {self.path} after {error.message}"
         )
+        if self.telemetry is not None:
+            self.telemetry.retrying(self.attempt, None, kind, delay)
         return delay
 
     def retry_delay(self, retryable: bool, retry_after: float | None) -> float | None:
@@ -185,12 +199,23 @@ class Call:
     def deadline_error(self) -> ApiTimeoutError:
         return ApiTimeoutError(f"Deadline of {self.transport.config.timeout.deadline:g}s exceeded")
 
-    def fail(self, error: SanitisedError) -> SanitisedError:
+    def fail(self, error: SanitisedError, error_type: str) -> SanitisedError:
+        """The call's final error, logged; `error_type` names it for telemetry."""
         self.transport.log.error(f"{API_NAME} {self.method} {self.path} failed: {error}")
+        if self.telemetry is not None:
+            self.telemetry.finished(error.status, error_type)
         return error
 
+    def interrupted(self, exc: BaseException) -> None:
+        """Anything else that ends the call (a token provider's error, a cancellation)."""
+        if self.telemetry is not None:
+            self.telemetry.finished(None, type(exc).__qualname__)
+
     def notify_response(self, status: int | None, error: str | None) -> None:
+        """After each try: telemetry's context restored, the debug log, plugins."""
         elapsed = time.monotonic() - self.started
+        if self.telemetry is not None:
+            self.telemetry.try_ended()
         log = self.transport.log
         if log.debug_enabled():
             outcome = status if status is not None else error

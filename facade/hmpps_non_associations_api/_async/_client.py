@@ -71,7 +71,8 @@ class AsyncNonAssociationsApi(ApiBase):
 
     async def _call(self, op: Operation[T]) -> T:
         request = self._request(op)
-        return self._parse(request, op, await async_send(self._transport, request, op.template))
+        reply = await async_send(self._transport, request, op.template, op.name)
+        return self._parse(request, op, reply)
 
     async def aclose(self) -> None:
         """Release what this instance owns (not the shared connection pool)."""

@@ -72,7 +72,8 @@ class NonAssociationsApi(ApiBase):
 
     def _call(self, op: Operation[T]) -> T:
         request = self._request(op)
-        return self._parse(request, op, send(self._transport, request, op.template))
+        reply = send(self._transport, request, op.template, op.name)
+        return self._parse(request, op, reply)
 
     def close(self) -> None:
         """Release what this instance owns (not the shared connection pool)."""

@@ -18,12 +18,14 @@ from .._wire import SendError, WireReply, WireRequest
 __all__ = ["send"]
 
 
-def send(transport: ApiTransport, request: WireRequest, template: str) -> WireReply:
-    """The final reply to `request`, or the SanitisedError that ends it."""
+def send(transport: ApiTransport, request: WireRequest, template: str, operation: str) -> WireReply:
+    """The final reply to `request`, or the SanitisedError that ends it. `template` is
+    the operation's path template (plugins, telemetry), `operation` the client method's
+    name (telemetry)."""
     inner = transport.inner
     if inner is not None and not isinstance(inner, httpx.BaseTransport):
         raise TypeError(f"transport= is of the other kind of client: {type(inner).__name__}")
-    call = Call(transport, request, template)
+    call = Call(transport, request, template, operation)
     reset = LIMITS.set(call.limits)
     try:
         while True:
@@ -37,5 +39,8 @@ def send(transport: ApiTransport, request: WireRequest, template: str) -> WireRe
             if not isinstance(outcome, float):
                 return call.finish(outcome)
             sleep(outcome)
+    except BaseException as exc:
+        call.interrupted(exc)
+        raise
     finally:
         LIMITS.reset(reset)

@@ -1,16 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.hmpps_subject_access_request_content_content import (
-        HmppsSubjectAccessRequestContentContent,
-    )
-
 
 T = TypeVar("T", bound="HmppsSubjectAccessRequestContent")
 
@@ -41,18 +35,23 @@ class HmppsSubjectAccessRequestContent:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.hmpps_subject_access_request_content_content import (
-            HmppsSubjectAccessRequestContentContent,
-        )
-
-        d = dict(src_dict)
-        content = HmppsSubjectAccessRequestContentContent.from_dict(d.pop("content"))
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        content = HmppsSubjectAccessRequestContentContent.from_dict(src_dict["content"])
 
         hmpps_subject_access_request_content = cls(
-            content=content,
+            content,
         )
 
-        hmpps_subject_access_request_content.additional_properties = d
+        if len(src_dict) != 1:
+            hmpps_subject_access_request_content.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key
+                not in {
+                    "content",
+                }
+            }
         return hmpps_subject_access_request_content
 
     @property
@@ -70,3 +69,10 @@ class HmppsSubjectAccessRequestContent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, so that models which refer to each other still load, and
+# from_dict and to_dict need no import on every call.
+from ..models.hmpps_subject_access_request_content_content import (
+    HmppsSubjectAccessRequestContentContent,
+)

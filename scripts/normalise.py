@@ -63,6 +63,14 @@ UNDOCUMENTED_ERRORS = {
 # Statuses the server sends without a body, though the document gives them one.
 BODILESS_STATUSES = ("204", "209")
 
+# How the API's date-times are declared instead of `format: date-time`: Europe/London
+# wall-clock time without an offset, seconds always, and a fraction of up to nine digits
+# when there is one (as Java's LocalDateTime is written, and Python's isoformat()).
+LOCAL_DATE_TIME = {
+    "format": "local-date-time",
+    "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?$",
+}
+
 # The only security scheme the service still declares.
 SECURITY_SCHEME = "bearer-jwt"
 
@@ -159,6 +167,15 @@ def drop_invalid_defaults(doc: Doc) -> None:
             schema.get("type") == "string" and default == "null"
         ):
             del schema["default"]
+
+
+def local_date_times(doc: Doc) -> None:
+    """Date-times are declared `format: date-time`, which requires an offset (RFC 3339),
+    yet the API sends and accepts Europe/London local times without one, so a validator
+    such as Prism refuses every real value: declare them as what they are."""
+    for _, schema in all_schemas(doc):
+        if schema.get("format") == "date-time":
+            schema.update(LOCAL_DATE_TIME)
 
 
 def share_enums(doc: Doc) -> None:
@@ -337,6 +354,7 @@ RULES: list[Callable[[Doc], None]] = [
     drop_infrastructure_paths,
     dedupe_enum_values,
     drop_invalid_defaults,
+    local_date_times,
     share_enums,
     mark_nullable,
     json_error_responses,

@@ -11,7 +11,7 @@ from tests.conftest import ROOT
 SPEC: dict[str, Any] = json.loads((ROOT / "openapi.json").read_text(encoding="utf-8"))
 SCHEMAS: dict[str, Any] = SPEC["components"]["schemas"]
 Path = tuple[str | int, ...]
-STRING_SAMPLES = {"date-time": "2024-02-12T09:15:00.123456", "date": "2024-02-12"}
+STRING_SAMPLES = {"local-date-time": "2024-02-12T09:15:00.123456", "date": "2024-02-12"}
 
 
 @dataclass(frozen=True)

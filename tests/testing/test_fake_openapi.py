@@ -59,7 +59,7 @@ def spec() -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def openapi(spec: dict[str, Any]) -> OpenAPI:
     return OpenAPI.from_dict(
-        spec, config=Config(extra_format_validators={"date-time": _local_date_time})
+        spec, config=Config(extra_format_validators={"local-date-time": _local_date_time})
     )
 
 

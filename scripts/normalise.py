@@ -39,6 +39,7 @@ NULLABLE = {
     "PrisonerNonAssociations": ("prisonId", "prisonName", "cellLocation"),
     "OtherPrisonerDetails": ("prisonId", "prisonName", "cellLocation"),
     "LegacyNonAssociation": ("expiryDate", "authorisedBy"),
+    "HmppsSubjectAccessRequestContent": ("attachments",),
 }
 
 # Request properties listed as required that the server fills in when absent.
@@ -50,7 +51,6 @@ UNDOCUMENTED_LIMITS = {("getNonAssociations", "size"): {"maximum": 200}}
 # Error statuses the server really returns that the document leaves out:
 # operationId -> statuses, each answered with an ErrorResponse.
 UNDOCUMENTED_ERRORS = {
-    "constants": ("401",),
     "closeNonAssociation": ("409", "415"),
     "reopenNonAssociation": ("409", "415"),
     "createNonAssociation": ("415",),
@@ -61,7 +61,85 @@ UNDOCUMENTED_ERRORS = {
 }
 
 # Statuses the server sends without a body, though the document gives them one.
-BODILESS_STATUSES = ("204", "209")
+BODILESS_STATUSES = ("204",)
+
+# ErrorResponse properties the service writes as null when they have no value.
+NULL_ERROR_FIELDS = ("errorCode", "moreInfo")
+
+# Marks a response whose declared content may be missing: OpenAPI 3 has no way to say
+# that a response body is optional. The project's endpoint template reads it, so the
+# generated parser answers None for an empty body instead of failing on it.
+OPTIONAL_CONTENT = "x-content-optional"
+
+# The security layer answers a missing or unusable token with a 401 that has no body,
+# only this challenge header.
+CHALLENGE_HEADER = "WWW-Authenticate"
+
+# Writes that look for a username in the token and answer an ErrorResponse 401 (error
+# code 401) when there is none, besides the security layer's empty 401.
+USERNAME_WRITES = (
+    "createNonAssociation",
+    "patchNonAssociation",
+    "closeNonAssociation",
+    "reopenNonAssociation",
+)
+
+# The subject access request's "subject not recognised" reply: an ErrorResponse when
+# the prisoner number (or another prisoner in the records) is unknown to prisoner
+# search, no body when only a case reference was given.
+UNKNOWN_SUBJECT = ("getSarContentByReference", "209")
+
+# The optional list of attachments the subject access content gained after the 2025
+# snapshot (hmpps-kotlin-lib's Attachment and AttachmentHeader), declared when absent.
+SAR_CONTENT = "HmppsSubjectAccessRequestContent"
+SAR_ATTACHMENT_SCHEMAS: Doc = {
+    "Attachment": {
+        "type": "object",
+        "properties": {
+            "attachmentNumber": {"type": "integer", "format": "int32"},
+            "name": {"type": "string"},
+            "contentType": {"type": "string"},
+            "url": {"type": "string"},
+            "filesize": {"type": "integer", "format": "int32"},
+            "filename": {"type": "string"},
+            "headers": {
+                "type": "array",
+                "items": {"$ref": "#/components/schemas/AttachmentHeader"},
+            },
+        },
+        "required": ["attachmentNumber", "name", "contentType", "url", "filesize", "filename"],
+    },
+    "AttachmentHeader": {
+        "type": "object",
+        "properties": {"name": {"type": "string"}, "value": {"type": "string"}},
+        "required": ["name", "value"],
+    },
+}
+
+# The paged list's `sort` takes Spring Data orders over the NonAssociation JPA entity's
+# properties (jpa/NonAssociation.kt in the service); any other name fails with a 500.
+PAGE_SORT_OPERATION = ("getNonAssociations", "sort")
+SORT_PROPERTY_SCHEMA = "NonAssociationSortProperty"
+SORT_PROPERTIES = (
+    "id",
+    "firstPrisonerNumber",
+    "firstPrisonerRole",
+    "secondPrisonerNumber",
+    "secondPrisonerRole",
+    "reason",
+    "restrictionType",
+    "comment",
+    "authorisedBy",
+    "isClosed",
+    "closedBy",
+    "closedReason",
+    "closedAt",
+    "whenCreated",
+    "whenUpdated",
+    "updatedBy",
+)
+# Spring Data reads the direction in any case (`Desc` too); property names are exact.
+SORT_DIRECTIONS = ("ASC", "DESC")
 
 # How the API's date-times are declared instead of `format: date-time`: Europe/London
 # wall-clock time without an offset, seconds always, and a fraction of up to nine digits
@@ -139,6 +217,23 @@ def ref(name: str) -> Doc:
     return {"$ref": f"#/components/schemas/{name}"}
 
 
+def any_case(word: str) -> str:
+    """An ECMA-262 pattern matching word in any mix of cases (JSON Schema has no flags)."""
+    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else c for c in word)
+
+
+def error_content() -> Doc:
+    """A response body that is an ErrorResponse."""
+    return {"application/json": {"schema": ref("ErrorResponse")}}
+
+
+def allow_null(node: Doc) -> None:
+    """Let a property with a plain type also be null."""
+    kind = node.get("type")
+    if isinstance(kind, str):
+        node["type"] = [kind, "null"]
+
+
 # --- the rules ----------------------------------------------------------------------
 
 
@@ -210,17 +305,73 @@ def share_enums(doc: Doc) -> None:
         components[name] = {"type": "string", "enum": merged}
 
 
+def declare_sar_attachments(doc: Doc) -> None:
+    """The subject access content has an optional, nullable `attachments` list that the
+    2025 snapshot predates."""
+    schemas = doc["components"]["schemas"]
+    content = schemas.get(SAR_CONTENT)
+    if content is None:
+        return
+    for name, schema in SAR_ATTACHMENT_SCHEMAS.items():
+        schemas.setdefault(name, copy.deepcopy(schema))
+    attachments = {"type": "array", "items": ref("Attachment")}
+    content.setdefault("properties", {}).setdefault("attachments", attachments)
+
+
+def anchor_patterns(doc: Doc) -> None:
+    """The server matches patterns against the whole value (Java `matches`); JSON Schema
+    searches, so an unanchored pattern would accept `XA1234BCX`."""
+    for _, schema in all_schemas(doc):
+        pattern = schema.get("pattern")
+        if not isinstance(pattern, str) or (pattern.startswith("^") and pattern.endswith("$")):
+            continue
+        body = pattern.removeprefix("^").removesuffix("$")
+        schema["pattern"] = f"^{body}$" if "|" not in body else f"^(?:{body})$"
+
+
+def declare_sort_properties(doc: Doc) -> None:
+    """The paged list's `sort` is typed as any string, but only the entity's properties
+    work (an unknown one is a 500 that the client would retry), with a direction in any
+    case."""
+    names = "|".join(SORT_PROPERTIES)
+    directions = "|".join(any_case(direction) for direction in SORT_DIRECTIONS)
+    orders = {"type": "string", "pattern": f"^({names})(,({names}))*(,({directions}))?$"}
+    params = [
+        param
+        for _, _, op in operations(doc)
+        for param in op.get("parameters", [])
+        if (op.get("operationId"), param["name"]) == PAGE_SORT_OPERATION
+    ]
+    if not params:
+        return
+    for param in params:
+        schema = param.setdefault("schema", {"type": "array"})
+        schema["items"] = {"anyOf": [ref(SORT_PROPERTY_SCHEMA), orders]}
+    doc["components"]["schemas"][SORT_PROPERTY_SCHEMA] = {
+        "type": "string",
+        "enum": list(SORT_PROPERTIES),
+        # Member names for the generator: WHEN_CREATED rather than WHENCREATED.
+        "x-enum-varnames": list(SORT_PROPERTIES),
+    }
+
+
 def mark_nullable(doc: Doc) -> None:
     """Quirk 3: fields that are null in practice are not nullable, so parsing crashes."""
     schemas = doc["components"]["schemas"]
     for schema_name, props in NULLABLE.items():
         for prop in props:
             node = schemas.get(schema_name, {}).get("properties", {}).get(prop)
-            if node is None or "$ref" in node:
-                continue
-            kind = node.get("type")
-            if isinstance(kind, str):
-                node["type"] = [kind, "null"]
+            if node is not None and "$ref" not in node:
+                allow_null(node)
+
+
+def nullable_error_fields(doc: Doc) -> None:
+    """The service writes every ErrorResponse field, so errorCode and moreInfo arrive as null
+    when they have no value."""
+    props = doc["components"]["schemas"].get("ErrorResponse", {}).get("properties", {})
+    for prop in NULL_ERROR_FIELDS:
+        if prop in props:
+            allow_null(props[prop])
 
 
 def json_error_responses(doc: Doc) -> None:
@@ -252,21 +403,42 @@ def add_undocumented_limits(doc: Doc) -> None:
 
 
 def declare_undocumented_errors(doc: Doc) -> None:
-    """Closing a closed or reopening an open one is a 409, a body that is not JSON a 415,
-    and /constants without a token a 401; the document declares none of these."""
+    """Closing a closed or reopening an open one is a 409 and a body that is not JSON a
+    415; the document declares neither."""
     for _, _, op in operations(doc):
         responses = op.setdefault("responses", {})
         for status in UNDOCUMENTED_ERRORS.get(op.get("operationId", ""), ()):
-            schema = ref("ErrorResponse")
-            responses.setdefault(status, {"content": {"application/json": {"schema": schema}}})
+            responses.setdefault(status, {"content": error_content()})
 
 
 def bodiless_responses(doc: Doc) -> None:
-    """The subject access request's 204 and 209 carry no body, yet are declared as JSON:
+    """The subject access request's 204 carries no body, yet is declared as JSON:
     generated code would try to parse the empty body."""
     for _, _, op in operations(doc):
         for status in BODILESS_STATUSES:
             op.get("responses", {}).get(status, {}).pop("content", None)
+
+
+def security_layer_401s(doc: Doc) -> None:
+    """A missing or unusable token gets an empty 401 with a challenge, not the ErrorResponse
+    the document gives every 401 (only writes that need a username can also send one)."""
+    for _, _, op in operations(doc):
+        needs_username = op.get("operationId") in USERNAME_WRITES
+        challenge = {"required": not needs_username, "schema": {"type": "string"}}
+        response: Doc = {"headers": {CHALLENGE_HEADER: challenge}}
+        if needs_username:
+            response.update({"content": error_content(), OPTIONAL_CONTENT: True})
+        op.setdefault("responses", {})["401"] = response
+
+
+def unknown_subject_body(doc: Doc) -> None:
+    """The subject access 209 is declared as an empty object, but it is an ErrorResponse, or
+    nothing at all when only a case reference was given."""
+    operation_id, status = UNKNOWN_SUBJECT
+    for _, _, op in operations(doc):
+        response = op.get("responses", {}).get(status)
+        if op.get("operationId") == operation_id and response is not None:
+            response.update({"content": error_content(), OPTIONAL_CONTENT: True})
 
 
 def drop_unused_schemas(doc: Doc) -> None:
@@ -333,7 +505,11 @@ def apply_project_prose(doc: Doc) -> None:
         if "requestBody" in op and op_id in spec_prose.REQUEST_BODIES:
             op["requestBody"]["description"] = spec_prose.REQUEST_BODIES[op_id]
         for status, response in op.get("responses", {}).items():
-            response["description"] = spec_prose.RESPONSES.get(status, f"HTTP {status}")
+            text = spec_prose.OPERATION_RESPONSES.get((op_id, status))
+            response["description"] = text or spec_prose.RESPONSES.get(status, f"HTTP {status}")
+            for name, header in response.get("headers", {}).items():
+                if name in spec_prose.HEADERS:
+                    header["description"] = spec_prose.HEADERS[name]
     schemas = doc.get("components", {}).get("schemas", {})
     for name, text in spec_prose.ENUMS.items():
         if name in schemas:
@@ -356,12 +532,18 @@ RULES: list[Callable[[Doc], None]] = [
     drop_invalid_defaults,
     local_date_times,
     share_enums,
+    declare_sar_attachments,
+    declare_sort_properties,
+    anchor_patterns,
     mark_nullable,
+    nullable_error_fields,
     json_error_responses,
     server_filled_optional,
     add_undocumented_limits,
     declare_undocumented_errors,
     bodiless_responses,
+    security_layer_401s,
+    unknown_subject_body,
     drop_unused_schemas,
     keep_current_security,
     apply_project_prose,

@@ -1,7 +1,8 @@
 """Regenerate the low-level client, pull the live API document, and check for drift.
 
     python scripts/regenerate.py                   regenerate generated/ from openapi.json
-    python scripts/regenerate.py --pull [--url U]  fetch, normalise, write openapi.json, regenerate
+    python scripts/regenerate.py --pull [--url U]  fetch, keep the raw copy in upstream/,
+                                                   normalise, write openapi.json, regenerate
     python scripts/regenerate.py --check [--url [U]] [--json]
                                                    exit 0 when nothing drifted, 1 when
                                                    something did, 2 when U cannot be read
@@ -26,6 +27,8 @@ import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.json"
+# The last document pulled, exactly as served: the tests read it instead of the live API.
+UPSTREAM = ROOT / "upstream" / "api-docs.json"
 PACKAGE = "hmpps_non_associations_api_client"
 GENERATED = ROOT / "generated" / PACKAGE
 # The fake API serves the document at /v3/api-docs, so the package carries a copy.
@@ -44,26 +47,34 @@ class FetchError(Exception):
 
 def fetch(source: str) -> normalise.Doc:
     """Read an OpenAPI document from a URL or a local path."""
+    return parse(read(source), source)
+
+
+def read(source: str) -> bytes:
+    """The bytes of a document at a URL or a local path."""
     if "://" not in source or source.startswith("file://"):
         path = Path(source.removeprefix("file://"))
         try:
-            text = path.read_text(encoding="utf-8")
+            return path.read_bytes()
         except OSError as error:
             raise FetchError(f"cannot read {path}: {error.strerror or error}") from error
-    else:
-        import httpx
+    import httpx
 
-        try:
-            response = httpx.get(source, timeout=30.0, follow_redirects=True)
-            response.raise_for_status()
-        except httpx.HTTPStatusError as error:
-            raise FetchError(f"{source} answered HTTP {error.response.status_code}") from error
-        except httpx.HTTPError as error:
-            raise FetchError(f"cannot reach {source}: {error!r}") from error
-        text = response.text
     try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as error:
+        response = httpx.get(source, timeout=30.0, follow_redirects=True)
+        response.raise_for_status()
+    except httpx.HTTPStatusError as error:
+        raise FetchError(f"{source} answered HTTP {error.response.status_code}") from error
+    except httpx.HTTPError as error:
+        raise FetchError(f"cannot reach {source}: {error!r}") from error
+    return response.content
+
+
+def parse(raw: bytes, source: str) -> normalise.Doc:
+    """An OpenAPI document from raw bytes; FetchError when it is not one."""
+    try:
+        doc = json.loads(raw)
+    except ValueError as error:  # not JSON, or not UTF-8
         raise FetchError(f"{source} did not return JSON: {error}") from error
     if not isinstance(doc, dict) or "openapi" not in doc or "paths" not in doc:
         raise FetchError(f"{source} did not return an OpenAPI document")
@@ -195,11 +206,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.pull:
+        source = args.url or default_url
         try:
-            live = fetch(args.url or default_url)
+            raw = read(source)
+            live = parse(raw, source)
         except FetchError as error:
             print(f"error: {error}", file=sys.stderr)
             return 2
+        # Kept before normalising, so a document the rules choke on is there to look at.
+        UPSTREAM.parent.mkdir(exist_ok=True)
+        UPSTREAM.write_bytes(raw)
+        print(f"wrote {UPSTREAM.relative_to(ROOT)}")
         SPEC.write_text(normalise.dumps(normalise.normalise(live)), encoding="utf-8")
         print(f"wrote {SPEC.relative_to(ROOT)}")
 

@@ -11,8 +11,10 @@ INFO = {
     "title": "Non-Associations API",
     "description": (
         "Records which prisoners must be kept apart, why, and how strictly "
-        "(cell, landing or wing). Normalised by this project's scripts/regenerate.py "
-        "from the document the live service publishes."
+        "(cell, landing or wing). Date-times are Europe/London local times without an "
+        "offset; the service sends fractional seconds whenever they are not zero and "
+        "accepts times with or without them. Normalised by this project's "
+        "scripts/regenerate.py from the document the live service publishes."
     ),
 }
 
@@ -71,12 +73,14 @@ OPERATIONS = {
     "closeNonAssociation": (
         "Close a non-association",
         "Marks it no longer in force; error code 100 if it is closed already. Needs the "
-        "WRITE_NON_ASSOCIATIONS role, the write scope and a username in the token.",
+        "WRITE_NON_ASSOCIATIONS role, the write scope and, unless closedBy is sent, a "
+        "username in the token.",
     ),
     "reopenNonAssociation": (
         "Reopen a closed non-association",
         "Puts a closed non-association back in force; error code 104 if it is open "
-        "already. Needs the REOPEN_NON_ASSOCIATIONS role and the write scope.",
+        "already. Needs the REOPEN_NON_ASSOCIATIONS role, the write scope and, unless "
+        "reopenedBy is sent, a username in the token.",
     ),
     "deleteNonAssociation": (
         "Delete a non-association",
@@ -110,10 +114,17 @@ PARAMETERS = {
     ),
     ("getNonAssociations", "includeOpen"): "Return non-associations in force",
     ("getNonAssociations", "includeClosed"): "Return closed non-associations",
-    ("getNonAssociations", "page"): "Page number, counting from 0",
-    ("getNonAssociations", "size"): "Page size, at most 200",
+    ("getNonAssociations", "page"): (
+        "Page number, counting from 0; the server reads a negative one as 0"
+    ),
+    ("getNonAssociations", "size"): (
+        "Page size, from 1 to 200; the server quietly uses 20 for one below 1 but refuses "
+        "one over 200"
+    ),
     ("getNonAssociations", "sort"): (
-        "Ordering, repeatable: a field name, optionally followed by ,ASC or ,DESC"
+        "Ordering, repeatable: one or more NonAssociationSortProperty names separated by "
+        "commas, optionally followed by ,ASC or ,DESC in any case (ascending when absent). "
+        "Any other name makes the server fail with a 500"
     ),
     ("getNonAssociationsBetweenPrisoners", "includeOpen"): "Return non-associations in force",
     ("getNonAssociationsBetweenPrisoners", "includeClosed"): "Return closed non-associations",
@@ -122,8 +133,9 @@ PARAMETERS = {
     ),
     ("getNonAssociationsInvolvingPrisoners", "includeOpen"): "Return non-associations in force",
     ("getNonAssociationsInvolvingPrisoners", "includeClosed"): "Return closed non-associations",
+    # The service filters on both prisoners here, as it does for between.
     ("getNonAssociationsInvolvingPrisoners", "prisonId"): (
-        "Only non-associations where one of the given prisoners is in this prison"
+        "Only non-associations where both prisoners are in this prison"
     ),
     ("getNonAssociation", "id"): "Non-association ID",
     ("patchNonAssociation", "id"): "Non-association ID",
@@ -153,15 +165,41 @@ RESPONSES = {
     "200": "Success",
     "201": "Created",
     "204": "Success, with no content",
-    "209": "The identifier is not one this service knows",
+    "209": (
+        "The identifier is not one this service knows: an ErrorResponse when prisoner search "
+        "does not know the prisoner number, or another prisoner in its records; no body when "
+        "only a case reference was given"
+    ),
     "400": "The request was not valid",
-    "401": "No valid token, or a write without a username in the token",
+    "401": "No usable token: no body, only a WWW-Authenticate challenge",
     "403": "The token lacks a role the operation needs",
     "404": "No such non-association",
     "409": "The change conflicts with the non-association's current state",
     "415": "The request body is not JSON",
     "429": "Too many requests",
     "500": "The server failed",
+}
+
+# A write that looks for a username in the token has two kinds of 401.
+_USERNAME_401 = (
+    "No usable token (no body, only a WWW-Authenticate challenge), or no username in the "
+    "token where the write needs one (an ErrorResponse with error code 401)"
+)
+
+# (operationId, HTTP status) -> response description, where it differs from RESPONSES
+OPERATION_RESPONSES = {
+    (operation_id, "401"): _USERNAME_401
+    for operation_id in (
+        "createNonAssociation",
+        "patchNonAssociation",
+        "closeNonAssociation",
+        "reopenNonAssociation",
+    )
+}
+
+# Response header name -> description
+HEADERS = {
+    "WWW-Authenticate": "The bearer token challenge; sent with the 401 that has no body",
 }
 
 # Shared enumerations: component name -> description
@@ -173,18 +211,19 @@ ENUMS = {
     "LegacyTypeCode": "Restriction codes of the old NOMIS record",
     "SortBy": "Fields a prisoner's list can be ordered by",
     "SortDirection": "Ascending or descending order",
+    "NonAssociationSortProperty": "Properties the page of all non-associations can be sorted by",
 }
 
 # Schema name -> (description, {property: description})
 SCHEMAS = {
     "ErrorResponse": (
-        "The body of every failure",
+        "The body of a failure; the 401 for a missing or unusable token has none",
         {
             "status": "HTTP status code, repeated",
             "userMessage": "What went wrong, for people",
             "developerMessage": "What went wrong, for developers",
-            "errorCode": "The API's own code for the failure (100-104, 401, 404), if it has one",
-            "moreInfo": "Anything else the server wants to add",
+            "errorCode": "The API's own code for the failure (100-104, 401, 404); null if none",
+            "moreInfo": "Anything else the server wants to add; null when there is nothing",
         },
     ),
     "Constant": (
@@ -222,9 +261,17 @@ SCHEMAS = {
             "prisonerNumber": "The prisoner's number",
             "firstName": "The prisoner's first name",
             "lastName": "The prisoner's last name",
-            "prisonId": "Prison the prisoner is in; null when out of prison or in transfer",
-            "prisonName": "Name of that prison; null when out of prison or in transfer",
-            "cellLocation": "The prisoner's cell; null when out of prison or in transfer",
+            "prisonId": (
+                "ID of the prisoner's prison: OUT once released, TRN while in transfer; "
+                "null when the prisoner has no booking"
+            ),
+            "prisonName": (
+                "Name of that prison, or a note of the release or transfer; null when the "
+                "prisoner has no booking"
+            ),
+            "cellLocation": (
+                "The prisoner's cell; null when released, in transfer or without a booking"
+            ),
             "openCount": "How many open non-associations match the prison filter",
             "closedCount": "How many closed non-associations match the prison filter",
             "nonAssociations": "The non-associations, seen from this prisoner's side",
@@ -261,9 +308,15 @@ SCHEMAS = {
             "roleDescription": "Display text of their role",
             "firstName": "Their first name",
             "lastName": "Their last name",
-            "prisonId": "Prison they are in; null when out of prison or in transfer",
-            "prisonName": "Name of that prison; null when out of prison or in transfer",
-            "cellLocation": "Their cell; null when out of prison or in transfer",
+            "prisonId": (
+                "ID of their prison: OUT once released, TRN while in transfer; null when "
+                "they have no booking"
+            ),
+            "prisonName": (
+                "Name of that prison, or a note of the release or transfer; null when they "
+                "have no booking"
+            ),
+            "cellLocation": "Their cell; null when released, in transfer or without a booking",
         },
     ),
     "CreateNonAssociationRequest": (
@@ -372,11 +425,31 @@ SCHEMAS = {
     ),
     "HmppsSubjectAccessRequestContent": (
         "What the service holds about a person",
-        {"content": "The records, in the service's own layout"},
+        {
+            "content": "The records, in the service's own layout",
+            "attachments": "Files that go with the records; absent or null when there are none",
+        },
+    ),
+    "Attachment": (
+        "A file that goes with subject access request content",
+        {
+            "attachmentNumber": "The number the content uses to refer to this file",
+            "name": "What the file is, as the report shows it",
+            "contentType": "The file's media type",
+            "url": "Where to download the file",
+            "filesize": "The file's size in bytes",
+            "filename": "The file's name",
+            "headers": "Extra headers to send when downloading the file",
+        },
+    ),
+    "AttachmentHeader": (
+        "One HTTP header to send when downloading an attachment",
+        {"name": "The header's name", "value": "The header's value"},
     ),
 }
 
-# (schema, property) -> example value, written for this project
+# (schema, property) -> example value, written for this project. Response times show the
+# fractional seconds the service sends; request times may have them or not.
 EXAMPLES = {
     ("ErrorResponse", "status"): 404,
     ("ErrorResponse", "userMessage"): "Non-association 7 was not found",
@@ -394,8 +467,8 @@ EXAMPLES = {
     ("NonAssociation", "restrictionType"): "LANDING",
     ("NonAssociation", "restrictionTypeDescription"): "Cell and landing",
     ("NonAssociation", "comment"): "Threats made in the exercise yard",
-    ("NonAssociation", "whenCreated"): "2024-02-12T09:15:00",
-    ("NonAssociation", "whenUpdated"): "2024-02-12T09:15:00",
+    ("NonAssociation", "whenCreated"): "2024-02-12T09:15:04.318562",
+    ("NonAssociation", "whenUpdated"): "2024-02-12T09:15:04.318562",
     ("NonAssociation", "updatedBy"): "KWALSH_GEN",
     ("NonAssociation", "isClosed"): False,
     ("NonAssociation", "isOpen"): True,
@@ -419,8 +492,8 @@ EXAMPLES = {
     ("PrisonerNonAssociation", "restrictionTypeDescription"): "Cell and landing",
     ("PrisonerNonAssociation", "comment"): "Threats made in the exercise yard",
     ("PrisonerNonAssociation", "authorisedBy"): "KWALSH_GEN",
-    ("PrisonerNonAssociation", "whenCreated"): "2024-02-12T09:15:00",
-    ("PrisonerNonAssociation", "whenUpdated"): "2024-02-12T09:15:00",
+    ("PrisonerNonAssociation", "whenCreated"): "2024-02-12T09:15:04.318562",
+    ("PrisonerNonAssociation", "whenUpdated"): "2024-02-12T09:15:04.318562",
     ("PrisonerNonAssociation", "updatedBy"): "KWALSH_GEN",
     ("PrisonerNonAssociation", "isClosed"): False,
     ("PrisonerNonAssociation", "isOpen"): True,
@@ -458,7 +531,7 @@ EXAMPLES = {
     ("LegacyNonAssociation", "reasonDescription"): "Perpetrator",
     ("LegacyNonAssociation", "typeCode"): "LAND",
     ("LegacyNonAssociation", "typeDescription"): "Do Not Locate on Same Landing",
-    ("LegacyNonAssociation", "effectiveDate"): "2024-02-12T09:15:00",
+    ("LegacyNonAssociation", "effectiveDate"): "2024-02-12T09:15:04.318562",
     ("LegacyNonAssociation", "expiryDate"): None,
     ("LegacyNonAssociation", "authorisedBy"): "KWALSH_GEN",
     ("LegacyNonAssociation", "comments"): "Threats made in the exercise yard",

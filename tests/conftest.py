@@ -1,4 +1,4 @@
-"""Shared fixtures: project paths, the reference document, and a loopback file server."""
+"""Shared fixtures: project paths, the upstream document, and a loopback file server."""
 
 from __future__ import annotations
 
@@ -14,18 +14,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ROOT / "scripts"
-SHARED_REFERENCE = ROOT.parent / "shared" / "reference"
-REFERENCE_DOC = SHARED_REFERENCE / "non-associations-api-docs.json"
+# The live API's own document as last pulled (`scripts/regenerate.py --pull` keeps it).
+UPSTREAM_DOC = ROOT / "upstream" / "api-docs.json"
 
 sys.path.insert(0, str(SCRIPTS))
 
 
 @pytest.fixture
 def reference_doc() -> dict[str, Any]:
-    """The real document the live API served; skips where ../shared is absent."""
-    if not REFERENCE_DOC.is_file():
-        pytest.skip(f"reference document not present at {REFERENCE_DOC} (../shared is absent)")
-    loaded: dict[str, Any] = json.loads(REFERENCE_DOC.read_text(encoding="utf-8"))
+    """The real document the live API served, from the repository's upstream copy."""
+    loaded: dict[str, Any] = json.loads(UPSTREAM_DOC.read_text(encoding="utf-8"))
     return loaded
 
 

@@ -28,7 +28,7 @@ from hmpps_non_associations_api.testing.auth import (
     FakeHmppsAuth,
 )
 from hmpps_non_associations_api.testing.tokens import decode_token
-from hmpps_non_associations_api.tokens import async_token, sync_token
+from hmpps_non_associations_api.tokens import sync_token
 
 CLIENT_ID = "hmpps-system-client"
 SECRET = "S3cret-value-that-must-never-leak-9f2c"
@@ -251,7 +251,7 @@ def test_request_is_a_client_credentials_grant_with_basic_auth(
 ) -> None:
     route = respx_mock.post(TOKEN_URL).mock(return_value=token_response())
     scan.secrets.add("respx-token")
-    with HmppsAuthClient(config_for(AUTH_URL)) as client:
+    with HmppsAuthClient(config_for(AUTH_URL), transport=httpx.HTTPTransport()) as client:
         assert client.get_system_client_token("AUSER_GEN") == "respx-token"
         assert client.get_system_client_token() == "respx-token"
     assert route.call_count == 2
@@ -262,7 +262,9 @@ def test_request_is_a_client_credentials_grant_with_basic_auth(
 async def test_async_request_is_the_same(respx_mock: respx.MockRouter, scan: Scan) -> None:
     route = respx_mock.post(TOKEN_URL).mock(return_value=token_response())
     scan.secrets.add("respx-token")
-    async with AsyncHmppsAuthClient(config_for(AUTH_URL)) as client:
+    async with AsyncHmppsAuthClient(
+        config_for(AUTH_URL), transport=httpx.AsyncHTTPTransport()
+    ) as client:
         assert await client.get_system_client_token("AUSER_GEN") == "respx-token"
         assert await client.get_system_client_token() == "respx-token"
     assert route.call_count == 2
@@ -396,7 +398,7 @@ def test_unusable_token_responses_are_transport_errors(
     respx_mock.post(TOKEN_URL).mock(return_value=response)
     scan.secrets.add("leaky-token")
     with (
-        HmppsAuthClient(config_for(AUTH_URL)) as client,
+        HmppsAuthClient(config_for(AUTH_URL), transport=httpx.HTTPTransport()) as client,
         pytest.raises(TransportError, match="invalid token response") as raised,
     ):
         client.get_system_client_token("ALICE")
@@ -413,7 +415,7 @@ def test_a_failure_is_shared_by_the_callers_waiting_for_it(
         return httpx.Response(503, json={"error": "unavailable"})
 
     route = respx_mock.post(TOKEN_URL).mock(side_effect=slow_failure)
-    with HmppsAuthClient(config_for(AUTH_URL)) as client:
+    with HmppsAuthClient(config_for(AUTH_URL), transport=httpx.HTTPTransport()) as client:
         errors = run_threads(50, lambda: client.get_system_client_token("ALICE"))
         assert route.call_count == 1
         assert all(isinstance(e, ServerError) and e.status == 503 for e in errors)
@@ -528,9 +530,9 @@ async def test_async_provider_is_an_awaitable_callable(
     async with AsyncHmppsAuthClient(config_for(server.url)) as client:
         provider = client.token_provider()
         first = await provider()
-        assert await async_token(provider) == first
+        assert await provider() == first
         await asyncio.sleep(0.55)
-        second = await async_token(provider)
+        second = await provider()
     assert second != first and fake.token_requests_by_username == {None: 2}
 
 

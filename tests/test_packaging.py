@@ -1,51 +1,231 @@
-"""The wheel ships both packages, their typing markers, the fake's document and the
-pytest plugin, and asks for nothing beyond the three runtime dependencies."""
+"""What gets published: the wheel and sdist `python -m build` makes from this tree.
+
+The wheel ships both packages, their typing markers, the fake's document, the pytest
+plugin and the licence; its metadata asks for exactly the distributions the packaged
+code imports, and carries no development extras (those are dependency groups).
+"""
 
 from __future__ import annotations
 
+import ast
+import importlib.metadata
+import re
 import subprocess
 import sys
+import tarfile
+import tomllib
 import zipfile
+from email.message import Message
+from email.parser import HeaderParser
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import ROOT
 
+PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+VERSION = PROJECT["version"]
+REPOSITORY = "https://github.com/ministryofjustice/hmpps-non-associations-api-python"
+PACKAGES = ("hmpps_non_associations_api", "hmpps_non_associations_api_client")
+# Imported by the pytest plugin module, which only pytest itself ever loads.
+PLUGIN_ONLY = {"pytest"}
+# Declared but never imported: zoneinfo reads its time-zone data.
+DATA_ONLY = {"tzdata"}
 
-def test_wheel_contents(tmp_path: Path) -> None:
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--quiet",
-            "--no-deps",
-            "-w",
-            str(tmp_path),
-            str(ROOT),
-        ],
-        check=True,
+
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sdist, and the wheel built from it, as a release builds them."""
+    out = tmp_path_factory.mktemp("dist")
+    result = subprocess.run(
+        [sys.executable, "-m", "build", "--outdir", str(out), str(ROOT)],
         capture_output=True,
+        text=True,
+        check=False,
     )
-    (wheel,) = tmp_path.glob("hmpps_non_associations_api-*.whl")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def wheel(dist: Path) -> Path:
+    (found,) = dist.glob("*.whl")
+    assert found.name == f"hmpps_non_associations_api-{VERSION}-py3-none-any.whl"
+    return found
+
+
+@pytest.fixture(scope="module")
+def sdist(dist: Path) -> Path:
+    (found,) = dist.glob("*.tar.gz")
+    assert found.name == f"hmpps_non_associations_api-{VERSION}.tar.gz"
+    return found
+
+
+def wheel_metadata(wheel: Path) -> Message:
+    with zipfile.ZipFile(wheel) as archive:
+        name = next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
+        return HeaderParser().parsestr(archive.read(name).decode())
+
+
+def requirement_name(requirement: str) -> str:
+    match = re.match(r"[A-Za-z0-9._-]+", requirement)
+    assert match, requirement
+    return re.sub(r"[-_.]+", "-", match.group()).lower()
+
+
+def test_wheel_contents(wheel: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
-        info = next(n for n in names if n.endswith(".dist-info/METADATA"))
-        metadata = archive.read(info).decode()
-        points = archive.read(info.replace("METADATA", "entry_points.txt")).decode()
+        info = f"hmpps_non_associations_api-{VERSION}.dist-info"
+        points = archive.read(f"{info}/entry_points.txt").decode()
+        packaged_spec = archive.read("hmpps_non_associations_api/testing/openapi.json")
+        licence = archive.read(f"{info}/licenses/LICENSE").decode()
     for expected in (
+        "hmpps_non_associations_api/__init__.py",
         "hmpps_non_associations_api/py.typed",
         "hmpps_non_associations_api/client.py",
-        "hmpps_non_associations_api/testing/openapi.json",
+        "hmpps_non_associations_api/testing/pytest_plugin.py",
+        "hmpps_non_associations_api_client/__init__.py",
         "hmpps_non_associations_api_client/py.typed",
         "hmpps_non_associations_api_client/models/non_association.py",
     ):
         assert expected in names
-    assert not any(name.startswith(("tests/", "scripts/", "generated/")) for name in names)
-    required = sorted(
-        line.split(":", 1)[1].split(">")[0].split("<")[0].strip()
-        for line in metadata.splitlines()
-        if line.startswith("Requires-Dist:") and "extra ==" not in line
+    top_level = {name.split("/")[0] for name in names}
+    assert top_level == {*PACKAGES, info}
+    assert packaged_spec == (ROOT / "openapi.json").read_bytes()
+    assert "Crown Copyright (Ministry of Justice)" in licence
+    assert licence == (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert re.search(
+        r"^\[pytest11\]\nhmpps_non_associations_api = "
+        r"hmpps_non_associations_api\.testing\.pytest_plugin$",
+        points,
+        re.MULTILINE,
     )
-    assert required == ["attrs", "httpx", "python-dateutil"]
-    assert "hmpps_non_associations_api.testing.pytest_plugin" in points
+
+
+def test_wheel_metadata_declares_runtime_dependencies_only(wheel: Path) -> None:
+    metadata = wheel_metadata(wheel)
+    assert metadata["Name"] == "hmpps-non-associations-api"
+    assert metadata["Version"] == VERSION
+    assert metadata["Requires-Python"] == ">=3.11"
+    requires = metadata.get_all("Requires-Dist") or []
+    assert sorted(requirement_name(r) for r in requires) == [
+        "aiohttp",
+        "attrs",
+        "httpx",
+        "tzdata",
+        "yarl",
+    ]
+    # Development tools are dependency groups: nothing for `pip install pkg[test]`.
+    assert metadata.get_all("Provides-Extra") is None
+    assert not any("extra ==" in r for r in requires)
+    assert metadata["License-Expression"] == "MIT"
+    assert metadata.get_all("License-File") == ["LICENSE"]
+    urls = dict(u.split(", ", 1) for u in metadata.get_all("Project-URL") or [])
+    assert urls["Repository"] == REPOSITORY
+    assert urls["Changelog"] == f"{REPOSITORY}/blob/main/CHANGELOG.md"
+    classifiers = metadata.get_all("Classifier") or []
+    for version in ("3.11", "3.12", "3.13"):
+        assert f"Programming Language :: Python :: {version}" in classifiers
+    assert "Typing :: Typed" in classifiers
+    assert metadata["Description-Content-Type"] == "text/markdown"
+
+
+def imported_distributions(wheel: Path) -> set[str]:
+    """Distributions providing the top-level modules the wheel's code imports."""
+    providers = importlib.metadata.packages_distributions()
+    found: set[str] = set()
+    with zipfile.ZipFile(wheel) as archive:
+        for name in archive.namelist():
+            if not name.endswith(".py"):
+                continue
+            tree = ast.parse(archive.read(name), filename=name)
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Import):
+                    modules = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                    modules = [node.module]
+                else:
+                    continue
+                for module in modules:
+                    top = module.split(".")[0]
+                    if top in sys.stdlib_module_names or top in PACKAGES or top == "__future__":
+                        continue
+                    if top in PLUGIN_ONLY and name.endswith("testing/pytest_plugin.py"):
+                        continue
+                    assert top in providers, f"{name} imports {top}, which nothing provides"
+                    found.update(requirement_name(d) for d in providers[top])
+    return found
+
+
+def test_every_imported_distribution_is_declared(wheel: Path) -> None:
+    requires = wheel_metadata(wheel).get_all("Requires-Dist") or []
+    declared = {requirement_name(r) for r in requires}
+    assert imported_distributions(wheel) == declared - DATA_ONLY
+
+
+def test_sdist_contents(sdist: Path) -> None:
+    prefix = f"hmpps_non_associations_api-{VERSION}"
+    with tarfile.open(sdist) as archive:
+        names = {name.removeprefix(f"{prefix}/") for name in archive.getnames()}
+        pkg_info = archive.extractfile(f"{prefix}/PKG-INFO")
+        assert pkg_info is not None
+        metadata = HeaderParser().parsestr(pkg_info.read().decode())
+    for expected in (
+        "pyproject.toml",
+        "LICENSE",
+        "README.md",
+        "CHANGELOG.md",
+        "openapi.json",
+        "facade/hmpps_non_associations_api/py.typed",
+        "facade/hmpps_non_associations_api/testing/openapi.json",
+        "generated/hmpps_non_associations_api_client/py.typed",
+        "generated/hmpps_non_associations_api_client/models/non_association.py",
+    ):
+        assert expected in names
+    assert not any(
+        part in {".venv", "node_modules", "__pycache__", "dist"}
+        for name in names
+        for part in name.split("/")
+    )
+    assert metadata["Version"] == VERSION
+    assert metadata.get_all("Provides-Extra") is None
+
+
+def test_twine_check_passes(dist: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "twine", "check", "--strict", *map(str, sorted(dist.iterdir()))],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("PASSED") == 2, result.stdout
+
+
+def test_installed_wheel_works_in_a_fresh_venv(wheel: Path, tmp_path: Path) -> None:
+    """Install the wheel (its dependencies come from the package index) and pytest into a
+    new virtual environment, then run tests/wheel_smoke.py there."""
+    venv = tmp_path / "venv"
+    # Without its own pip (ensurepip is slow): this environment's pip installs into it.
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    pytest_pin = f"pytest=={importlib.metadata.version('pytest')}"
+    pip = [sys.executable, "-m", "pip", "--python", str(python), "--disable-pip-version-check"]
+    install = subprocess.run(
+        [*pip, "install", "--quiet", str(wheel), pytest_pin],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert install.returncode == 0, install.stdout + install.stderr
+    smoke = subprocess.run(
+        [str(python), str(ROOT / "tests" / "wheel_smoke.py")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert smoke.returncode == 0, smoke.stdout + smoke.stderr
+    assert "1 passed" in smoke.stdout

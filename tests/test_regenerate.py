@@ -51,11 +51,14 @@ def test_offline_check_passes() -> None:
     assert "No drift." in result.stdout
 
 
-def test_reference_document_normalises_to_our_surface(
+def test_upstream_copy_normalises_to_our_surface(
     reference_doc: dict[str, Any], project_spec: dict[str, Any]
 ) -> None:
+    """The last pulled document (upstream/api-docs.json) has not drifted from openapi.json."""
     assert drift.surface(normalise.normalise(reference_doc)) == drift.surface(project_spec)
     assert drift.compare(project_spec, normalise.normalise(reference_doc)) == []
+    text = (ROOT / "openapi.json").read_text(encoding="utf-8")
+    assert normalise.dumps(normalise.normalise(reference_doc)) == text
 
 
 def test_check_against_served_reference_document_exits_0(
@@ -186,7 +189,7 @@ def test_check_accepts_a_local_file(project_spec: dict[str, Any], tmp_path: Path
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     """A throwaway copy of the parts of the project the script touches."""
-    for name in ("scripts", "generated", "facade"):
+    for name in ("scripts", "generated", "facade", "upstream"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "openapi.json", tmp_path / "openapi.json")
     return tmp_path
@@ -219,11 +222,48 @@ def test_pull_writes_normalised_spec_and_regenerates(
     project_copy: Path, reference_doc: dict[str, Any], serve_json: Any
 ) -> None:
     (project_copy / "openapi.json").write_text("{}\n")
+    (project_copy / "upstream" / "api-docs.json").unlink()
     shutil.rmtree(project_copy / "generated" / PACKAGE / "models")
     result = run("--pull", "--url", serve_json(reference_doc), cwd=project_copy)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (project_copy / "openapi.json").read_bytes() == (ROOT / "openapi.json").read_bytes()
+    # The raw copy is what was served, byte for byte (serve_json sends json.dumps).
+    served = json.dumps(reference_doc).encode()
+    assert (project_copy / "upstream" / "api-docs.json").read_bytes() == served
     assert run("--check", cwd=project_copy).returncode == 0
+
+
+def test_pull_keeps_the_raw_document_byte_for_byte(project_copy: Path, tmp_path: Path) -> None:
+    upstream = project_copy / "upstream" / "api-docs.json"
+    raw = upstream.read_bytes()
+    pulled = tmp_path / "served.json"
+    pulled.write_bytes(raw.replace(b'"openapi" : "3.1.0"', b'"openapi":   "3.1.0"'))
+    upstream.write_text("stale\n")
+    result = run("--pull", "--url", str(pulled), cwd=project_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert upstream.read_bytes() == pulled.read_bytes() != raw
+    assert "wrote upstream/api-docs.json" in result.stdout
+
+
+def test_pull_keeps_the_raw_document_even_when_normalising_fails(
+    project_copy: Path, serve_json: Any
+) -> None:
+    broken = {"openapi": "3.1.0", "paths": {"/constants": 5}}
+    result = run("--pull", "--url", serve_json(broken), cwd=project_copy)
+    assert result.returncode != 0
+    assert (project_copy / "upstream" / "api-docs.json").read_bytes() == json.dumps(broken).encode()
+    assert (project_copy / "openapi.json").read_bytes() == (ROOT / "openapi.json").read_bytes()
+
+
+def test_pull_of_an_unreachable_document_writes_nothing(project_copy: Path) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    result = run("--pull", "--url", f"http://127.0.0.1:{port}/v3/api-docs", cwd=project_copy)
+    assert result.returncode == 2
+    assert "cannot reach" in result.stderr
+    upstream = (project_copy / "upstream" / "api-docs.json").read_bytes()
+    assert upstream == (ROOT / "upstream" / "api-docs.json").read_bytes()
 
 
 def test_url_defaults_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:

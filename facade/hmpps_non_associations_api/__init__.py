@@ -4,6 +4,8 @@
 `AsyncNonAssociationsApi` the asyncio one; `HmppsAuthClient` supplies system tokens.
 """
 
+import importlib.metadata
+
 from hmpps_non_associations_api_client.models import (
     CloseNonAssociationRequest,
     Constant,
@@ -16,6 +18,7 @@ from hmpps_non_associations_api_client.models import (
     LegacyReasonCode,
     LegacyTypeCode,
     NonAssociation,
+    NonAssociationSortProperty,
     OtherPrisonerDetails,
     PageNonAssociation,
     PatchNonAssociationRequest,
@@ -29,6 +32,8 @@ from hmpps_non_associations_api_client.models import (
     SortDirection,
 )
 
+from ._aio import aclose_pools
+from ._pool import close_pools
 from .auth import AsyncHmppsAuthClient, HmppsAuthClient
 from .client import AsyncNonAssociationsApi, NonAssociationsApi
 from .config import ApiConfig, AuthConfig, Timeout
@@ -50,7 +55,6 @@ from .errors import (
     TransportError,
     is_error_response,
 )
-from .pools import aclose_pools, close_pools
 from .results import (
     ClosedNonAssociation,
     ClosedNonAssociationsPage,
@@ -63,6 +67,9 @@ from .results import (
 )
 from .tokens import AsyncTokenSource, TokenSource
 from .transport import Plugin, RequestEvent, ResponseEvent
+
+# The installed distribution's version: pyproject.toml is the one place it is written.
+__version__ = importlib.metadata.version("hmpps-non-associations-api")
 
 __all__ = [
     "DEFAULT_PAGE_SIZE",
@@ -90,6 +97,7 @@ __all__ = [
     "LegacyReasonCode",
     "LegacyTypeCode",
     "NonAssociation",
+    "NonAssociationSortProperty",
     "NonAssociationsApi",
     "OpenNonAssociation",
     "OpenNonAssociationsPage",

@@ -23,17 +23,26 @@ from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, AbstractContextManager
 from types import TracebackType
 from typing import Any, Generic, TypeVar
+from urllib.parse import urlencode
 
 import attrs
 import httpx
 
+from . import _connections
+from ._sockets import LIMITS, Limits
+from ._wire import Origin, SendError, WireReply, WireRequest
 from .config import AuthConfig
-from .errors import SanitisedError, TransportError, describe
+from .errors import SanitisedError, TransportError
 from .logs import Log
 
 __all__ = ["AsyncHmppsAuthClient", "HmppsAuthClient"]
 
 DEFAULT_LOGGER_NAME = "hmpps_non_associations_api.auth"
+
+# Token requests are few: a small pool of kept connections is plenty.
+_POOL = _connections.PoolSettings(
+    max_connections=10, max_keepalive_connections=10, keepalive_expiry=30.0
+)
 
 
 # ---------------------------------------------------------------------------------------
@@ -191,12 +200,10 @@ def _scrub(text: str, config: AuthConfig) -> str:
     return text
 
 
-def _transport_failure(
-    exc: httpx.HTTPError | httpx.InvalidURL, config: AuthConfig
-) -> TransportError:
-    kind = "timed out" if isinstance(exc, httpx.TimeoutException) else "failed"
+def _transport_failure(failure: SendError, config: AuthConfig) -> TransportError:
+    kind = "timed out" if failure.timed_out else "failed"
     return TransportError(
-        f"HMPPS Auth token request {kind} ({_scrub(describe(exc), config)[:200]})"
+        f"HMPPS Auth token request {kind} ({_scrub(failure.message, config)[:200]})"
     )
 
 
@@ -210,19 +217,19 @@ def _json(text: str) -> Any:
         return _NOT_JSON
 
 
-def _read_token(response: httpx.Response, config: AuthConfig) -> tuple[str, float]:
+def _read_token(reply: WireReply, config: AuthConfig) -> tuple[str, float]:
     """The token and its lifetime from Auth's answer; a sanitised error otherwise.
 
-    Raised outside any `except`, so no httpx or json exception rides along as context.
+    Raised outside any `except`, so no library or json exception rides along as context.
     """
-    if not response.is_success:
+    if not 200 <= reply.status_code < 300:
         raise SanitisedError.for_status(
-            response.status_code,
-            f"HMPPS Auth token request failed: {response.reason_phrase}",
-            _scrub(response.text, config),
-            response.headers,
+            reply.status_code,
+            f"HMPPS Auth token request failed: {reply.reason}",
+            _scrub(reply.text, config),
+            reply.headers,
         )
-    body = _json(response.text)
+    body = _json(reply.text)
     if not isinstance(body, dict):
         raise TransportError("invalid token response from HMPPS Auth: body is not a JSON object")
     token = body.get("access_token")
@@ -245,6 +252,7 @@ class _Base:
 
     def __init__(self, config: AuthConfig, logger: object | None) -> None:
         self.config = config
+        self._origin = Origin.of(config.token_url)
         self._log = Log(logging.getLogger(DEFAULT_LOGGER_NAME) if logger is None else logger)
 
     def __repr__(self) -> str:
@@ -252,21 +260,31 @@ class _Base:
             f"{type(self).__name__}(url={self.config.url!r}, client_id={self.config.client_id!r})"
         )
 
-    def _token_request(self, username: str | None) -> dict[str, Any]:
-        """The token request, as httpx `post` arguments."""
-        return {
-            "url": self.config.token_url,
-            "data": _form(username),
-            "headers": _basic_credentials(self.config),
+    def _token_request(self, username: str | None) -> WireRequest:
+        path = self._origin.base_path
+        headers = {
+            **_basic_credentials(self.config),
+            "Accept": "application/json",
+            "Content-Type": "application/x-www-form-urlencoded",
         }
+        body = urlencode(_form(username)).encode("ascii")
+        return WireRequest("POST", path, path, headers, body)
+
+    def _limits(self) -> Limits:
+        """The fetch's own deadline, or the API call's if that comes sooner."""
+        deadline = time.monotonic() + self.config.deadline
+        outer = LIMITS.get()
+        if outer is not None:
+            deadline = min(deadline, outer.deadline)
+        return Limits(self.config.timeout, deadline)
 
     def _settle(
-        self, claim: _Claim[Any], sent_at: float, answer: httpx.Response | TransportError
+        self, claim: _Claim[Any], sent_at: float, answer: WireReply | TransportError
     ) -> str:
         """Record what one fetch brought, for this caller and those waiting: the token,
         or the sanitised error, raised here outside any `except` block."""
         error: SanitisedError | None = answer if isinstance(answer, TransportError) else None
-        if isinstance(answer, httpx.Response):
+        if isinstance(answer, WireReply):
             try:
                 token, expires_in = _read_token(answer, self.config)
             except SanitisedError as refused:
@@ -304,7 +322,7 @@ class HmppsAuthClient(_Base, AbstractContextManager["HmppsAuthClient"]):
     ) -> None:
         super().__init__(config, logger)
         self._cache: _TokenCache[threading.Lock] = _TokenCache(config.expiry_margin, threading.Lock)
-        self._http = httpx.Client(transport=transport, timeout=config.timeout)
+        self._transport = transport
 
     def get_system_client_token(self, username: str | None = None) -> str:
         """A system token for `username` (an empty one counts as none), from the cache
@@ -334,7 +352,9 @@ class HmppsAuthClient(_Base, AbstractContextManager["HmppsAuthClient"]):
         return provide
 
     def close(self) -> None:
-        self._http.close()
+        """Close the transport if one was given (the shared connections stay open)."""
+        if self._transport is not None:
+            self._transport.close()
 
     def __exit__(
         self,
@@ -346,11 +366,15 @@ class HmppsAuthClient(_Base, AbstractContextManager["HmppsAuthClient"]):
 
     def _fetch(self, claim: _Claim[threading.Lock]) -> str:
         sent_at = self._cache.clock()
-        answer: httpx.Response | TransportError
+        request = self._token_request(claim.key)
+        answer: WireReply | TransportError
+        reset = LIMITS.set(self._limits())
         try:
-            answer = self._http.post(**self._token_request(claim.key))
-        except (httpx.HTTPError, httpx.InvalidURL) as exc:
-            answer = _transport_failure(exc, self.config)
+            answer = _connections.send(self._origin, _POOL, request, self._transport)
+        except SendError as failure:
+            answer = _transport_failure(failure, self.config)
+        finally:
+            LIMITS.reset(reset)
         return self._settle(claim, sent_at, answer)
 
 
@@ -366,7 +390,7 @@ class AsyncHmppsAuthClient(_Base, AbstractAsyncContextManager["AsyncHmppsAuthCli
     ) -> None:
         super().__init__(config, logger)
         self._cache: _TokenCache[asyncio.Lock] = _TokenCache(config.expiry_margin, asyncio.Lock)
-        self._http = httpx.AsyncClient(transport=transport, timeout=config.timeout)
+        self._transport = transport
 
     async def get_system_client_token(self, username: str | None = None) -> str:
         """A system token for `username` (an empty one counts as none), from the cache
@@ -395,7 +419,9 @@ class AsyncHmppsAuthClient(_Base, AbstractAsyncContextManager["AsyncHmppsAuthCli
         return provide
 
     async def aclose(self) -> None:
-        await self._http.aclose()
+        """Close the transport if one was given (the shared connections stay open)."""
+        if self._transport is not None:
+            await self._transport.aclose()
 
     async def __aexit__(
         self,
@@ -407,9 +433,13 @@ class AsyncHmppsAuthClient(_Base, AbstractAsyncContextManager["AsyncHmppsAuthCli
 
     async def _fetch(self, claim: _Claim[asyncio.Lock]) -> str:
         sent_at = self._cache.clock()
-        answer: httpx.Response | TransportError
+        request = self._token_request(claim.key)
+        answer: WireReply | TransportError
+        reset = LIMITS.set(self._limits())
         try:
-            answer = await self._http.post(**self._token_request(claim.key))
-        except (httpx.HTTPError, httpx.InvalidURL) as exc:
-            answer = _transport_failure(exc, self.config)
+            answer = await _connections.send_async(self._origin, _POOL, request, self._transport)
+        except SendError as failure:
+            answer = _transport_failure(failure, self.config)
+        finally:
+            LIMITS.reset(reset)
         return self._settle(claim, sent_at, answer)

@@ -1,10 +1,11 @@
 """The two clients applications use: `NonAssociationsApi` and `AsyncNonAssociationsApi`.
 
-Both are thin: they check arguments, call the generated operations through an
-httpx client whose transport applies the retry, deadline and logging rules, and
-return the generated models. `_ApiBase` holds everything the twins share; the
-twins only send and wait. They do repeat their signatures and overloads: typing
-cannot share an overload between a method and its coroutine twin.
+Both are thin: they check arguments, build each request with the generated
+operation's `_get_kwargs`, send it through `ApiTransport` (retries, deadline,
+logging, plugins) and read the reply with the generated parser. `_ApiBase` holds
+everything the twins share; the twins only send and wait. They do repeat their
+signatures and overloads: typing cannot share an overload between a method and its
+coroutine twin.
 """
 
 from __future__ import annotations
@@ -56,8 +57,9 @@ from hmpps_non_associations_api_client.models import (
 from hmpps_non_associations_api_client.types import UNSET, Unset
 
 from . import validation as check
+from ._wire import WireReply, WireRequest
 from .config import ApiConfig
-from .errors import SanitisedError
+from .errors import TransportError
 from .logs import Log
 from .results import (
     ClosedNonAssociation,
@@ -67,8 +69,8 @@ from .results import (
     OpenNonAssociationsPage,
     OpenPrisonerNonAssociations,
 )
-from .tokens import AsyncTokenSource, TokenSource
-from .transport import API_NAME, OPERATION, ApiTransport, Plugin
+from .tokens import AsyncTokenSource, TokenSource, checked
+from .transport import API_NAME, ApiTransport, Plugin
 
 __all__ = ["AsyncNonAssociationsApi", "NonAssociationsApi"]
 
@@ -91,7 +93,19 @@ class _Operation:
     module: ModuleType
     template: str
     kwargs: dict[str, Any]
-    bodiless_statuses: frozenset[int] = frozenset()  # documented answers with no result
+    # Documented answers with no result: no body, or (the 209) an ErrorResponse explaining.
+    no_result_statuses: frozenset[int] = frozenset()
+
+
+def _handed_over(items: list[NonAssociation]) -> Iterator[NonAssociation]:
+    """Each item in order, forgotten as it is handed over, so a walk through every page
+    holds no more than one page at a time."""
+    items.reverse()
+    while items:
+        yield items.pop()
+
+
+_HEADERS = {"User-Agent": USER_AGENT}
 
 
 def _given(value: Any) -> Any:
@@ -112,7 +126,9 @@ class _ApiBase:
     ) -> None:
         if isinstance(system_token, str) and not system_token:
             raise ValueError("system_token is empty")
-        if not isinstance(system_token, str) and not callable(system_token):
+        if isinstance(system_token, str):
+            checked(system_token)
+        elif not callable(system_token):
             raise TypeError("system_token must be a token string or a callable returning one")
         if not isinstance(config, ApiConfig):
             raise TypeError("config must be an ApiConfig")
@@ -125,17 +141,6 @@ class _ApiBase:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(url={self.config.url!r})"
-
-    def _client_args(self) -> dict[str, Any]:
-        """Settings of the per-instance httpx client: timeouts, retries and pooling are
-        the transport's, and the API's owners can see which client called."""
-        return {
-            "base_url": self.config.url,
-            "transport": self._transport,
-            "trust_env": False,
-            "timeout": None,
-            "headers": {"User-Agent": USER_AGENT},
-        }
 
     # --- requests ---------------------------------------------------------------------
 
@@ -207,16 +212,32 @@ class _ApiBase:
         }
         return _Operation(get_non_associations, "/non-associations", kwargs)
 
-    @staticmethod
-    def _next_page(page: PageNonAssociation) -> int | None:
-        """The page after this one, or None at the end."""
-        content = page.content if not isinstance(page.content, Unset) else []
-        if page.last is True or not content or isinstance(page.number, Unset):
-            return None
-        following = page.number + 1
-        if isinstance(page.total_pages, int) and following >= page.total_pages:
-            return None
-        return following
+    def _page_step(
+        self, page: PageNonAssociation, requested: int
+    ) -> tuple[list[NonAssociation], int | None]:
+        """The items of the page just fetched and the number of the next one (None at the
+        end); a TransportError when the paging fields are ill-typed, or when more pages
+        are promised but this one is not the page asked for (the walk would not advance)."""
+        content = [] if isinstance(page.content, Unset) else page.content
+        number, total, last = page.number, page.total_pages, page.last
+        if (
+            not isinstance(content, list)
+            or not isinstance(number, Unset | int)
+            or not isinstance(total, Unset | int)
+            or not isinstance(last, Unset | bool)
+            or isinstance(number, bool)
+            or isinstance(total, bool)
+        ):
+            fields = f"number={number!r}, totalPages={total!r}, last={last!r}"
+            raise self._unreadable("GET", "/non-associations", f"paging fields {fields}")
+        following = requested + 1
+        if last is True or not content or (isinstance(total, int) and following >= total):
+            return content, None
+        if not isinstance(number, Unset) and number != requested:
+            raise self._unreadable(
+                "GET", "/non-associations", f"asked for page {requested}, got page {number}"
+            )
+        return content, following
 
     @staticmethod
     def _get(id: int) -> _Operation:
@@ -285,33 +306,38 @@ class _ApiBase:
 
     # --- responses --------------------------------------------------------------------
 
-    def _request_args(self, op: _Operation) -> dict[str, Any]:
-        args: dict[str, Any] = op.module._get_kwargs(**op.kwargs)
-        return args
+    def _request(self, op: _Operation) -> WireRequest:
+        return WireRequest.from_kwargs(
+            op.module._get_kwargs(**op.kwargs), self._transport.origin.base_path, _HEADERS
+        )
 
-    def _parse(self, op: _Operation, response: httpx.Response) -> Any:
-        """The generated model for a 2xx response (None for a documented bodiless one); an
-        unreadable one is a SanitisedError."""
+    def _parse(self, request: WireRequest, op: _Operation, reply: WireReply) -> Any:
+        """The generated model for a 2xx reply (None for a documented one with no result);
+        an unreadable or ill-shaped body is a TransportError."""
         try:
-            parsed = op.module._parse_response(client=self._parser, response=response)
-        except (KeyError, TypeError, ValueError) as exc:
-            problem = f"{type(exc).__name__}: {exc}"
+            parsed = op.module._parse_response(client=self._parser, response=reply)
+        except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
+            problem = f"{type(exc).__name__}: {str(exc)[:200]}"
         else:
-            if parsed is None and response.status_code in op.bodiless_statuses:
+            no_result = parsed is None or isinstance(parsed, ErrorResponse)
+            if no_result and reply.status_code in op.no_result_statuses:
                 return None
             if parsed is not None and not isinstance(parsed, ErrorResponse):
                 return parsed
             problem = "no body of the documented type"
-        error = SanitisedError(
+        raise self._unreadable(request.method, request.path, problem, reply)
+
+    def _unreadable(
+        self, method: str, path: str, problem: str, reply: WireReply | None = None
+    ) -> TransportError:
+        """The error for a 2xx reply the client cannot use, logged like any failure."""
+        error = TransportError(
             f"Unreadable response ({problem})",
-            status=response.status_code,
-            text=response.text,
-            headers=response.headers,
+            text=reply.text if reply is not None else "",
+            headers=reply.headers if reply is not None else None,
         )
-        self._log.error(
-            f"{API_NAME} {response.request.method} {response.request.url.path}: {error}"
-        )
-        raise error
+        self._log.error(f"{API_NAME} {method} {path} failed: {error}")
+        return error
 
     @staticmethod
     def _constant_lists(parsed: Any) -> dict[str, list[Constant]]:
@@ -336,19 +362,14 @@ class NonAssociationsApi(_ApiBase):
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         super().__init__(system_token, config, logger, plugins, transport)
-        self._http = httpx.Client(**self._client_args())
 
     def _call(self, op: _Operation) -> Any:
-        reset = OPERATION.set(op.template)
-        try:
-            response = self._http.request(**self._request_args(op))
-        finally:
-            OPERATION.reset(reset)
-        return self._parse(op, response)
+        request = self._request(op)
+        return self._parse(request, op, self._transport.send(request, op.template))
 
     def close(self) -> None:
         """Release what this instance owns (not the shared connection pool)."""
-        self._http.close()
+        self._transport.close()
 
     def __enter__(self) -> Self:
         return self
@@ -634,8 +655,9 @@ class NonAssociationsApi(_ApiBase):
                 size=size,
                 sort=sort,
             )
-            yield from page.content if not isinstance(page.content, Unset) else []
-            number = self._next_page(page)
+            items, number = self._page_step(page, number)
+            del page
+            yield from _handed_over(items)
 
     def get_non_association(self, id: int) -> NonAssociation:
         """One non-association by ID."""
@@ -703,19 +725,14 @@ class AsyncNonAssociationsApi(_ApiBase):
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         super().__init__(system_token, config, logger, plugins, transport)
-        self._http = httpx.AsyncClient(**self._client_args())
 
     async def _call(self, op: _Operation) -> Any:
-        reset = OPERATION.set(op.template)
-        try:
-            response = await self._http.request(**self._request_args(op))
-        finally:
-            OPERATION.reset(reset)
-        return self._parse(op, response)
+        request = self._request(op)
+        return self._parse(request, op, await self._transport.send_async(request, op.template))
 
     async def aclose(self) -> None:
         """Release what this instance owns (not the shared connection pool)."""
-        await self._http.aclose()
+        await self._transport.aclose()
 
     async def __aenter__(self) -> Self:
         return self
@@ -1002,9 +1019,10 @@ class AsyncNonAssociationsApi(_ApiBase):
                 size=size,
                 sort=sort,
             )
-            for item in page.content if not isinstance(page.content, Unset) else []:
+            items, number = self._page_step(page, number)
+            del page
+            for item in _handed_over(items):
                 yield item
-            number = self._next_page(page)
 
     async def get_non_association(self, id: int) -> NonAssociation:
         """One non-association by ID."""

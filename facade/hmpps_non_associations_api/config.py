@@ -114,14 +114,17 @@ class ApiConfig:
 class AuthConfig:
     """Where HMPPS Auth is and the system client's credentials.
 
-    `url` is the Auth base URL ending in `/auth`; `timeout` and `expiry_margin` are
-    seconds. The secret is left out of `repr()`.
+    `url` is the Auth base URL ending in `/auth`. In seconds: `timeout` bounds each wait
+    for Auth's reply, `deadline` the whole token fetch (and an API call's deadline, when
+    the fetch happens inside one, bounds it too), `expiry_margin` how early a token is
+    renewed. The secret is left out of `repr()`.
     """
 
     url: str = attrs.field(validator=_http_url, converter=_strip_slash)
     client_id: str = attrs.field(validator=_non_empty)
     client_secret: str = attrs.field(repr=False, validator=_non_empty)
     timeout: float = attrs.field(default=10.0, validator=_positive)
+    deadline: float = attrs.field(default=20.0, validator=_positive)
     expiry_margin: float = attrs.field(default=60.0, validator=_not_negative)
 
     @property
@@ -132,11 +135,13 @@ class AuthConfig:
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> AuthConfig:
         """Read HMPPS_AUTH_URL, HMPPS_AUTH_CLIENT_ID, HMPPS_AUTH_CLIENT_SECRET and the
-        optional HMPPS_AUTH_TIMEOUT_RESPONSE (milliseconds)."""
+        optional HMPPS_AUTH_TIMEOUT_RESPONSE and HMPPS_AUTH_TIMEOUT_DEADLINE
+        (milliseconds)."""
         env = _environ(environ)
         return cls(
             url=_required(env, f"{AUTH_PREFIX}URL"),
             client_id=_required(env, f"{AUTH_PREFIX}CLIENT_ID"),
             client_secret=_required(env, f"{AUTH_PREFIX}CLIENT_SECRET"),
             timeout=_milliseconds(env, f"{AUTH_PREFIX}TIMEOUT_RESPONSE", 10.0),
+            deadline=_milliseconds(env, f"{AUTH_PREFIX}TIMEOUT_DEADLINE", 20.0),
         )

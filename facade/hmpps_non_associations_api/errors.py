@@ -126,7 +126,7 @@ def _parse_body(text: str) -> ErrorResponse | Any:
         return None
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     if isinstance(data, dict) and data.keys() >= _ERROR_RESPONSE_KEYS:
         try:

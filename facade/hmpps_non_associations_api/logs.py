@@ -23,10 +23,11 @@ def _quiet(*args: Any, **kwargs: Any) -> None:
 class Log:
     """The four levels the client logs at, bound to whatever logger was given."""
 
-    __slots__ = ("debug", "error", "info", "warning")
+    __slots__ = ("_target", "debug", "error", "info", "warning")
 
     def __init__(self, logger: object | None = None) -> None:
         target = logging.getLogger(DEFAULT_LOGGER_NAME) if logger is None else logger
+        self._target = target
 
         def level(*names: str) -> _Method | None:
             for name in names:
@@ -42,3 +43,9 @@ class Log:
         self.error: _Method = error
         self.warning: _Method = level("warning", "warn") or info
         self.debug: _Method = level("debug") or _quiet
+
+    def debug_enabled(self) -> bool:
+        """Whether a debug line would go anywhere (always, for loggers that cannot say)."""
+        if isinstance(self._target, logging.Logger):
+            return self._target.isEnabledFor(logging.DEBUG)
+        return self.debug is not _quiet

@@ -7,9 +7,10 @@ A provider lets a long-lived client pick up refreshed tokens; `HmppsAuthClient`
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Awaitable, Callable
 
-__all__ = ["AsyncTokenSource", "TokenSource", "async_token", "sync_token"]
+__all__ = ["AsyncTokenSource", "TokenSource", "checked", "sync_token"]
 
 TokenSource = str | Callable[[], str]
 """What the sync client accepts: a token, or a callable returning one."""
@@ -18,9 +19,15 @@ AsyncTokenSource = str | Callable[[], str] | Callable[[], Awaitable[str]]
 """What the async client accepts: a token, or a callable returning one or awaiting one."""
 
 
-def _checked(token: object) -> str:
+_TOKEN = re.compile(r"[!-~]+")  # visible ASCII: nothing that could break the header
+
+
+def checked(token: object) -> str:
+    """The token, if it is one that can be sent as a bearer token."""
     if not isinstance(token, str) or not token:
         raise TypeError("the token provider must return a non-empty string")
+    if not _TOKEN.fullmatch(token):
+        raise ValueError("the token holds spaces, control or non-ASCII characters")
     return token
 
 
@@ -31,12 +38,4 @@ def sync_token(source: AsyncTokenSource) -> str:
         if inspect.iscoroutine(token):
             token.close()
         raise TypeError("an async token provider needs AsyncNonAssociationsApi")
-    return _checked(token)
-
-
-async def async_token(source: AsyncTokenSource) -> str:
-    """The token to send now, awaiting the provider if it is async."""
-    token = source() if callable(source) else source
-    if inspect.isawaitable(token):
-        token = await token
-    return _checked(token)
+    return checked(token)

@@ -1,37 +1,34 @@
-"""The layer between the client and the pooled connection: authentication, retries,
-the call deadline, logging, plugins and sanitised errors.
+"""The layer between the client and the connections: authentication, retries, the call
+deadline, redirects, logging, plugins and sanitised errors.
 
-`ApiTransport` is an httpx transport (sync and async) wrapped around an inner one,
-the shared pool by default. All rules live in `_Call`; the sync and async paths
-only differ in how they wait.
+`ApiTransport` sends a `WireRequest` over the shared connections (`_pool` for threads,
+`_aio` for asyncio) or over an httpx transport the application passed in. All rules
+live in `_Call`; the sync and async loops only differ in how they send and wait.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextvars
 import email.utils
+import inspect
 import random
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 import httpx
 
+from . import _connections
+from ._sockets import LIMITS, Limits
+from ._wire import Origin, SendError, WireReply, WireRequest
 from .config import ApiConfig
-from .errors import SanitisedError, TransportError, describe
+from .errors import SanitisedError, TransportError
 from .logs import Log
-from .pools import DEADLINE, async_pool, sync_pool
-from .tokens import AsyncTokenSource, async_token, sync_token
+from .tokens import AsyncTokenSource, checked, sync_token
 
-__all__ = ["OPERATION", "ApiTransport", "Plugin", "RequestEvent", "ResponseEvent", "RetryPolicy"]
+__all__ = ["ApiTransport", "Plugin", "RequestEvent", "ResponseEvent", "RetryPolicy"]
 
 API_NAME = "Non-associations API"
-
-OPERATION: contextvars.ContextVar[str | None] = contextvars.ContextVar(
-    "hmpps_non_associations_api_operation", default=None
-)
-"""The URL template of the operation being called (`/non-associations/{id}`), for plugins."""
 
 
 @attrs.frozen
@@ -88,10 +85,10 @@ class RetryPolicy:
         return random.uniform(0, min(self.max_backoff, self.backoff * 2 ** (attempt - 1)))
 
 
-def _retry_after(response: httpx.Response) -> float | None:
+def _retry_after(status: int, headers: Mapping[str, str]) -> float | None:
     """Seconds the server asked us to wait, for a 429 or 503."""
-    value = response.headers.get("Retry-After")
-    if response.status_code not in (429, 503) or not value:
+    value = headers.get("retry-after")
+    if status not in (429, 503) or not value:
         return None
     if value.strip().isdigit():
         return float(value.strip())
@@ -102,63 +99,68 @@ def _retry_after(response: httpx.Response) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
-_Outcome = httpx.Response | SanitisedError | float
-"""The final response, the final error, or seconds to wait before the next try."""
+_Outcome = WireReply | SanitisedError | float
+"""The final reply, the final error, or seconds to wait before the next try."""
 
 
 class _Call:
     """The rules for one call, whatever the I/O: each try, its outcome, the next wait."""
 
-    def __init__(self, transport: ApiTransport, request: httpx.Request) -> None:
+    def __init__(self, transport: ApiTransport, request: WireRequest, template: str) -> None:
         self.transport = transport
         self.request = request
         self.method = request.method
-        self.path = request.url.path
-        self.template = OPERATION.get() or self.path
-        self.deadline = time.monotonic() + transport.config.timeout.deadline
+        self.path = request.path
+        self.template = template
+        timeout = transport.config.timeout
+        self.limits = Limits(timeout.response, time.monotonic() + timeout.deadline)
         self.attempt = 0
         self.started = 0.0
 
     def remaining(self) -> float:
-        return self.deadline - time.monotonic()
+        return self.limits.deadline - time.monotonic()
 
-    def begin(self, token: str) -> contextvars.Token[float | None]:
-        """Prepare the next try: headers, timeouts, logs, plugins."""
+    def wait(self) -> float:
+        """How long the next wait for the server may take."""
+        return min(self.limits.wait, self.remaining())
+
+    def begin(self, token: str) -> None:
+        """Prepare the next try: the token, logs, plugins."""
         self.attempt += 1
-        remaining = self.remaining()
-        if remaining <= 0:  # the token provider took it all
+        if self.remaining() <= 0:  # the token provider took it all
             raise self.fail(self.deadline_error())
         self.request.headers["Authorization"] = f"Bearer {token}"
-        bound = min(self.transport.config.timeout.response, remaining)
-        self.request.extensions["timeout"] = httpx.Timeout(bound).as_dict()
         if self.attempt == 1:
             self.transport.log.info(f"{API_NAME} {self.method} {self.path}")
-        self.notify("on_request", RequestEvent(self.method, self.path, self.template, self.attempt))
+        if self.transport.plugins:
+            event = RequestEvent(self.method, self.path, self.template, self.attempt)
+            self.notify("on_request", event)
         self.started = time.monotonic()
-        return DEADLINE.set(self.deadline)
 
-    def responded(self, response: httpx.Response, body: bytes) -> _Outcome:
-        """After a response: hand it on, give up with its error, or wait and retry."""
-        status = response.status_code
+    def responded(self, reply: WireReply) -> _Outcome:
+        """After a reply: hand it on, give up with its error, or wait and retry."""
+        status = reply.status_code
         self.notify_response(status, None)
         if 200 <= status < 300:
-            return _fresh(response, body)
-        text = body.decode(response.encoding or "utf-8", errors="replace")
-        error = SanitisedError.for_status(status, response.reason_phrase, text, response.headers)
+            return reply
+        if 300 <= status < 400:
+            return self.fail(self.redirect_refused(reply))
+        error = SanitisedError.for_status(status, reply.reason, reply.text, reply.headers)
         delay = self.retry_delay(
-            status in self.transport.policy.retry_statuses, _retry_after(response)
+            status in self.transport.policy.retry_statuses,
+            _retry_after(status, reply.headers),
         )
         if delay is None:
             return self.fail(error)
         self.transport.log.info(f"{API_NAME} retrying {self.method} {self.path} after {status}")
         return delay
 
-    def failed(self, exc: httpx.TransportError) -> _Outcome:
-        """After a transport failure: give up with a sanitised error, or wait and retry."""
-        timed_out = isinstance(exc, httpx.TimeoutException) and self.remaining() <= 0
-        error = self.deadline_error() if timed_out else TransportError(describe(exc))
+    def failed(self, failure: SendError) -> _Outcome:
+        """After a try with no usable reply: give up with a sanitised error, or wait and retry."""
+        past_deadline = failure.timed_out and self.remaining() <= 0
+        error = self.deadline_error() if past_deadline else TransportError(failure.message)
         self.notify_response(None, error.message)
-        delay = None if timed_out else self.retry_delay(True, None)
+        delay = None if past_deadline else self.retry_delay(failure.retryable, None)
         if delay is None:
             return self.fail(error)
         self.transport.log.info(
@@ -176,12 +178,21 @@ class _Call:
         return delay if delay < self.remaining() else None
 
     @staticmethod
-    def finish(outcome: httpx.Response | SanitisedError) -> httpx.Response:
-        """Hand on the final response, or raise the final error (outside any except block,
-        so no httpx exception, which carries the request, is chained to it)."""
+    def finish(outcome: WireReply | SanitisedError) -> WireReply:
+        """Hand on the final reply, or raise the final error (outside any except block,
+        so no library exception is chained to it)."""
         if isinstance(outcome, SanitisedError):
             raise outcome
         return outcome
+
+    def redirect_refused(self, reply: WireReply) -> SanitisedError:
+        """The client never follows a redirect, so the token never reaches another origin."""
+        return SanitisedError(
+            f"Redirect refused ({reply.reason}): the client does not follow redirects",
+            status=reply.status_code,
+            text=reply.text,
+            headers=reply.headers,
+        )
 
     def deadline_error(self) -> TransportError:
         return TransportError(f"Deadline of {self.transport.config.timeout.deadline:g}s exceeded")
@@ -192,15 +203,18 @@ class _Call:
 
     def notify_response(self, status: int | None, error: str | None) -> None:
         elapsed = time.monotonic() - self.started
-        outcome = status if status is not None else error
-        self.transport.log.debug(
-            f"{API_NAME} {self.method} {self.path} try {self.attempt}: {outcome}"
-            f" in {elapsed * 1000:.0f} ms"
-        )
-        event = ResponseEvent(
-            self.method, self.path, self.template, self.attempt, status, elapsed, error
-        )
-        self.notify("on_response", event)
+        log = self.transport.log
+        if log.debug_enabled():
+            outcome = status if status is not None else error
+            log.debug(
+                f"{API_NAME} {self.method} {self.path} try {self.attempt}: {outcome}"
+                f" in {elapsed * 1000:.0f} ms"
+            )
+        if self.transport.plugins:
+            event = ResponseEvent(
+                self.method, self.path, self.template, self.attempt, status, elapsed, error
+            )
+            self.notify("on_response", event)
 
     def notify(self, hook: str, event: RequestEvent | ResponseEvent) -> None:
         for plugin in self.transport.plugins:
@@ -212,11 +226,11 @@ class _Call:
                 )
 
 
-class ApiTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+class ApiTransport:
     """Sends each request through the retry, deadline, logging and plugin rules.
 
-    `inner` replaces the shared pool (a faster transport, or a fake); the caller
-    then owns it.
+    `inner` replaces the shared connections with an httpx transport (a fake, respx, or
+    the application's own); the caller then owns it.
     """
 
     def __init__(
@@ -229,57 +243,68 @@ class ApiTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         inner: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self.config = config
+        self.origin = Origin.of(config.url)
+        self.settings = _connections.PoolSettings.of(config)
         self.token = token
         self.log = log
         self.plugins = tuple(plugins)
         self.inner = inner
         self.policy = RetryPolicy()
 
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        inner = self.inner or sync_pool(self.config)
-        if not isinstance(inner, httpx.BaseTransport):
+    def send(self, request: WireRequest, template: str) -> WireReply:
+        inner = self.inner
+        if inner is not None and not isinstance(inner, httpx.BaseTransport):
             raise TypeError("a sync client needs an httpx.BaseTransport")
-        call = _Call(self, request)
-        while True:
-            reset = call.begin(sync_token(self.token))
-            try:
-                response = inner.handle_request(request)
+        call = _Call(self, request, template)
+        reset = LIMITS.set(call.limits)
+        try:
+            while True:
+                call.begin(sync_token(self.token))
                 try:
-                    body = response.read()
-                finally:
-                    response.close()
-            except httpx.TransportError as exc:
-                outcome = call.failed(exc)
-            else:
-                outcome = call.responded(response, body)
-            finally:
-                DEADLINE.reset(reset)
-            if not isinstance(outcome, float):
-                return call.finish(outcome)
-            time.sleep(outcome)
+                    reply = _connections.send(self.origin, self.settings, request, inner)
+                except SendError as failure:
+                    outcome = call.failed(failure)
+                else:
+                    outcome = call.responded(reply)
+                if not isinstance(outcome, float):
+                    return call.finish(outcome)
+                time.sleep(outcome)
+        finally:
+            LIMITS.reset(reset)
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        inner = self.inner or async_pool(self.config)
-        if not isinstance(inner, httpx.AsyncBaseTransport):
+    async def send_async(self, request: WireRequest, template: str) -> WireReply:
+        inner = self.inner
+        if inner is not None and not isinstance(inner, httpx.AsyncBaseTransport):
             raise TypeError("an async client needs an httpx.AsyncBaseTransport")
-        call = _Call(self, request)
-        while True:
-            reset = call.begin(await async_token(self.token))
-            try:
-                response = await inner.handle_async_request(request)
+        call = _Call(self, request, template)
+        reset = LIMITS.set(call.limits)
+        try:
+            while True:
+                call.begin(await self._token_within(call))
                 try:
-                    body = await response.aread()
-                finally:
-                    await response.aclose()
-            except httpx.TransportError as exc:
-                outcome = call.failed(exc)
-            else:
-                outcome = call.responded(response, body)
-            finally:
-                DEADLINE.reset(reset)
-            if not isinstance(outcome, float):
-                return call.finish(outcome)
-            await asyncio.sleep(outcome)
+                    reply = await _connections.send_async(
+                        self.origin, self.settings, request, inner
+                    )
+                except SendError as failure:
+                    outcome = call.failed(failure)
+                else:
+                    outcome = call.responded(reply)
+                if not isinstance(outcome, float):
+                    return call.finish(outcome)
+                await asyncio.sleep(outcome)
+        finally:
+            LIMITS.reset(reset)
+
+    async def _token_within(self, call: _Call) -> str:
+        """The token; an async provider is given only what remains of the deadline."""
+        token = self.token() if callable(self.token) else self.token
+        if not inspect.isawaitable(token):
+            return checked(token)
+        try:
+            async with asyncio.timeout(max(call.remaining(), 0)):
+                return checked(await token)
+        except TimeoutError:
+            raise call.fail(call.deadline_error()) from None
 
     def close(self) -> None:
         """Close the inner transport only if it was given (the shared pool stays open)."""
@@ -289,19 +314,3 @@ class ApiTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     async def aclose(self) -> None:
         if isinstance(self.inner, httpx.AsyncBaseTransport):
             await self.inner.aclose()
-
-
-def _fresh(response: httpx.Response, body: bytes) -> httpx.Response:
-    """A complete response: the body is already read, within the deadline."""
-    headers = [
-        (name, value)
-        for name, value in response.headers.multi_items()
-        if name.lower() not in _DECODED_HEADERS
-    ]
-    return httpx.Response(
-        response.status_code, headers=headers, content=body, extensions=response.extensions
-    )
-
-
-# The body handed on is already decoded and complete, so these no longer describe it.
-_DECODED_HEADERS = {"content-encoding", "content-length", "transfer-encoding"}

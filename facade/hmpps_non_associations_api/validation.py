@@ -10,9 +10,10 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Protocol, Self, TypeVar
 
 import attrs
-from dateutil import tz
+from hmpps_non_associations_api_client.models import NonAssociationSortProperty
 from hmpps_non_associations_api_client.types import OpenStrEnum
 
+from ._london import to_london_local
 from .constants import MAX_PAGE_SIZE
 
 __all__ = [
@@ -29,8 +30,9 @@ __all__ = [
 ]
 
 _PRISONER_NUMBER = re.compile(r"[A-Za-z][0-9]{4}[A-Za-z]{2}")
-_SORT = re.compile(r"[A-Za-z][A-Za-z0-9_.]*(,(ASC|DESC|asc|desc))?")
-_LONDON = tz.gettz("Europe/London")
+_SORT = re.compile(r"(?P<property>[A-Za-z][A-Za-z0-9_.]*)(,(ASC|DESC|asc|desc))?")
+# The properties openapi.json declares for `sort`: the server fails with a 500 on others.
+_SORT_PROPERTIES = frozenset(member.value for member in NonAssociationSortProperty)
 
 
 def prisoner_number(value: object) -> str:
@@ -96,13 +98,20 @@ def enum_member(kind: type[_Enum], value: _Enum | str) -> _Enum:
 
 
 def sort_params(sort: str | Iterable[str] | None) -> list[str] | None:
-    """One `property[,ASC|DESC]` string or several, each sent as its own parameter."""
+    """One `property[,ASC|DESC]` string or several, each sent as its own parameter; the
+    property must be one the API can sort by (`NonAssociationSortProperty`)."""
     if sort is None:
         return None
     values = [sort] if isinstance(sort, str) else list(sort)
     for value in values:
-        if not isinstance(value, str) or not _SORT.fullmatch(value):
+        shape = _SORT.fullmatch(value) if isinstance(value, str) else None
+        if shape is None:
             raise ValueError(f"sort must look like 'id' or 'whenCreated,DESC', not {value!r}")
+        if shape["property"] not in _SORT_PROPERTIES:
+            accepted = ", ".join(member.value for member in NonAssociationSortProperty)
+            raise ValueError(
+                f"cannot sort non-associations by {shape['property']!r}; use one of {accepted}"
+            )
     return values
 
 
@@ -148,5 +157,5 @@ def in_london(body: _Body, field: str) -> _Body:
     if not isinstance(value, datetime.datetime) or value.tzinfo is None:
         return body
     converted = copy.copy(body)
-    setattr(converted, field, value.astimezone(_LONDON).replace(tzinfo=None))
+    setattr(converted, field, to_london_local(value))
     return converted

@@ -1,7 +1,7 @@
 """Contract tests: every facade method, sync and async, against Stoplight Prism.
 
 Prism serves the project's `openapi.json` and the live API's own document
-(../shared/reference). A request that breaks the document gets a 4xx (or a 500
+(upstream/api-docs.json, as last pulled). A request that breaks the document gets a 4xx (or a 500
 where the document's error responses are `*/*`, which Prism cannot serialise), so
 the facade raises, and Prism logs the violation, which fails the test. (`--errors`
 is not used: it would test the documents' examples rather than the facade.)

@@ -199,6 +199,79 @@ async def test_error_response_is_parsed(kind: str, fault_server: FaultServer) ->
     assert "Already closed" in str(error)
 
 
+async def test_error_response_with_null_code_and_more_info(
+    kind: str, fault_server: FaultServer
+) -> None:
+    """The service writes errorCode and moreInfo as null when they have no value."""
+    body = {
+        "status": 400,
+        "userMessage": "Validation failure: includeOpen and includeClosed both false",
+        "developerMessage": "includeOpen and includeClosed both false",
+        "errorCode": None,
+        "moreInfo": None,
+    }
+    fault_server.script = [Reply(400, body=body)]
+    error = await failure(make(kind, fault_server.url), "get_non_association", 42)
+    assert isinstance(error, ClientError) and error.status == 400
+    assert isinstance(error.data, ErrorResponse)
+    assert (error.data.error_code, error.data.more_info) == (None, None)
+    assert error.error_code is None
+    assert str(error) == (
+        "400 Bad Request - Validation failure: includeOpen and includeClosed both false"
+    )
+
+
+async def test_security_layer_401_has_no_body(kind: str, fault_server: FaultServer) -> None:
+    challenge = 'Bearer error="invalid_token", error_description="Jwt expired"'
+    fault_server.script = [Reply(401, body=None, headers={"WWW-Authenticate": challenge})]
+    error = await failure(make(kind, fault_server.url), "close_non_association", 42, CLOSE)
+    assert isinstance(error, ClientError) and error.status == 401
+    assert (error.data, error.error_code, error.text) == (None, None, "")
+    assert error.headers["www-authenticate"] == challenge
+    assert len(fault_server.seen) == 1
+
+
+async def test_write_without_a_username_is_a_401_with_error_code_401(
+    kind: str, fault_server: FaultServer
+) -> None:
+    body = {
+        "status": 401,
+        "userMessage": "User in context missing: There is no user in context for this request",
+        "developerMessage": "There is no user in context for this request",
+        "errorCode": 401,
+        "moreInfo": None,
+    }
+    fault_server.script = [Reply(401, body=body)]
+    error = await failure(make(kind, fault_server.url), "close_non_association", 42, CLOSE)
+    assert isinstance(error, ClientError) and error.status == 401
+    assert error.error_code is ErrorCode.USER_IN_CONTEXT_MISSING
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        Reply(209, body=None),
+        Reply(
+            209,
+            body={
+                "status": 209,
+                "userMessage": "Subject Identifier is not recognised by this service",
+                "developerMessage": "Subject Identifier is not recognised by this service",
+                "errorCode": None,
+                "moreInfo": None,
+            },
+        ),
+    ],
+    ids=["empty", "error response"],
+)
+async def test_subject_not_recognised_is_none(
+    kind: str, fault_server: FaultServer, reply: Reply
+) -> None:
+    fault_server.script = [reply]
+    assert await call(make(kind, fault_server.url), "subject_access_request", prn="A1234BC") is None
+    assert len(fault_server.seen) == 1
+
+
 async def test_non_json_error_body(kind: str, fault_server: FaultServer) -> None:
     fault_server.script = [Reply(400, body=b"<html>bad gateway</html>")]
     error = await failure(make(kind, fault_server.url), "get_non_association", 42)
@@ -206,12 +279,13 @@ async def test_non_json_error_body(kind: str, fault_server: FaultServer) -> None
     assert error.text == "<html>bad gateway</html>"
 
 
-async def test_unreadable_success_body_is_a_sanitised_error(
+async def test_unreadable_success_body_is_a_transport_error(
     kind: str, fault_server: FaultServer
 ) -> None:
     fault_server.script = [Reply(200, body={"id": 42})]
     error = await failure(make(kind, fault_server.url), "get_non_association", 42)
-    assert error.status == 200 and "Unreadable response" in error.message
+    assert isinstance(error, TransportError)
+    assert error.status is None and "Unreadable response" in error.message
     assert error.text == '{"id": 42}'
 
 

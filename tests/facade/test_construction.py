@@ -13,28 +13,47 @@ from hmpps_non_associations_api import (
     AsyncNonAssociationsApi,
     NonAssociationsApi,
     Timeout,
+    _aio,
+    _pool,
+    aclose_pools,
+    close_pools,
 )
-from hmpps_non_associations_api.pools import aclose_pools, async_pool, close_pools, sync_pool
+from hmpps_non_associations_api._wire import Origin
 
 
-def test_instances_do_not_build_pools_or_ssl_contexts(monkeypatch: pytest.MonkeyPatch) -> None:
+def sync_pool(config: ApiConfig) -> object:
+    return _pool.pool(Origin.of(config.url), _pool.PoolSettings.of(config))
+
+
+async def async_session(config: ApiConfig) -> object:
+    return (await _aio.loop_sessions()).session(_pool.PoolSettings.of(config))
+
+
+async def test_instances_do_not_build_pools_or_ssl_contexts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     config = ApiConfig("https://api.test")
     sync_pool(config)
+    await async_session(config)
+    pools, sessions = dict(_pool._pools), dict(_aio._sessions)
     built: list[Any] = []
     monkeypatch.setattr(httpx, "create_ssl_context", lambda *a, **k: built.append(a))
-    monkeypatch.setattr(httpx.HTTPTransport, "__init__", lambda *a, **k: built.append(a))
     for _ in range(50):
         NonAssociationsApi("token", config).close()
-        AsyncNonAssociationsApi("token", config)
+        await AsyncNonAssociationsApi("token", config).aclose()
     assert built == []
+    assert _pool._pools == pools
+    assert _aio._sessions == sessions
 
 
-def test_same_settings_share_one_pool() -> None:
+def test_same_origin_and_settings_share_one_pool() -> None:
     a = ApiConfig("https://one.test")
-    b = ApiConfig("https://two.test", timeout=Timeout(response=1, deadline=2))
+    b = ApiConfig("https://one.test/", timeout=Timeout(response=1, deadline=2))
     c = ApiConfig("https://one.test", max_connections=7)
+    d = ApiConfig("https://two.test")
     assert sync_pool(a) is sync_pool(b)
     assert sync_pool(a) is not sync_pool(c)
+    assert sync_pool(a) is not sync_pool(d)
 
 
 def test_bad_arguments_fail_at_construction() -> None:
@@ -111,10 +130,23 @@ def test_close_pools_starts_afresh() -> None:
 
 async def test_aclose_pools_closes_the_loops_pools() -> None:
     config = ApiConfig("https://pools.test", max_connections=4)
-    first = async_pool(config)
-    assert async_pool(config) is first
+    first = await async_session(config)
+    assert await async_session(config) is first
     await aclose_pools()
-    assert async_pool(config) is not first
+    assert first.closed  # type: ignore[attr-defined]
+    assert await async_session(config) is not first
+
+
+def test_a_loop_closes_its_sessions_when_it_shuts_down() -> None:
+    config = ApiConfig("https://pools.test", max_connections=4)
+    sessions: list[Any] = []
+
+    async def use() -> None:
+        sessions.append(await async_session(config))
+
+    asyncio.run(use())
+    assert sessions[0].closed
+    assert all(loop.is_closed() is False for loop in _aio._sessions)
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import string
 
+from hmpps_non_associations_api import NonAssociationSortProperty
 from hmpps_non_associations_api.validation import prisoner_number, sort_params
 from hmpps_non_associations_api_client.api.non_associations import (
     get_prisoner_non_associations,
@@ -52,7 +53,7 @@ def test_a_path_parameter_stays_one_segment(text: str) -> None:
 @given(
     st.lists(
         st.tuples(
-            st.from_regex(r"[A-Za-z][A-Za-z0-9_]{0,15}", fullmatch=True),
+            st.sampled_from([member.value for member in NonAssociationSortProperty]),
             st.sampled_from(["", ",ASC", ",DESC", ",asc", ",desc"]),
         ).map("".join),
         min_size=1,
@@ -62,3 +63,15 @@ def test_a_path_parameter_stays_one_segment(text: str) -> None:
 def test_sort_orders_pass_through_in_order(orders: list[str]) -> None:
     assert sort_params(orders) == orders
     assert sort_params(orders[0]) == [orders[0]]
+
+
+@given(st.from_regex(r"[A-Za-z][A-Za-z0-9_]{0,15}", fullmatch=True))
+def test_only_the_declared_sort_properties_are_accepted(name: str) -> None:
+    declared = {member.value for member in NonAssociationSortProperty}
+    try:
+        sort_params(f"{name},DESC")
+    except ValueError as error:
+        assert name not in declared
+        assert "whenCreated" in str(error)
+    else:
+        assert name in declared

@@ -2,8 +2,10 @@
 
 For every method: the HTTP method, the path, the exact query string, the JSON body and
 the Authorization header (as the Node client sends them, see
-../shared/reference/node-client.md); how the response is parsed; and the checks that
-refuse a call before anything is sent.
+../shared/reference/node-client.md), captured by respx under an httpx transport passed
+as `transport=` (test_wire_requests.py sends the same cases over the default
+connections); how the response is parsed; and the checks that refuse a call before
+anything is sent.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from hmpps_non_associations_api import (
     LegacyNonAssociation,
     NonAssociation,
     NonAssociationsApi,
+    NonAssociationSortProperty,
     PageNonAssociation,
     PatchNonAssociationRequest,
     PrisonerNonAssociation,
@@ -255,11 +258,15 @@ class Runner:
 @pytest.fixture(params=["sync", "async"])
 async def api(request: pytest.FixtureRequest) -> AsyncIterator[Runner]:
     if request.param == "sync":
-        sync_client = NonAssociationsApi(TOKEN, ApiConfig(BASE_URL))
+        sync_client = NonAssociationsApi(
+            TOKEN, ApiConfig(BASE_URL), transport=httpx.HTTPTransport()
+        )
         yield Runner(sync_client)
         sync_client.close()
     else:
-        async_client = AsyncNonAssociationsApi(TOKEN, ApiConfig(BASE_URL))
+        async_client = AsyncNonAssociationsApi(
+            TOKEN, ApiConfig(BASE_URL), transport=httpx.AsyncHTTPTransport()
+        )
         yield Runner(async_client)
         await async_client.aclose()
 
@@ -852,6 +859,31 @@ async def test_paged_sorts_are_separate_params_in_order(
     assert b"sort=whenCreated%2CDESC&sort=id" in request.url.query
 
 
+async def test_sort_takes_the_generated_property_enum(
+    api: Runner, router: respx.MockRouter
+) -> None:
+    route = router.get("/non-associations").mock(return_value=httpx.Response(200, json=PAGE))
+
+    await api(
+        "paged_non_associations",
+        sort=[NonAssociationSortProperty.WHEN_UPDATED, f"{NonAssociationSortProperty.ID},DESC"],
+    )
+
+    assert only_request(route).url.params.get_list("sort") == ["whenUpdated", "id,DESC"]
+
+
+async def test_unknown_sort_property_names_the_accepted_ones(
+    api: Runner, nothing_sent: respx.Route
+) -> None:
+    with pytest.raises(ValueError) as refused:
+        await api("paged_non_associations", sort="isOpen,DESC")
+
+    message = str(refused.value)
+    assert "'isOpen'" in message
+    for member in NonAssociationSortProperty:
+        assert member.value in message
+
+
 @pytest.mark.parametrize("status", [204, 209])
 async def test_sar_nothing_held_is_none(api: Runner, router: respx.MockRouter, status: int) -> None:
     route = router.get("/subject-access-request").mock(return_value=httpx.Response(status))
@@ -1150,6 +1182,9 @@ REFUSED = [
     ("paged_non_associations", (), {"sort": ["id", "whenCreated,UP"]}, ValueError),
     ("paged_non_associations", (), {"sort": ""}, ValueError),
     ("paged_non_associations", (), {"sort": "id&size=1"}, ValueError),
+    ("paged_non_associations", (), {"sort": "isOpen"}, ValueError),
+    ("paged_non_associations", (), {"sort": ["id", "lastName,DESC"]}, ValueError),
+    ("iter_non_associations", (), {"sort": "prisonId,ASC"}, ValueError),
     ("iter_non_associations", (), {"sort": "id,SIDEWAYS"}, ValueError),
     # ids
     *[(name, (bad, *rest), {}, ValueError) for name, rest in ID_METHODS for bad in BAD_IDS],

@@ -19,6 +19,7 @@ from hmpps_non_associations_api.testing import (
     DELETE_NON_ASSOCIATIONS,
     READ_NON_ASSOCIATIONS,
     REOPEN_NON_ASSOCIATIONS,
+    SAR_DATA_ACCESS,
     WRITE_NON_ASSOCIATIONS,
     FakeApiServer,
     mint_token,
@@ -120,6 +121,27 @@ async def test_writes_need_a_username(
     assert (error.status, error.error_code) == (401, ErrorCode.USER_IN_CONTEXT_MISSING)
     error = await refused(api, "close_non_association", 1, {"closedReason": "r"})
     assert (error.status, error.error_code) == (401, ErrorCode.USER_IN_CONTEXT_MISSING)
+
+
+async def test_an_expired_token_gets_the_empty_401(
+    kind: str, fake_non_associations_server: FakeApiServer
+) -> None:
+    token = mint_token(roles=ALL, username="USER1", expires_in=-60)
+    api = client(kind, fake_non_associations_server, token)
+    for method, args in (("get_non_association", (1,)), ("create_non_association", (CREATE,))):
+        error = await refused(api, method, *args)
+        assert isinstance(error, ClientError), method
+        assert (error.status, error.data, error.error_code) == (401, None, None), method
+        assert error.headers["www-authenticate"].startswith("Bearer"), method
+
+
+async def test_subject_not_recognised_is_none(
+    kind: str, fake_non_associations_server: FakeApiServer
+) -> None:
+    api = client(kind, fake_non_associations_server, mint_token(roles=[SAR_DATA_ACCESS]))
+    for subject in ({"crn": "X123456"}, {"prn": "Z9999ZZ"}):  # no body; an ErrorResponse
+        result = api.subject_access_request(**subject)
+        assert (await result if inspect.isawaitable(result) else result) is None, subject
 
 
 async def test_pages_walk_everything(

@@ -1,13 +1,16 @@
 """One request per operation and per failure of the fake API, with the reply each must get.
 
 Every case runs against a freshly seeded fake (see `seed.py` in the package):
-non-associations 1, 2 and 4 are open, 3 is closed; G7890HJ has no booking.
+non-associations 1, 2 and 4 are open, 3 is closed; E5678FG is in transfer,
+F6789GH released and G7890HJ has no booking.
 The same table drives the in-process tests, the loopback server tests and
 the OpenAPI validation.
 """
 
 from __future__ import annotations
 
+import base64
+import json
 from dataclasses import dataclass, field
 
 import httpx
@@ -62,6 +65,9 @@ class Case:
     """Sent instead of a minted bearer token when set; "" sends no header at all."""
     content: bytes | None = None
     headers: dict[str, str] = field(default_factory=dict)
+    empty: bool = False
+    """The reply has no body at all (beyond 204s): the security layer's 401s, and the
+    subject access request's 209 for a case reference alone."""
 
     def request(self, base_url: str) -> httpx.Request:
         """The httpx request for this case."""
@@ -76,6 +82,13 @@ class Case:
         return httpx.Request(
             self.method, base_url + self.url, content=self.content, headers=headers
         )
+
+
+def exact_token(authorities: list[str]) -> str:
+    """An unsigned token carrying these authorities exactly (mint_token adds `ROLE_`)."""
+    claims = {"authorities": authorities, "scope": ["read"], "client_id": "test-client"}
+    payload = base64.urlsafe_b64encode(json.dumps(claims).encode()).rstrip(b"=").decode()
+    return f"e30.{payload}."
 
 
 EXPIRED = f"Bearer {mint_token(roles=ALL_ROLES, username='TEST_USER', expires_in=-60)}"
@@ -128,6 +141,24 @@ CASES: tuple[Case, ...] = (
     Case("close", "PUT", "/non-associations/1/close", 200, json=CLOSE),
     Case("reopen", "PUT", "/non-associations/3/reopen", 200, json=REOPEN),
     Case("delete", "POST", "/non-associations/1/delete", 204, json=DELETE),
+    Case(
+        "delete closed, no user",
+        "POST",
+        "/non-associations/3/delete",
+        204,
+        json=DELETE,
+        username=None,
+    ),
+    Case("page size zero is the default", "GET", "/non-associations?size=0", 200),
+    Case("negative page is the first", "GET", "/non-associations?page=-1", 200),
+    Case(
+        "close by someone named, no user",
+        "PUT",
+        "/non-associations/1/close",
+        200,
+        json={**CLOSE, "closedBy": "SOMEONE"},
+        username=None,
+    ),
     Case("legacy", "GET", "/legacy/api/non-associations/1", 200),
     Case("legacy closed", "GET", "/legacy/api/non-associations/3", 200),
     Case("sar content", "GET", "/subject-access-request?prn=A1234BC", 200),
@@ -141,14 +172,81 @@ CASES: tuple[Case, ...] = (
         "sar none in dates", "GET", "/subject-access-request?prn=A1234BC&fromDate=2030-01-01", 204
     ),
     Case("sar nothing held", "GET", "/subject-access-request?prn=G7890HJ", 204),
-    Case("sar crn only", "GET", "/subject-access-request?crn=X123456", 209),
+    Case("sar crn only", "GET", "/subject-access-request?crn=X123456", 209, empty=True),
     Case("sar unknown prn", "GET", "/subject-access-request?prn=Z9999ZZ", 209),
+    Case("sar for someone in transfer", "GET", "/subject-access-request?prn=E5678FG", 200),
     # 401: no usable token
-    Case("no token", "GET", "/non-associations/1", 401, authorization=""),
-    Case("no token, constants", "GET", "/constants", 401, authorization=""),
-    Case("not a jwt", "GET", "/non-associations/1", 401, authorization="Bearer not-a-jwt"),
-    Case("expired token", "GET", "/non-associations/1", 401, authorization=EXPIRED),
-    Case("basic auth", "GET", "/non-associations/1", 401, authorization="Basic dXNlcjpwYXNz"),
+    Case("no token", "GET", "/non-associations/1", 401, authorization="", empty=True),
+    Case("no token, constants", "GET", "/constants", 401, authorization="", empty=True),
+    Case(
+        "not a jwt",
+        "GET",
+        "/non-associations/1",
+        401,
+        authorization="Bearer not-a-jwt",
+        empty=True,
+    ),
+    Case("expired token", "GET", "/non-associations/1", 401, authorization=EXPIRED, empty=True),
+    Case(
+        "no token, create",
+        "POST",
+        "/non-associations",
+        401,
+        json=CREATE,
+        authorization="",
+        empty=True,
+    ),
+    Case(
+        "no token, update",
+        "PATCH",
+        "/non-associations/1",
+        401,
+        json={"reason": "OTHER"},
+        authorization="",
+        empty=True,
+    ),
+    Case(
+        "expired token, close",
+        "PUT",
+        "/non-associations/1/close",
+        401,
+        json=CLOSE,
+        authorization=EXPIRED,
+        empty=True,
+    ),
+    Case(
+        "expired token, reopen",
+        "PUT",
+        "/non-associations/3/reopen",
+        401,
+        json=REOPEN,
+        authorization=EXPIRED,
+        empty=True,
+    ),
+    Case(
+        "no token, delete",
+        "POST",
+        "/non-associations/1/delete",
+        401,
+        json=DELETE,
+        authorization="",
+        empty=True,
+    ),
+    Case(
+        "basic auth",
+        "GET",
+        "/non-associations/1",
+        401,
+        authorization="Basic dXNlcjpwYXNz",
+        empty=True,
+    ),
+    Case(
+        "authority without prefix",
+        "GET",
+        "/non-associations/1",
+        403,
+        authorization=f"Bearer {exact_token(['READ_NON_ASSOCIATIONS'])}",
+    ),
     # 403: roles and scope
     Case("read without role", "GET", "/non-associations/1", 403, roles=()),
     Case("list without role", "GET", "/prisoner/A1234BC/non-associations", 403, roles=()),
@@ -207,23 +305,14 @@ CASES: tuple[Case, ...] = (
     Case(
         "reopen, no user", "PUT", "/non-associations/3/reopen", 401, 401, json=REOPEN, username=None
     ),
-    Case(
-        "delete, no user",
-        "POST",
-        "/non-associations/1/delete",
-        401,
-        401,
-        json=DELETE,
-        username=None,
-    ),
     # 400 with error code 102: request bodies
     Case(
-        "create, blank comment",
+        "create, empty comment",
         "POST",
         "/non-associations",
         400,
         102,
-        json={**CREATE, "comment": " "},
+        json={**CREATE, "comment": ""},
     ),
     Case(
         "create, bad number",
@@ -233,34 +322,7 @@ CASES: tuple[Case, ...] = (
         102,
         json={**CREATE, "secondPrisonerNumber": "12345"},
     ),
-    Case(
-        "create, same prisoner",
-        "POST",
-        "/non-associations",
-        400,
-        102,
-        json={**CREATE, "secondPrisonerNumber": "A1234BC"},
-    ),
-    Case(
-        "create, bad enum", "POST", "/non-associations", 400, 102, json={**CREATE, "reason": "FEUD"}
-    ),
-    Case(
-        "create, missing field",
-        "POST",
-        "/non-associations",
-        400,
-        102,
-        json={k: v for k, v in CREATE.items() if k != "restrictionType"},
-    ),
     Case("update, blank comment", "PATCH", "/non-associations/1", 400, 102, json={"comment": ""}),
-    Case(
-        "update, bad enum",
-        "PATCH",
-        "/non-associations/1",
-        400,
-        102,
-        json={"firstPrisonerRole": "BYSTANDER"},
-    ),
     Case(
         "close, blank reason",
         "PUT",
@@ -270,31 +332,68 @@ CASES: tuple[Case, ...] = (
         json={"closedReason": ""},
     ),
     Case(
-        "close, bad date",
+        "close, long closer",
         "PUT",
         "/non-associations/1/close",
         400,
         102,
-        json={**CLOSE, "closedAt": "yesterday"},
+        json={**CLOSE, "closedBy": "X" * 61},
     ),
-    Case("reopen, no reason", "PUT", "/non-associations/3/reopen", 400, 102, json={}),
     Case(
-        "delete, blank reason",
+        "reopen, empty reason",
+        "PUT",
+        "/non-associations/3/reopen",
+        400,
+        102,
+        json={"reopenReason": ""},
+    ),
+    Case(
+        "delete, empty reason",
         "POST",
         "/non-associations/1/delete",
         400,
         102,
-        json={**DELETE, "deletionReason": "  "},
+        json={**DELETE, "deletionReason": ""},
     ),
+    # 400 without an error code: bodies that cannot be read into the request
+    Case("create, bad enum", "POST", "/non-associations", 400, json={**CREATE, "reason": "FEUD"}),
+    Case(
+        "create, missing field",
+        "POST",
+        "/non-associations",
+        400,
+        json={k: v for k, v in CREATE.items() if k != "restrictionType"},
+    ),
+    Case(
+        "update, bad enum",
+        "PATCH",
+        "/non-associations/1",
+        400,
+        json={"firstPrisonerRole": "BYSTANDER"},
+    ),
+    Case(
+        "close, bad date",
+        "PUT",
+        "/non-associations/1/close",
+        400,
+        json={**CLOSE, "closedAt": "yesterday"},
+    ),
+    Case(
+        "close, offset date",
+        "PUT",
+        "/non-associations/1/close",
+        400,
+        json={**CLOSE, "closedAt": "2024-06-01T12:00:00+01:00"},
+    ),
+    Case("reopen, no reason", "PUT", "/non-associations/3/reopen", 400, json={}),
     Case(
         "delete, no requester",
         "POST",
         "/non-associations/1/delete",
         400,
-        102,
         json={"deletionReason": "Made in error"},
     ),
-    # 400 without an error code
+    # 400 without an error code: other requests
     Case(
         "unreadable body",
         "POST",
@@ -337,12 +436,20 @@ CASES: tuple[Case, ...] = (
         json=["A1234BC"],
     ),
     Case("page too big", "GET", "/non-associations?size=201", 400),
-    Case("page size zero", "GET", "/non-associations?size=0", 400),
-    Case("negative page", "GET", "/non-associations?page=-1", 400),
-    Case("unknown sort", "GET", "/non-associations?sort=height,ASC", 400),
     Case("bad prisoner in path", "GET", "/prisoner/A123/non-associations", 400),
     Case("encoded query in path", "GET", "/prisoner/A1234BC%3Fx%3D1/non-associations", 400),
     Case("id not a number", "GET", "/non-associations/seven", 400),
+    Case("get between", "GET", "/non-associations/between", 400, roles=()),
+    Case("between without a body", "POST", "/non-associations/between", 400),
+    Case(
+        "unreadable body with the wrong role",
+        "POST",
+        "/non-associations",
+        400,
+        roles=(READ_NON_ASSOCIATIONS,),
+        content=b"{not json",
+        headers={"Content-Type": "application/json"},
+    ),
     Case("between one", "POST", "/non-associations/between", 400, json=["A1234BC"]),
     Case("between same twice", "POST", "/non-associations/between", 400, json=["A1234BC"] * 2),
     Case("between bad number", "POST", "/non-associations/between", 400, json=["A1234BC", "x"]),
@@ -392,7 +499,18 @@ CASES: tuple[Case, ...] = (
         json={**CREATE, "secondPrisonerNumber": "G7890HJ"},
     ),
     Case("reopen open", "PUT", "/non-associations/1/reopen", 409, 104, json=REOPEN),
-    # 415 and 405
+    # 500: the service's catch-all
+    Case(
+        "create, same prisoner",
+        "POST",
+        "/non-associations",
+        500,
+        json={**CREATE, "secondPrisonerNumber": "A1234BC"},
+    ),
+    Case("unknown sort", "GET", "/non-associations?sort=height,ASC", 500),
+    Case("delete verb", "DELETE", "/non-associations/1", 500),
+    Case("put constants", "PUT", "/constants", 500, json={}),
+    # 415
     Case(
         "create as text",
         "POST",
@@ -402,7 +520,13 @@ CASES: tuple[Case, ...] = (
         headers={"Content-Type": "text/plain"},
     ),
     Case("between without content type", "POST", "/non-associations/between", 415, content=b"[]"),
-    Case("delete verb", "DELETE", "/non-associations/1", 405),
-    Case("get between", "GET", "/non-associations/between", 405),
-    Case("put constants", "PUT", "/constants", 405, json={}),
+    Case(
+        "create as text with the wrong role",
+        "POST",
+        "/non-associations",
+        415,
+        roles=(READ_NON_ASSOCIATIONS,),
+        content=b"{}",
+        headers={"Content-Type": "text/plain"},
+    ),
 )

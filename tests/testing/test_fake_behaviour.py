@@ -70,8 +70,8 @@ class TestWrites:
             "restrictionType": "WING",
             "restrictionTypeDescription": "Cell, landing and wing",
             "comment": "Fight in the servery",
-            "whenCreated": "2024-03-05T09:30:15.250000",
-            "whenUpdated": "2024-03-05T09:30:15.250000",
+            "whenCreated": "2024-03-05T09:30:15.25",
+            "whenUpdated": "2024-03-05T09:30:15.25",
             "updatedBy": "TEST_USER",
             "isClosed": False,
             "closedBy": None,
@@ -109,35 +109,41 @@ class TestWrites:
         assert after.json() == {
             **before,
             "comment": "New threats",
-            "whenUpdated": "2024-03-05T09:30:15.250000",
+            "whenUpdated": "2024-03-05T09:30:15.25",
             "updatedBy": "TEST_USER",
         }
 
     def test_close_defaults_to_now_and_the_token_user(self, client: httpx.Client) -> None:
         closed = client.put("/non-associations/1/close", json=CLOSE).json()
         assert closed["isClosed"] is True and closed["isOpen"] is False
-        assert closed["closedAt"] == closed["whenUpdated"] == "2024-03-05T09:30:15.250000"
+        assert closed["closedAt"] == closed["whenUpdated"] == "2024-03-05T09:30:15.25"
         assert closed["closedBy"] == closed["updatedBy"] == "TEST_USER"
         assert closed["closedReason"] == "Moved apart"
 
     def test_close_takes_time_and_user_given(self, client: httpx.Client) -> None:
-        body = {**CLOSE, "closedAt": "2024-06-01T12:00:00+00:00", "closedBy": "SOMEONE_ELSE"}
+        body = {**CLOSE, "closedAt": "2024-06-01T13:00:00", "closedBy": "SOMEONE_ELSE"}
         closed = client.put("/non-associations/1/close", json=body).json()
-        assert closed["closedAt"] == "2024-06-01T13:00:00"  # British Summer Time
-        assert (closed["closedBy"], closed["updatedBy"]) == ("SOMEONE_ELSE", "TEST_USER")
+        assert closed["closedAt"] == closed["whenUpdated"] == "2024-06-01T13:00:00"
+        assert (closed["closedBy"], closed["updatedBy"]) == ("SOMEONE_ELSE", "SOMEONE_ELSE")
 
-    def test_reopen_clears_the_closure(
+    def test_close_refuses_a_time_with_an_offset(self, client: httpx.Client) -> None:
+        body = {**CLOSE, "closedAt": "2024-06-01T12:00:00+00:00"}
+        response = client.put("/non-associations/1/close", json=body)
+        assert (response.status_code, response.json()["errorCode"]) == (400, None)
+
+    def test_reopen_clears_the_closure_and_replaces_the_comment(
         self, client: httpx.Client, fake: FakeNonAssociationsApi
     ) -> None:
         reopened = client.put("/non-associations/3/reopen", json=REOPEN).json()
         assert (reopened["isOpen"], reopened["isClosed"]) == (True, False)
         assert reopened["closedAt"] is reopened["closedBy"] is reopened["closedReason"] is None
-        assert (reopened["whenUpdated"], reopened["updatedBy"]) == (
-            "2024-03-05T09:30:15.250000",
+        assert (reopened["comment"], reopened["whenUpdated"], reopened["updatedBy"]) == (
+            "Back together",
+            "2024-03-05T09:30:15.25",
             "TEST_USER",
         )
         stored = fake.non_associations[2]
-        assert (stored.reopened_at, stored.reopened_by, stored.reopen_reason) == (
+        assert (stored.when_updated, stored.updated_by, stored.comment) == (
             NOW,
             "TEST_USER",
             "Back together",
@@ -149,10 +155,18 @@ class TestWrites:
         body = {**REOPEN, "reopenedAt": "2024-01-02T03:04:05", "reopenedBy": "SOMEONE_ELSE"}
         assert client.put("/non-associations/3/reopen", json=body).status_code == 200
         stored = fake.non_associations[2]
-        assert (stored.reopened_at, stored.reopened_by) == (
+        assert (stored.when_updated, stored.updated_by) == (
             datetime(2024, 1, 2, 3, 4, 5),
             "SOMEONE_ELSE",
         )
+
+    def test_reopen_is_refused_while_the_pair_has_another_open_one(
+        self, client: httpx.Client
+    ) -> None:
+        pair = {"firstPrisonerNumber": "C3456DE", "secondPrisonerNumber": "A1234BC"}
+        assert client.post("/non-associations", json={**CREATE, **pair}).status_code == 201
+        response = client.put("/non-associations/3/reopen", json=REOPEN)
+        assert (response.status_code, response.json()["errorCode"]) == (409, 104)
 
     def test_delete_removes_it(self, client: httpx.Client, fake: FakeNonAssociationsApi) -> None:
         response = client.post("/non-associations/1/delete", json=DELETE)
@@ -222,19 +236,25 @@ class TestPrisonerList:
         assert ids(listing(client, "A1234BC", **params)["nonAssociations"]) == expected
 
     def test_prisoner_in_transfer(self, client: httpx.Client) -> None:
-        body = listing(client, "E5678FG")
+        body = listing(client, "E5678FG", includeOtherPrisons="true")
         assert (body["prisonId"], body["prisonName"], body["cellLocation"]) == (
             "TRN",
             "Transfer",
             None,
         )
         other = body["nonAssociations"][0]["otherPrisonerDetails"]
-        assert (other["prisonId"], other["prisonName"], other["cellLocation"]) == (None, None, None)
+        assert (other["prisonId"], other["prisonName"], other["cellLocation"]) == (
+            "OUT",
+            "Outside - released from Leeds (HMP)",
+            None,
+        )
 
-    def test_released_prisoner_sees_every_prison(self, client: httpx.Client) -> None:
+    def test_released_prisoner_sees_only_others_released(self, client: httpx.Client) -> None:
         body = listing(client, "F6789GH")
-        assert body["prisonId"] is body["prisonName"] is body["cellLocation"] is None
-        assert ids(body["nonAssociations"]) == [4]
+        assert (body["prisonId"], body["cellLocation"]) == ("OUT", None)
+        assert (ids(body["nonAssociations"]), body["openCount"]) == ([], 0)
+        everywhere = listing(client, "F6789GH", includeOtherPrisons="true")
+        assert ids(everywhere["nonAssociations"]) == [4]
 
     def test_moving_a_prisoner_changes_what_is_listed(
         self, client: httpx.Client, fake: FakeNonAssociationsApi
@@ -338,7 +358,8 @@ class TestOtherReads:
             ("involving", ["A1234BC"], {"includeClosed": "true"}, [1, 2, 3]),
             ("involving", ["A1234BC", "E5678FG"], {}, [1, 2, 4]),
             ("involving", ["A1234BC"], {"prisonId": "LEI"}, []),
-            ("involving", ["A1234BC", "D4567EF"], {"prisonId": "LEI"}, [2]),
+            ("involving", ["A1234BC", "D4567EF"], {"prisonId": "LEI"}, []),
+            ("involving", ["A1234BC"], {"prisonId": "MDI"}, [1]),
         ],
     )
     def test_groups(
@@ -356,29 +377,35 @@ class TestOtherReads:
         assert client.get("/legacy/api/non-associations/2").json() == {
             "id": 2,
             "offenderNo": "D4567EF",
-            "reasonCode": "PER",
-            "reasonDescription": "Perpetrator",
+            "reasonCode": "BUL",
+            "reasonDescription": "Anti Bullying Strategy",
             "typeCode": "WING",
             "typeDescription": "Do Not Locate on Same Wing",
-            "effectiveDate": "2023-09-04T14:02:05.120000",
+            "effectiveDate": "2023-09-04T14:02:05.12",
             "expiryDate": None,
             "authorisedBy": "SEED_USER",
             "comments": "Repeated bullying before the move to Leeds",
             "offenderNonAssociation": {
                 "offenderNo": "A1234BC",
-                "reasonCode": "VIC",
-                "reasonDescription": "Victim",
+                "reasonCode": "BUL",
+                "reasonDescription": "Anti Bullying Strategy",
             },
         }
 
     def test_legacy_closed(self, client: httpx.Client) -> None:
         legacy = client.get("/legacy/api/non-associations/3").json()
         assert (legacy["reasonCode"], legacy["typeCode"], legacy["expiryDate"]) == (
-            "NOT_REL",
+            "RIV",
             "LAND",
             "2023-06-15T16:45:00",
         )
-        assert legacy["offenderNonAssociation"]["reasonCode"] == "UNKNOWN"
+        assert legacy["offenderNonAssociation"]["reasonCode"] == "RIV"
+
+    def test_legacy_codes_from_roles(self, client: httpx.Client) -> None:
+        legacy = client.get("/legacy/api/non-associations/4").json()
+        assert (legacy["reasonCode"], legacy["reasonDescription"]) == ("VIC", "Victim")
+        other = legacy["offenderNonAssociation"]
+        assert (other["reasonCode"], other["reasonDescription"]) == ("PER", "Perpetrator")
 
     def test_subject_access_lists_everything(self, client: httpx.Client) -> None:
         content = client.get("/subject-access-request", params={"prn": "A1234BC"}).json()["content"]

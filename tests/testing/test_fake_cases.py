@@ -17,15 +17,18 @@ from tests.testing.fake_api_cases import CASES, Case
 
 def check(case: Case, response: httpx.Response) -> None:
     assert response.status_code == case.status, response.text
-    if case.status in (204, 209):
+    if case.status == 204 or case.empty:
         assert response.content == b""
+        if case.status == 401:
+            assert response.headers["WWW-Authenticate"].startswith("Bearer")
         return
     assert response.headers["Content-Type"] == "application/json"
     body = response.json()
-    if case.status >= 400:
+    if case.status >= 400 or case.status == 209:
         assert body["status"] == case.status
         assert body["userMessage"] and body["developerMessage"]
-        assert body.get("errorCode") == case.error_code
+        assert body["errorCode"] == case.error_code
+        assert body["moreInfo"] is None
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)

@@ -1,13 +1,28 @@
-"""`python -m hmpps_non_associations_api.testing serve` as a separate process."""
+"""`python -m hmpps_non_associations_api.testing serve` and `serve-auth` as separate
+processes, reached over real sockets."""
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 
 import httpx
-from hmpps_non_associations_api.testing import READ_NON_ASSOCIATIONS, mint_token
+import pytest
+from hmpps_non_associations_api import (
+    ApiConfig,
+    AuthConfig,
+    ClientError,
+    HmppsAuthClient,
+    NonAssociationsApi,
+)
+from hmpps_non_associations_api.testing import ALL_ROLES, READ_NON_ASSOCIATIONS, mint_token
+from hmpps_non_associations_api.testing.auth import FAKE_CLIENT_ID, FAKE_CLIENT_SECRET
+from hmpps_non_associations_api.testing.tokens import decode_token
+
+from tests.conftest import ROOT
 
 
 def test_serve_answers_and_stops_cleanly_on_sigterm() -> None:
@@ -34,3 +49,94 @@ def test_serve_answers_and_stops_cleanly_on_sigterm() -> None:
         process.wait(timeout=10)
     assert process.returncode == 0, stderr
     assert stdout == stderr == ""
+
+
+@contextlib.contextmanager
+def running(*arguments: str) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    """Start `python -m hmpps_non_associations_api.testing ARGUMENTS`; yield the process
+    and the line it prints on starting."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "hmpps_non_associations_api.testing", *arguments],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        yield process, process.stdout.readline()
+    finally:
+        process.kill()
+        process.wait(timeout=10)
+
+
+def stopped(process: subprocess.Popen[str]) -> tuple[int, str, str]:
+    process.send_signal(signal.SIGTERM)
+    stdout, stderr = process.communicate(timeout=10)
+    return process.returncode, stdout, stderr
+
+
+def test_an_application_runs_against_serve_and_serve_auth() -> None:
+    with (
+        running("serve", "--port", "0") as (api_process, api_banner),
+        running("serve-auth", "--port", "0") as (auth_process, auth_banner),
+    ):
+        assert auth_banner.startswith("Fake HMPPS Auth listening on http://127.0.0.1:")
+        api_url, auth_url = api_banner.split()[-1], auth_banner.split()[-1]
+        assert auth_url.endswith("/auth")
+        env = {
+            "HMPPS_NON_ASSOCIATIONS_API_URL": api_url,
+            "HMPPS_AUTH_URL": auth_url,
+            "HMPPS_AUTH_CLIENT_ID": FAKE_CLIENT_ID,
+            "HMPPS_AUTH_CLIENT_SECRET": FAKE_CLIENT_SECRET,
+        }
+        with HmppsAuthClient(AuthConfig.from_env(env)) as auth:
+            api = NonAssociationsApi(auth.token_provider("APP_USER"), ApiConfig.from_env(env))
+            # Operations needing each role in turn: the client's tokens carry them all.
+            assert api.get_non_association(1).id == 1
+            assert api.get_legacy_non_association(1).offender_no == "A1234BC"
+            assert api.subject_access_request(prn="A1234BC") is not None
+            closed = api.close_non_association(1, {"closedReason": "Moved apart"})
+            assert closed.closed_by == "APP_USER"
+            api.reopen_non_association(1, {"reopenReason": "Back together"})
+            api.delete_non_association(
+                1, {"deletionReason": "Made in error", "staffUserNameRequestingDeletion": "ME"}
+            )
+        auth_status, auth_out, auth_err = stopped(auth_process)
+        api_status, _, api_err = stopped(api_process)
+    assert (auth_status, api_status) == (0, 0), auth_err + api_err
+    assert auth_out == auth_err == ""
+    assert FAKE_CLIENT_SECRET not in auth_banner + auth_out + auth_err
+
+
+def test_serve_auth_knows_only_the_client_it_is_given() -> None:
+    secret = "app-secret-from-its-env"
+    with running(
+        "serve-auth", "--port", "0", "--client-id", "my-app", "--client-secret", secret
+    ) as (process, banner):
+        url = banner.split()[-1]
+        with HmppsAuthClient(AuthConfig(url, "my-app", secret)) as auth:
+            claims = decode_token(auth.get_system_client_token("APP_USER"))
+        stranger = HmppsAuthClient(AuthConfig(url, FAKE_CLIENT_ID, FAKE_CLIENT_SECRET))
+        with stranger, pytest.raises(ClientError) as refused:
+            stranger.get_system_client_token()
+        status, stdout, stderr = stopped(process)
+    assert claims is not None
+    assert claims.roles == frozenset(ALL_ROLES)
+    assert (claims.client_id, claims.username) == ("my-app", "APP_USER")
+    assert refused.value.status == 401
+    assert status == 0, stderr
+    assert secret not in banner + stdout + stderr
+
+
+def test_readme_shell_example_uses_the_real_defaults() -> None:
+    from hmpps_non_associations_api.testing.__main__ import _arguments
+
+    serve_auth = _arguments(["serve-auth"])
+    assert (serve_auth.client_id, serve_auth.client_secret) == (FAKE_CLIENT_ID, FAKE_CLIENT_SECRET)
+    assert (_arguments(["serve"]).port, serve_auth.port) == (8080, 9090)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"export HMPPS_AUTH_CLIENT_ID={FAKE_CLIENT_ID}\n" in readme
+    assert f"export HMPPS_AUTH_CLIENT_SECRET={FAKE_CLIENT_SECRET}\n" in readme
+    assert "testing serve --port 8080 &" in readme
+    assert "testing serve-auth --port 9090 &" in readme
+    assert "HMPPS_AUTH_URL=http://127.0.0.1:9090/auth\n" in readme

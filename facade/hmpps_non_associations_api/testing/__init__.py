@@ -6,10 +6,11 @@ over loopback HTTP through `FakeApiServer`; both serve the same
 accepts. With pytest, the fixtures in `pytest_plugin` are loaded automatically.
 """
 
-from .records import TRANSFER_PRISON_ID, NonAssociationRecord, Prisoner
+from .records import RELEASED_PRISON_ID, TRANSFER_PRISON_ID, NonAssociationRecord, Prisoner
 from .server import FakeApiServer
 from .store import FakeNonAssociationsApi
 from .tokens import (
+    ALL_ROLES,
     DELETE_NON_ASSOCIATIONS,
     NON_ASSOCIATIONS_SYNC,
     READ_NON_ASSOCIATIONS,
@@ -21,9 +22,11 @@ from .tokens import (
 from .transport import FakeTransport
 
 __all__ = [
+    "ALL_ROLES",
     "DELETE_NON_ASSOCIATIONS",
     "NON_ASSOCIATIONS_SYNC",
     "READ_NON_ASSOCIATIONS",
+    "RELEASED_PRISON_ID",
     "REOPEN_NON_ASSOCIATIONS",
     "SAR_DATA_ACCESS",
     "TRANSFER_PRISON_ID",

@@ -31,6 +31,8 @@ import httpx
 from .tokens import mint_token
 
 __all__ = [
+    "FAKE_CLIENT_ID",
+    "FAKE_CLIENT_SECRET",
     "FakeAuthServer",
     "FakeAuthTransport",
     "FakeHmppsAuth",
@@ -39,6 +41,11 @@ __all__ = [
 ]
 
 TOKEN_PATHS = ("/auth/oauth/token", "/oauth/token")
+
+FAKE_CLIENT_ID = "hmpps-non-associations-fake-client"
+"""The system client the pytest fixtures and `serve-auth` register by default."""
+FAKE_CLIENT_SECRET = "fake-client-secret"
+"""Its secret: a fixed, published value, good only against the fake."""
 
 
 @attrs.frozen

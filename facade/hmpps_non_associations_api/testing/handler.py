@@ -1,10 +1,16 @@
 """The fake API's one request handler, shared by the in-process transport and the server.
 
-Checks run in this order: bearer token (401), route (404, 405), role and
-scope (403), content type (415), query and body (400, or 400 with error code
-102), the user in the token for writes (401 with error code 401), then the
-rules of the store (404, 409). The real service may report a malformed body
-before a missing role; the fake always reports the role first.
+Checks run in the service's order:
+
+1. the bearer token: a 401 with no body, from the security layer;
+2. the route: an unknown path is a 404; a method the path does not take
+   falls to the service's catch-all, a 500;
+3. the operation's arguments: path and query parameters that do not convert
+   (400), the body's content type (415), reading the body (400) and its field
+   rules (400 with error code 102);
+4. the role and the `write` scope (403);
+5. the operation: method validation and its own checks (400), then the
+   service's rules (401 with error code 401 for a missing user, 404, 409).
 """
 
 from __future__ import annotations
@@ -18,10 +24,37 @@ from importlib import resources
 from typing import NamedTuple
 from urllib.parse import unquote
 
+from hmpps_non_associations_api_client.models import SortBy, SortDirection
+
 from . import render
-from .errors import USER_MISSING, ApiError, bad_request
-from .params import Query, choice, flag, inclusion, integer, iso_date, sort_orders, text
-from .store import PRISONER_LIST_SORTS, FakeNonAssociationsApi
+from .codes import known_values
+from .errors import (
+    ApiError,
+    MissingPrisoners,
+    access_denied,
+    no_resource,
+    type_mismatch,
+    unauthorised,
+    unexpected,
+    unreadable,
+    unsupported_media_type,
+    user_missing,
+    validation_exception,
+)
+from .params import (
+    PAGE_SORT_PROPERTIES,
+    Query,
+    check_inclusion,
+    choice,
+    flag,
+    inclusion,
+    iso_date,
+    lenient_int,
+    page_size,
+    sort_orders,
+    text,
+)
+from .store import FakeNonAssociationsApi
 from .tokens import (
     DELETE_NON_ASSOCIATIONS,
     NON_ASSOCIATIONS_SYNC,
@@ -33,21 +66,28 @@ from .tokens import (
     decode_token,
 )
 from .validation import (
-    PRISONER_NUMBER,
+    check_prisoner_numbers,
+    is_prisoner_number,
     parse_close,
     parse_create,
     parse_delete,
     parse_json,
     parse_patch,
-    parse_prisoner_numbers,
     parse_reopen,
+    read_prisoner_numbers,
 )
 
 __all__ = ["Reply", "handle", "openapi_document"]
 
 _JSON = (("Content-Type", "application/json"),)
 _INT64 = range(-(2**63), 2**63)
-_WHOLE_NUMBER = re.compile(r"[-+]?[0-9]+")
+_DECIMAL = re.compile(r"[-+]?[0-9]+")
+_HEX = re.compile(r"(?P<sign>[-+]?)(?:0[xX]|#)(?P<digits>[0-9a-fA-F]+)")
+_BEARER = re.compile(r"bearer (?P<token>[a-zA-Z0-9\-._~+/]+=*)", re.IGNORECASE)
+_DEFAULT_PAGE_SIZE = 20
+_MAX_PAGE_SIZE = 200
+_SAR_ROLES = (SAR_DATA_ACCESS, "ROLE_SAR_DATA_ACCESS2")
+"""The service takes its library's second subject access role too, left at its default."""
 
 
 class Reply(NamedTuple):
@@ -72,220 +112,20 @@ def openapi_document() -> bytes:
     return resources.files(__package__).joinpath("openapi.json").read_bytes()
 
 
-@dataclass(frozen=True)
-class _Call:
-    """One routed, authenticated request."""
-
-    claims: TokenClaims | None
-    path: Mapping[str, str]
-    query: Query
-    body: object
-
-    def non_association_id(self) -> int:
-        value = self.path["id"]
-        if not _WHOLE_NUMBER.fullmatch(value) or int(value) not in _INT64:
-            raise bad_request(f"Parameter id must be of type long, not {value!r}")
-        return int(value)
-
-    def username(self) -> str:
-        """The user in the token, which every write needs."""
-        if self.claims is None or self.claims.username is None:
-            raise ApiError(
-                401, "There is no user in context for this request", error_code=USER_MISSING
-            )
-        return self.claims.username
-
-
-# Operations
-
-
-def _api_docs(api: FakeNonAssociationsApi, call: _Call) -> Reply:
-    return Reply(200, _JSON, openapi_document())
-
-
-def _constants(api: FakeNonAssociationsApi, call: _Call) -> Reply:
-    return _json(200, render.constants())
-
-
-def _prisoner_non_associations(api: FakeNonAssociationsApi, call: _Call) -> Reply:
-    prisoner_number = call.path["prisonerNumber"]
-    if not PRISONER_NUMBER.fullmatch(prisoner_number):
-        raise bad_request(f"{prisoner_number!r} is not a prisoner number")
-    chosen = inclusion(call.query)
-    other_prisons = flag(call.query, "includeOtherPrisons", False)
-    sort_by = choice(call.query, "sortBy", PRISONER_LIST_SORTS) or "WHEN_CREATED"
-    direction = choice(call.query, "sortDirection", ("ASC", "DESC"))
-    listing = api.prisoner_listing(
-        prisoner_number,
-        inclusion=chosen,
-        include_other_prisons=other_prisons,
-        sort_by=sort_by,
-        descending=None if direction is None else direction == "DESC",
-    )
-    if listing is None:
-        raise ApiError(404, f"Prisoner {prisoner_number} not found")
-    return _json(200, render.prisoner_listing(listing))
-
-
-def _page(api: FakeNonAssociationsApi, call: _Call) -> Reply:
-    chosen = inclusion(call.query)
-    number = integer(call.query, "page", default=0, minimum=0)
-    size = integer(call.query, "size", default=20, minimum=1, maximum=200)
-    orders = sort_orders(call.query)
-    content, total = api.page(inclusion=chosen, orders=orders, page=number, size=size)
-    return _json(200, render.page(content, total=total, number=number, size=size))
-
-
-def _get(api: FakeNonAssociationsApi, call: _Call) -> Reply:
-    return _json(200, render.non_association(api.get(call.non_association_id())))
-
-
-def _between(api: FakeNonAssociationsApi, call: _Call) -> Reply:
-    chosen = inclusion(call.query)
-    numbers = parse_prisoner_numbers(call.body, minimum=2)
-    records = api.between(numbers, inclusion=chosen, prison_id=text(call.query, "prisonId"))
-    return _json(200, [render.non_association(record) for record in records])
-
-
-def _involving(api: FakeNonAssociationsApi, call: _Call) -> Reply:
-    chosen = inclusion(call.query)
-    numbers = parse_prisoner_numbers(call.body, minimum=1)
-    records = api.involving(numbers, inclusion=chosen, prison_id=text(call.query, "prisonId"))
-    return _json(200, [render.non_association(record) for record in records])
-
-
-def _create(api: FakeNonAssociationsApi, call: _Call) -> Reply:
-    command = parse_create(call.body)
-    return _json(201, render.non_association(api.create(command, call.username())))
-
-
-def _update(api: FakeNonAssociationsApi, call: _Call) -> Reply:
-    non_association_id = call.non_association_id()
-    command = parse_patch(call.body)
-    record = api.update(non_association_id, command, call.username())
-    return _json(200, render.non_association(record))
-
-
-def _close(api: FakeNonAssociationsApi, call: _Call) -> Reply:
-    non_association_id = call.non_association_id()
-    command = parse_close(call.body)
-    record = api.close(non_association_id, command, call.username())
-    return _json(200, render.non_association(record))
-
-
-def _reopen(api: FakeNonAssociationsApi, call: _Call) -> Reply:
-    non_association_id = call.non_association_id()
-    command = parse_reopen(call.body)
-    record = api.reopen(non_association_id, command, call.username())
-    return _json(200, render.non_association(record))
-
-
-def _delete(api: FakeNonAssociationsApi, call: _Call) -> Reply:
-    non_association_id = call.non_association_id()
-    parse_delete(call.body)  # the reason and requester are checked, not kept
-    call.username()
-    api.delete(non_association_id)
-    return _empty(204)
-
-
-def _legacy(api: FakeNonAssociationsApi, call: _Call) -> Reply:
-    return _json(200, render.legacy_non_association(api.get(call.non_association_id())))
-
-
-def _subject_access(api: FakeNonAssociationsApi, call: _Call) -> Reply:
-    prn = (text(call.query, "prn") or "").strip()
-    crn = (text(call.query, "crn") or "").strip()
-    from_date = iso_date(call.query, "fromDate")
-    to_date = iso_date(call.query, "toDate")
-    if not prn and not crn:
-        raise bad_request("One of prn or crn must be supplied.")
-    if not prn or api.prisoner(prn) is None:
-        return _empty(209)
-    listing = api.subject_access(prn, from_date=from_date, to_date=to_date)
-    if listing is None:
-        return _empty(204)
-    return _json(200, {"content": render.prisoner_listing(listing)})
-
-
-# Routing
-
-_Handler = Callable[[FakeNonAssociationsApi, _Call], Reply]
-
-
-@dataclass(frozen=True)
-class _Operation:
-    run: _Handler
-    role: str | None = READ_NON_ASSOCIATIONS
-    """The authority the token needs; None when any valid token will do."""
-    public: bool = False
-    """Served without a token."""
-    writes: bool = False
-    """Needs the `write` scope."""
-    reads_body: bool = False
-    """Takes a JSON body."""
-
-
-def _write(run: _Handler, role: str = WRITE_NON_ASSOCIATIONS) -> _Operation:
-    return _Operation(run, role, writes=True, reads_body=True)
-
-
-_ROUTES: tuple[tuple[tuple[str, ...], dict[str, _Operation]], ...] = (
-    (("v3", "api-docs"), {"GET": _Operation(_api_docs, None, public=True)}),
-    (("constants",), {"GET": _Operation(_constants, None)}),
-    (
-        ("prisoner", "{prisonerNumber}", "non-associations"),
-        {"GET": _Operation(_prisoner_non_associations)},
-    ),
-    (("non-associations",), {"GET": _Operation(_page), "POST": _write(_create)}),
-    (("non-associations", "between"), {"POST": _Operation(_between, reads_body=True)}),
-    (("non-associations", "involving"), {"POST": _Operation(_involving, reads_body=True)}),
-    (("non-associations", "{id}"), {"GET": _Operation(_get), "PATCH": _write(_update)}),
-    (("non-associations", "{id}", "close"), {"PUT": _write(_close)}),
-    (("non-associations", "{id}", "reopen"), {"PUT": _write(_reopen, REOPEN_NON_ASSOCIATIONS)}),
-    (("non-associations", "{id}", "delete"), {"POST": _write(_delete, DELETE_NON_ASSOCIATIONS)}),
-    (
-        ("legacy", "api", "non-associations", "{id}"),
-        {"GET": _Operation(_legacy, NON_ASSOCIATIONS_SYNC)},
-    ),
-    (("subject-access-request",), {"GET": _Operation(_subject_access, SAR_DATA_ACCESS)}),
-)
-"""Each path pattern with its operations; literal segments come before `{parameters}`."""
-
-
-def _route(path: str) -> tuple[dict[str, _Operation], dict[str, str]] | None:
-    """The operations at a path and its path parameters; each segment is decoded once."""
-    segments = [unquote(segment) for segment in path.split("/")[1:]]
-    for pattern, operations in _ROUTES:
-        if len(pattern) != len(segments):
-            continue
-        parameters: dict[str, str] = {}
-        for expected, actual in zip(pattern, segments, strict=True):
-            if expected.startswith("{"):
-                parameters[expected[1:-1]] = actual
-            elif expected != actual:
-                break
-        else:
-            return operations, parameters
-    return None
-
-
-def _authenticate(headers: Mapping[str, str]) -> TokenClaims:
-    scheme, _, token = headers.get("authorization", "").partition(" ")
-    claims = decode_token(token.strip()) if scheme.lower() == "bearer" else None
-    if claims is None:
-        raise ApiError(
-            401,
-            "A valid bearer token is required",
-            headers=(("WWW-Authenticate", "Bearer"),),
-        )
-    return claims
-
-
-def _authorise(operation: _Operation, claims: TokenClaims) -> None:
-    if operation.role is not None and operation.role not in claims.roles:
-        raise ApiError(403, f"Forbidden: the token lacks {operation.role}")
-    if operation.writes and "write" not in claims.scopes:
-        raise ApiError(403, "Forbidden: the token lacks the write scope")
+def _long(name: str, value: str) -> int:
+    """A path parameter converted as the service converts a Long: whitespace ignored,
+    decimal or hexadecimal (`0x1F`, `#1F`)."""
+    compact = "".join(value.split())
+    hexadecimal = _HEX.fullmatch(compact)
+    if hexadecimal is not None:
+        number = int(hexadecimal["sign"] + hexadecimal["digits"], 16)
+    elif _DECIMAL.fullmatch(compact):
+        number = int(compact)
+    else:
+        raise type_mismatch(name, "long")
+    if number not in _INT64:
+        raise type_mismatch(name, "long")
+    return number
 
 
 def _is_json(content_type: str) -> bool:
@@ -293,6 +133,297 @@ def _is_json(content_type: str) -> bool:
     return media_type == "application/json" or (
         media_type.startswith("application/") and media_type.endswith("+json")
     )
+
+
+@dataclass(frozen=True)
+class _Call:
+    """One routed, authenticated request."""
+
+    claims: TokenClaims | None
+    path: Mapping[str, str]
+    query: Query
+    headers: Mapping[str, str]
+    body: bytes
+
+    def non_association_id(self) -> int:
+        return _long("id", self.path["id"])
+
+    def json(self) -> object:
+        """The JSON body: 415 for another content type, 400 when missing or unreadable.
+        Without a content type, an empty body counts as missing and any other as 415."""
+        content_type = self.headers.get("content-type", "").strip()
+        if not content_type:
+            if not self.body:
+                raise unreadable("Required request body is missing")
+            raise unsupported_media_type("application/octet-stream")
+        if not _is_json(content_type):
+            raise unsupported_media_type(content_type)
+        return parse_json(self.body)
+
+    def username(self) -> str:
+        """The user in the token, which some writes need (401 with error code 401)."""
+        if self.claims is None or self.claims.username is None:
+            raise user_missing()
+        return self.claims.username
+
+
+_Proceed = Callable[[], Reply]
+_Handler = Callable[[FakeNonAssociationsApi, _Call], _Proceed]
+"""Reads an operation's arguments and returns what runs once the role is checked."""
+
+
+# Operations
+
+
+def _api_docs(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+    return lambda: Reply(200, _JSON, openapi_document())
+
+
+def _constants(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+    return lambda: _json(200, render.constants())
+
+
+def _prisoner_non_associations(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+    prisoner_number = call.path["prisonerNumber"]
+    chosen = inclusion(call.query)
+    other_prisons = flag(call.query, "includeOtherPrisons", False)
+    sort_by = choice(call.query, "sortBy", known_values(SortBy))
+    direction = choice(call.query, "sortDirection", known_values(SortDirection))
+
+    def proceed() -> Reply:
+        if not is_prisoner_number(prisoner_number):
+            raise validation_exception(
+                "getPrisonerNonAssociations.prisonerNumber: "
+                "Prisoner number must be in the correct format"
+            )
+        listing = api.prisoner_listing(
+            prisoner_number,
+            inclusion=check_inclusion(chosen),
+            include_other_prisons=other_prisons,
+            sort_by=sort_by or SortBy.WHEN_CREATED.value,
+            descending=None if direction is None else direction == SortDirection.DESC.value,
+        )
+        return _json(200, render.prisoner_listing(listing))
+
+    return proceed
+
+
+def _page(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+    chosen = inclusion(call.query)
+    number = lenient_int(call.query, "page") or 0
+    size = page_size(call.query, _DEFAULT_PAGE_SIZE)
+    orders = sort_orders(call.query)
+
+    def proceed() -> Reply:
+        if size > _MAX_PAGE_SIZE:
+            raise validation_exception(f"Page size must be {_MAX_PAGE_SIZE} or less")
+        check_inclusion(chosen)
+        for name, _ in orders:
+            if name not in PAGE_SORT_PROPERTIES:
+                raise unexpected(f"No property '{name}' found for type 'NonAssociation'")
+        content, total = api.page(
+            inclusion=chosen,
+            orders=[(PAGE_SORT_PROPERTIES[name], descending) for name, descending in orders],
+            page=number,
+            size=size,
+        )
+        return _json(200, render.page(content, total=total, number=number, size=size))
+
+    return proceed
+
+
+def _get(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+    non_association_id = call.non_association_id()
+    return lambda: _json(200, render.non_association(api.get(non_association_id)))
+
+
+def _group(minimum: int, operation: str) -> _Handler:
+    """Between (two or more prisoners) or involving (one or more)."""
+
+    def handler(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+        numbers = read_prisoner_numbers(call.json())
+        chosen = inclusion(call.query)
+        prison_id = text(call.query, "prisonId")
+
+        def proceed() -> Reply:
+            distinct = check_prisoner_numbers(numbers, minimum=minimum, operation=operation)
+            find = api.between if minimum == 2 else api.involving
+            records = find(distinct, inclusion=check_inclusion(chosen), prison_id=prison_id)
+            return _json(200, [render.non_association(record) for record in records])
+
+        return proceed
+
+    return handler
+
+
+def _create(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+    command = parse_create(call.json())
+    return lambda: _json(201, render.non_association(api.create(command, call.username())))
+
+
+def _update(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+    non_association_id = call.non_association_id()
+    command = parse_patch(call.json())
+
+    def proceed() -> Reply:
+        record = api.update(non_association_id, command, call.username())
+        return _json(200, render.non_association(record))
+
+    return proceed
+
+
+def _close(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+    non_association_id = call.non_association_id()
+    command = parse_close(call.json())
+
+    def proceed() -> Reply:
+        closed_by = command.closed_by if command.closed_by is not None else call.username()
+        record = api.close(non_association_id, command, closed_by)
+        return _json(200, render.non_association(record))
+
+    return proceed
+
+
+def _reopen(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+    non_association_id = call.non_association_id()
+    command = parse_reopen(call.json())
+
+    def proceed() -> Reply:
+        reopened_by = command.reopened_by if command.reopened_by is not None else call.username()
+        record = api.reopen(non_association_id, command, reopened_by)
+        return _json(200, render.non_association(record))
+
+    return proceed
+
+
+def _delete(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+    non_association_id = call.non_association_id()
+    parse_delete(call.json())  # the reason and requester are checked, not kept
+
+    def proceed() -> Reply:
+        api.delete(non_association_id)
+        return _empty(204)
+
+    return proceed
+
+
+def _legacy(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+    non_association_id = call.non_association_id()
+    return lambda: _json(200, render.legacy_non_association(api.get(non_association_id)))
+
+
+def _subject_access(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+    prn = text(call.query, "prn") or ""
+    crn = text(call.query, "crn") or ""
+    from_date = iso_date(call.query, "fromDate")
+    to_date = iso_date(call.query, "toDate")
+
+    def proceed() -> Reply:
+        if not prn.strip():
+            if not crn.strip():
+                raise ApiError(400, "One of prn or crn must be supplied.")
+            return _empty(209)  # only prison records here: a case reference means nothing
+        try:
+            listing = api.subject_access(prn, from_date=from_date, to_date=to_date)
+        except MissingPrisoners:
+            raise ApiError(209, "Subject Identifier is not recognised by this service") from None
+        if listing is None:
+            return _empty(204)
+        return _json(200, render.subject_access(listing))
+
+    return proceed
+
+
+# Routing
+
+
+@dataclass(frozen=True)
+class _Operation:
+    run: _Handler
+    roles: tuple[str, ...] = (READ_NON_ASSOCIATIONS,)
+    """The token needs one of these authorities; none listed: any valid token will do."""
+    writes: bool = False
+    """Needs the `write` scope."""
+
+
+def _write(run: _Handler, role: str = WRITE_NON_ASSOCIATIONS) -> _Operation:
+    return _Operation(run, (role,), writes=True)
+
+
+@dataclass(frozen=True)
+class _Route:
+    pattern: tuple[str, ...]
+    operations: Mapping[str, _Operation]
+    public: bool = False
+    """Served without a token, whatever the method."""
+
+    def match(self, segments: list[str]) -> dict[str, str] | None:
+        """The path parameters, if the (decoded) segments fit the pattern."""
+        if len(self.pattern) != len(segments):
+            return None
+        parameters: dict[str, str] = {}
+        for expected, actual in zip(self.pattern, segments, strict=True):
+            if expected.startswith("{"):
+                parameters[expected[1:-1]] = actual
+            elif expected != actual:
+                return None
+        return parameters
+
+
+_ROUTES: tuple[_Route, ...] = (
+    _Route(("v3", "api-docs"), {"GET": _Operation(_api_docs, ())}, public=True),
+    _Route(("constants",), {"GET": _Operation(_constants, ())}),
+    _Route(
+        ("prisoner", "{prisonerNumber}", "non-associations"),
+        {"GET": _Operation(_prisoner_non_associations)},
+    ),
+    _Route(("non-associations",), {"GET": _Operation(_page), "POST": _write(_create)}),
+    _Route(
+        ("non-associations", "between"),
+        {"POST": _Operation(_group(2, "getNonAssociationsBetweenPrisoners"))},
+    ),
+    _Route(
+        ("non-associations", "involving"),
+        {"POST": _Operation(_group(1, "getNonAssociationsInvolvingPrisoners"))},
+    ),
+    _Route(("non-associations", "{id}"), {"GET": _Operation(_get), "PATCH": _write(_update)}),
+    _Route(("non-associations", "{id}", "close"), {"PUT": _write(_close)}),
+    _Route(
+        ("non-associations", "{id}", "reopen"), {"PUT": _write(_reopen, REOPEN_NON_ASSOCIATIONS)}
+    ),
+    _Route(
+        ("non-associations", "{id}", "delete"), {"POST": _write(_delete, DELETE_NON_ASSOCIATIONS)}
+    ),
+    _Route(
+        ("legacy", "api", "non-associations", "{id}"),
+        {"GET": _Operation(_legacy, (NON_ASSOCIATIONS_SYNC,))},
+    ),
+    _Route(("subject-access-request",), {"GET": _Operation(_subject_access, _SAR_ROLES)}),
+)
+"""Every path pattern with its operations. A request takes the first pattern that fits
+both its path and its method, and literal segments come before `{parameters}`: so a
+GET of /non-associations/between is a GET by ID, as in the service."""
+
+
+def _authenticate(headers: Mapping[str, str]) -> TokenClaims:
+    """The claims of the bearer token. Another scheme counts as no token at all."""
+    authorization = headers.get("authorization", "")
+    if not authorization.lower().startswith("bearer"):
+        raise unauthorised()
+    bearer = _BEARER.fullmatch(authorization)
+    if bearer is None:
+        raise unauthorised("Bearer token is malformed")
+    claims = decode_token(bearer["token"])
+    if claims is None:
+        raise unauthorised("An error occurred while attempting to decode the Jwt")
+    return claims
+
+
+def _authorise(operation: _Operation, claims: TokenClaims) -> None:
+    if operation.roles and claims.roles.isdisjoint(operation.roles):
+        raise access_denied()
+    if operation.writes and "write" not in claims.scopes:
+        raise access_denied()
 
 
 def _dispatch(
@@ -303,27 +434,32 @@ def _dispatch(
     headers: Mapping[str, str],
     body: bytes,
 ) -> Reply:
-    found = _route(path)
-    operation = found[0].get(method) if found else None
+    segments = [unquote(segment) for segment in path.split("/")[1:]]
+    matches = [
+        (route, parameters)
+        for route in _ROUTES
+        if (parameters := route.match(segments)) is not None
+    ]
     claims = None
-    if operation is None or not operation.public:
+    if not any(route.public for route, _ in matches):
         claims = _authenticate(headers)
-    if found is None:
-        raise ApiError(404, f"No endpoint {method} {path}")
-    if operation is None:
-        allowed = ", ".join(sorted(found[0]))
-        raise ApiError(
-            405, f"Request method {method!r} is not supported", headers=(("Allow", allowed),)
-        )
+    if not matches:
+        raise no_resource(path)
+    chosen = next(
+        (
+            (route.operations[method], parameters)
+            for route, parameters in matches
+            if method in route.operations
+        ),
+        None,
+    )
+    if chosen is None:
+        raise unexpected(f"Request method '{method}' is not supported")
+    operation, parameters = chosen
+    proceed = operation.run(api, _Call(claims, parameters, query, headers, body))
     if claims is not None:
         _authorise(operation, claims)
-    parsed: object = None
-    if operation.reads_body:
-        content_type = headers.get("content-type", "")
-        if not _is_json(content_type):
-            raise ApiError(415, f"Content-Type {content_type!r} is not supported")
-        parsed = parse_json(body)
-    return operation.run(api, _Call(claims, found[1], query, parsed))
+    return proceed()
 
 
 def handle(
@@ -345,4 +481,6 @@ def handle(
     try:
         return _dispatch(api, method.upper(), path, query, lowered, body)
     except ApiError as error:
+        if not error.has_body:
+            return Reply(error.status, error.headers, b"")
         return _json(error.status, error.body(), error.headers)

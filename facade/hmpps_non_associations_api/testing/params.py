@@ -1,22 +1,33 @@
-"""Reading query parameters the way the API's framework does; a bad value is a plain 400."""
+"""Reading query parameters the way the service's framework converts them.
+
+A value that does not convert (a boolean, an enum, a date) is a plain 400,
+found before the role is checked. Paging is lenient instead: a page or size
+that is not a number, or out of range, quietly becomes a default.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from urllib.parse import parse_qsl
 
-from .errors import bad_request
+from hmpps_non_associations_api_client.models import NonAssociationSortProperty
+
+from .codes import known_values
+from .errors import enum_mismatch, type_mismatch, validation_exception
 from .store import Inclusion
 
 __all__ = [
     "PAGE_SORT_PROPERTIES",
     "Query",
+    "check_inclusion",
     "choice",
     "flag",
     "inclusion",
-    "integer",
     "iso_date",
+    "lenient_int",
+    "page_size",
     "parse_query",
     "sort_orders",
     "text",
@@ -27,26 +38,17 @@ Query = Mapping[str, Sequence[str]]
 
 _TRUE = {"true", "on", "yes", "1"}
 _FALSE = {"false", "off", "no", "0"}
+_INT = re.compile(r"[-+]?[0-9]+")
+_INT_MAX = 2**31 - 1
+_MAX_PAGE_SIZE = 2000
+"""Sizes above this are cut to it before the operation's own limit of 200 applies."""
 
 PAGE_SORT_PROPERTIES: dict[str, str] = {
-    "id": "id",
-    "firstPrisonerNumber": "first_prisoner_number",
-    "firstPrisonerRole": "first_prisoner_role",
-    "secondPrisonerNumber": "second_prisoner_number",
-    "secondPrisonerRole": "second_prisoner_role",
-    "reason": "reason",
-    "restrictionType": "restriction_type",
-    "comment": "comment",
-    "authorisedBy": "authorised_by",
-    "whenCreated": "when_created",
-    "whenUpdated": "when_updated",
-    "updatedBy": "updated_by",
-    "isClosed": "is_closed",
-    "closedBy": "closed_by",
-    "closedReason": "closed_reason",
-    "closedAt": "closed_at",
+    name: re.sub(r"[A-Z]", lambda capital: "_" + capital[0].lower(), name)
+    for name in known_values(NonAssociationSortProperty)
 }
-"""Properties the page of all non-associations can be sorted by, to record attributes."""
+"""The stored fields the page of all non-associations can be sorted by (the generated
+enum's), each to its record attribute; any other name fails when the query runs (500)."""
 
 
 def parse_query(query_string: str) -> dict[str, list[str]]:
@@ -64,77 +66,81 @@ def text(query: Query, name: str) -> str | None:
 
 
 def flag(query: Query, name: str, default: bool) -> bool:
-    """A boolean parameter."""
-    value = text(query, name)
-    if value is None:
+    """A boolean parameter (true/false, on/off, yes/no, 1/0, any case); blank means the
+    default."""
+    value = (text(query, name) or "").strip().lower()
+    if not value:
         return default
-    if value.lower() in _TRUE:
+    if value in _TRUE:
         return True
-    if value.lower() in _FALSE:
+    if value in _FALSE:
         return False
-    raise bad_request(f"Parameter {name} must be of type boolean")
+    raise type_mismatch(name, "boolean")
 
 
 def inclusion(query: Query) -> Inclusion:
-    """`includeOpen` (default true) and `includeClosed` (default false); both false is a 400."""
-    chosen = Inclusion(
+    """`includeOpen` (default true) and `includeClosed` (default false), as sent."""
+    return Inclusion(
         open=flag(query, "includeOpen", True), closed=flag(query, "includeClosed", False)
     )
+
+
+def check_inclusion(chosen: Inclusion) -> Inclusion:
+    """Refuse a list of neither open nor closed ones (checked after the role)."""
     if not (chosen.open or chosen.closed):
-        raise bad_request("includeOpen and includeClosed cannot both be false")
+        raise validation_exception("includeOpen and includeClosed cannot both be false")
     return chosen
 
 
 def choice(query: Query, name: str, allowed: Iterable[str]) -> str | None:
-    """An enum parameter, if sent."""
-    value = text(query, name)
+    """An enum parameter, trimmed; None when not sent or blank."""
+    value = (text(query, name) or "").strip()
+    if not value:
+        return None
     options = list(allowed)
-    if value is not None and value not in options:
-        raise bad_request(f"Parameter {name} must be one of the following {', '.join(options)}")
+    if value not in options:
+        raise enum_mismatch(name, options)
     return value
 
 
-def integer(
-    query: Query, name: str, *, default: int, minimum: int, maximum: int | None = None
-) -> int:
-    """A whole-number parameter within limits."""
+def lenient_int(query: Query, name: str, *, upper: int = _INT_MAX) -> int | None:
+    """A paging number: None when not sent, 0 when not a whole number, else cut to 0 and
+    `upper`."""
     value = text(query, name)
-    if value is None:
-        return default
-    try:
-        number = int(value)
-    except ValueError:
-        raise bad_request(f"Parameter {name} must be of type int") from None
-    if number < minimum or (maximum is not None and number > maximum):
-        upper = f" and at most {maximum}" if maximum is not None else ""
-        raise bad_request(f"Parameter {name} must be at least {minimum}{upper}")
-    return number
+    if not value or not value.strip():
+        return None
+    if not _INT.fullmatch(value) or not -(2**31) <= int(value) <= _INT_MAX:
+        return 0
+    return min(max(int(value), 0), upper)
+
+
+def page_size(query: Query, default: int) -> int:
+    """The page size asked for, or `default` when it is missing or below 1."""
+    size = lenient_int(query, "size", upper=_MAX_PAGE_SIZE)
+    return default if size is None or size < 1 else size
 
 
 def sort_orders(query: Query) -> list[tuple[str, bool]]:
-    """Spring Data `sort` values (`property[,property...][,ASC|DESC]`, repeatable).
-
-    Returns (record attribute, descending) pairs; `id,ASC` when none are sent.
-    """
+    """Spring Data `sort` values (`property[,property...][,ASC|DESC]`, repeatable), as
+    (property, descending) pairs; `id` ascending when none are sent."""
     orders: list[tuple[str, bool]] = []
     for value in query.get("sort", ()):
         parts = [part.strip() for part in value.split(",") if part.strip()]
         descending = False
         if parts and parts[-1].upper() in ("ASC", "DESC"):
             descending = parts.pop().upper() == "DESC"
-        for part in parts:
-            if part not in PAGE_SORT_PROPERTIES:
-                raise bad_request(f"No property '{part}' found to sort non-associations by")
-            orders.append((PAGE_SORT_PROPERTIES[part], descending))
+        orders.extend((part, descending) for part in parts)
     return orders or [("id", False)]
 
 
 def iso_date(query: Query, name: str) -> date | None:
-    """An ISO 8601 date parameter, if sent."""
-    value = text(query, name)
+    """An ISO 8601 date parameter; None when not sent or blank."""
+    value = (text(query, name) or "").strip()
     if not value:
         return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise bad_request(f"Parameter {name} must be a date like 2024-01-31") from None
+    if len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise type_mismatch(name, "java.time.LocalDate")

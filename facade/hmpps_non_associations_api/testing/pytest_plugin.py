@@ -1,7 +1,9 @@
 """Pytest fixtures for applications that call the Non-associations API.
 
 Installed as the `hmpps_non_associations_api` pytest11 plugin, so the fixtures
-are available wherever this distribution is installed.
+are available wherever this distribution is installed. `non_associations_env`
+points an application's own configuration (`ApiConfig.from_env()`,
+`AuthConfig.from_env()`) at a fake API and a fake HMPPS Auth for one test.
 """
 
 from __future__ import annotations
@@ -11,33 +13,23 @@ from collections.abc import Callable, Iterable, Iterator
 import pytest
 
 from ..client import AsyncNonAssociationsApi, NonAssociationsApi
-from ..config import ApiConfig
+from ..config import API_PREFIX, AUTH_PREFIX, ApiConfig
+from .auth import FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeAuthServer, FakeHmppsAuth
 from .server import FakeApiServer
 from .store import FakeNonAssociationsApi
-from .tokens import (
-    DELETE_NON_ASSOCIATIONS,
-    NON_ASSOCIATIONS_SYNC,
-    READ_NON_ASSOCIATIONS,
-    REOPEN_NON_ASSOCIATIONS,
-    WRITE_NON_ASSOCIATIONS,
-    mint_token,
-)
+from .tokens import ALL_ROLES, mint_token
 
 __all__ = [
     "async_non_associations_client",
+    "fake_hmpps_auth",
+    "fake_hmpps_auth_server",
     "fake_non_associations_api",
     "fake_non_associations_server",
     "non_associations_client",
+    "non_associations_env",
     "non_associations_token",
 ]
 
-ALL_ROLES = (
-    READ_NON_ASSOCIATIONS,
-    WRITE_NON_ASSOCIATIONS,
-    DELETE_NON_ASSOCIATIONS,
-    REOPEN_NON_ASSOCIATIONS,
-    NON_ASSOCIATIONS_SYNC,
-)
 TEST_USERNAME = "TEST_USER"
 
 TokenFactory = Callable[..., str]
@@ -91,3 +83,39 @@ def async_non_associations_client(
     any async test runner; it owns no connections (the shared pool does)."""
     token = mint_token(roles=ALL_ROLES, username=TEST_USERNAME)
     return AsyncNonAssociationsApi(token, ApiConfig(fake_non_associations_server.url))
+
+
+@pytest.fixture
+def fake_hmpps_auth() -> FakeHmppsAuth:
+    """A fake HMPPS Auth for this test. It knows the system client `FAKE_CLIENT_ID` /
+    `FAKE_CLIENT_SECRET`, whose tokens carry every role; register others as needed."""
+    fake = FakeHmppsAuth()
+    fake.register_client(FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, roles=ALL_ROLES)
+    return fake
+
+
+@pytest.fixture
+def fake_hmpps_auth_server(fake_hmpps_auth: FakeHmppsAuth) -> Iterator[FakeAuthServer]:
+    """The test's fake HMPPS Auth served on 127.0.0.1; `.url` is its base URL (`…/auth`)."""
+    with FakeAuthServer(fake_hmpps_auth) as server:
+        yield server
+
+
+@pytest.fixture
+def non_associations_env(
+    monkeypatch: pytest.MonkeyPatch,
+    fake_non_associations_server: FakeApiServer,
+    fake_hmpps_auth_server: FakeAuthServer,
+) -> dict[str, str]:
+    """Set the variables an application reads (HMPPS_NON_ASSOCIATIONS_API_URL,
+    HMPPS_AUTH_URL, HMPPS_AUTH_CLIENT_ID, HMPPS_AUTH_CLIENT_SECRET) to the test's fake
+    servers, for this test only; returns them."""
+    env = {
+        f"{API_PREFIX}URL": fake_non_associations_server.url,
+        f"{AUTH_PREFIX}URL": fake_hmpps_auth_server.url,
+        f"{AUTH_PREFIX}CLIENT_ID": FAKE_CLIENT_ID,
+        f"{AUTH_PREFIX}CLIENT_SECRET": FAKE_CLIENT_SECRET,
+    }
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return env

@@ -1,24 +1,27 @@
-"""The fake's data: prisoners as a prisoner search would report them, and non-associations."""
+"""The fake's data: prisoners as prisoner search reports them, and non-associations."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
-__all__ = ["TRANSFER_PRISON_ID", "NonAssociationRecord", "Prisoner"]
+__all__ = ["RELEASED_PRISON_ID", "TRANSFER_PRISON_ID", "NonAssociationRecord", "Prisoner"]
 
 TRANSFER_PRISON_ID = "TRN"
-"""The prison ID reported for a prisoner moving between prisons."""
+"""The prison ID prisoner search reports for a prisoner moving between prisons."""
+
+RELEASED_PRISON_ID = "OUT"
+"""The prison ID prisoner search reports for a prisoner who has been released."""
 
 
 @dataclass(frozen=True)
 class Prisoner:
-    """A prisoner known to the fake.
+    """A prisoner as prisoner search reports them.
 
-    `prison_id`, `prison_name` and `cell_location` are what the API reports:
-    all three None for a released prisoner, `TRN`/`Transfer`/None for one in
-    transfer. A prisoner without a booking cannot be given a new
-    non-association (error code 103).
+    `prison_id` is a prison's ID, `OUT` once released or `TRN` while moving
+    between prisons; to the service these are prison IDs like any other. It
+    is None only for someone with no booking at all, who cannot be given a
+    new non-association (error code 103).
     """
 
     prisoner_number: str
@@ -27,7 +30,6 @@ class Prisoner:
     prison_id: str | None = None
     prison_name: str | None = None
     cell_location: str | None = None
-    has_booking: bool = True
 
     @classmethod
     def in_prison(
@@ -45,28 +47,36 @@ class Prisoner:
 
     @classmethod
     def in_transfer(cls, prisoner_number: str, first_name: str, last_name: str) -> Prisoner:
-        """A prisoner on the move between prisons."""
+        """A prisoner on the move between prisons: `TRN`, no cell."""
         return cls(prisoner_number, first_name, last_name, TRANSFER_PRISON_ID, "Transfer")
 
     @classmethod
-    def released(cls, prisoner_number: str, first_name: str, last_name: str) -> Prisoner:
-        """A prisoner no longer in custody."""
-        return cls(prisoner_number, first_name, last_name)
+    def released(
+        cls,
+        prisoner_number: str,
+        first_name: str,
+        last_name: str,
+        *,
+        prison_name: str = "Outside",
+    ) -> Prisoner:
+        """A prisoner no longer in custody: `OUT`, no cell; prisoner search usually names
+        the prison they left, e.g. "Outside - released from Leeds (HMP)"."""
+        return cls(prisoner_number, first_name, last_name, RELEASED_PRISON_ID, prison_name)
 
     @classmethod
     def without_booking(cls, prisoner_number: str, first_name: str, last_name: str) -> Prisoner:
         """A prisoner record with no booking, so no location at all."""
-        return cls(prisoner_number, first_name, last_name, has_booking=False)
-
-    @property
-    def held_in_prison(self) -> bool:
-        """True when the prisoner is in a prison (not released, not in transfer)."""
-        return self.prison_id is not None and self.prison_id != TRANSFER_PRISON_ID
+        return cls(prisoner_number, first_name, last_name)
 
 
 @dataclass(frozen=True)
 class NonAssociationRecord:
-    """One stored non-association; times are Europe/London local times without offset."""
+    """One stored non-association, with the fields the service keeps; times are
+    Europe/London local times without offset.
+
+    The service keeps nothing of a reopening apart from its effects: the
+    reason becomes the comment, and who and when become the last update.
+    """
 
     id: int
     first_prisoner_number: str
@@ -76,7 +86,7 @@ class NonAssociationRecord:
     reason: str
     restriction_type: str
     comment: str
-    authorised_by: str
+    authorised_by: str | None
     when_created: datetime
     when_updated: datetime
     updated_by: str
@@ -84,18 +94,24 @@ class NonAssociationRecord:
     closed_by: str | None = None
     closed_reason: str | None = None
     closed_at: datetime | None = None
-    reopened_by: str | None = None
-    reopen_reason: str | None = None
-    reopened_at: datetime | None = None
 
     @property
     def is_open(self) -> bool:
         """Always the opposite of `is_closed`."""
         return not self.is_closed
 
+    @property
+    def prisoner_numbers(self) -> tuple[str, str]:
+        """The first and the second prisoner's numbers."""
+        return self.first_prisoner_number, self.second_prisoner_number
+
     def involves(self, prisoner_number: str) -> bool:
         """True when the prisoner is on either side."""
-        return prisoner_number in (self.first_prisoner_number, self.second_prisoner_number)
+        return prisoner_number in self.prisoner_numbers
+
+    def is_between(self, prisoner_numbers: set[str] | frozenset[str]) -> bool:
+        """True when both prisoners are among the given ones."""
+        return set(self.prisoner_numbers) <= prisoner_numbers
 
     def role_of(self, prisoner_number: str) -> str:
         """The given prisoner's role in this non-association."""

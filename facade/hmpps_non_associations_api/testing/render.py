@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from .clock import format_local
 from .codes import (
     LEGACY_REASON_DESCRIPTIONS,
-    LEGACY_REASON_FOR_ROLE,
+    LEGACY_TYPE_DESCRIPTIONS,
     LEGACY_TYPES,
     REASONS,
     RESTRICTION_TYPES,
     ROLES,
+    legacy_reasons,
 )
 from .records import NonAssociationRecord, Prisoner
 from .store import PrisonerListing
@@ -22,6 +23,7 @@ __all__ = [
     "non_association",
     "page",
     "prisoner_listing",
+    "subject_access",
 ]
 
 JsonObject = dict[str, object]
@@ -99,7 +101,7 @@ def _seen_by(record: NonAssociationRecord, prisoner_number: str, other: Prisoner
         "role": role,
         "roleDescription": ROLES[role],
         **_details(record),
-        "authorisedBy": record.authorised_by,
+        "authorisedBy": record.authorised_by or "",  # the list shows no authoriser as ""
         **_history(record),
         **_closure(record),
         "otherPrisonerDetails": {
@@ -131,26 +133,32 @@ def prisoner_listing(listing: PrisonerListing) -> JsonObject:
 
 def legacy_non_association(record: NonAssociationRecord) -> JsonObject:
     """A LegacyNonAssociation, in the old NOMIS layout."""
-    reason_code = LEGACY_REASON_FOR_ROLE[record.first_prisoner_role]
-    other_reason_code = LEGACY_REASON_FOR_ROLE[record.second_prisoner_role]
-    type_code, type_description = LEGACY_TYPES[record.restriction_type]
+    reason_code, other_reason_code = legacy_reasons(
+        record.reason, record.first_prisoner_role, record.second_prisoner_role
+    )
+    type_code = LEGACY_TYPES[record.restriction_type]
     return {
         "id": record.id,
         "offenderNo": record.first_prisoner_number,
-        "reasonCode": reason_code,
+        "reasonCode": reason_code.value,
         "reasonDescription": LEGACY_REASON_DESCRIPTIONS[reason_code],
-        "typeCode": type_code,
-        "typeDescription": type_description,
+        "typeCode": type_code.value,
+        "typeDescription": LEGACY_TYPE_DESCRIPTIONS[type_code],
         "effectiveDate": format_local(record.when_created),
         "expiryDate": format_local(record.closed_at) if record.closed_at else None,
         "authorisedBy": record.authorised_by,
         "comments": record.comment,
         "offenderNonAssociation": {
             "offenderNo": record.second_prisoner_number,
-            "reasonCode": other_reason_code,
+            "reasonCode": other_reason_code.value,
             "reasonDescription": LEGACY_REASON_DESCRIPTIONS[other_reason_code],
         },
     }
+
+
+def subject_access(listing: PrisonerListing) -> JsonObject:
+    """An HmppsSubjectAccessRequestContent: the prisoner list, and no attachments."""
+    return {"content": prisoner_listing(listing), "attachments": None}
 
 
 def page(

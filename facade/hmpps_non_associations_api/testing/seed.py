@@ -1,7 +1,8 @@
 """The deterministic data a fresh fake starts with.
 
-Seven prisoners: three in Moorland (MDI), one in Leeds (LEI), one in transfer,
-one released and one without a booking; and four non-associations, one closed.
+Seven prisoners: three in Moorland (MDI), one in Leeds (LEI), one in transfer
+(TRN), one released (OUT) and one without a booking; and four non-associations,
+one closed.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ SEED_PRISONERS: tuple[Prisoner, ...] = (
     Prisoner.in_prison("C3456DE", "Callum", "Ashby", cell_location="2-1-007", **_MOORLAND),
     Prisoner.in_prison("D4567EF", "Rhys", "Okafor", cell_location="3-1-022", **_LEEDS),
     Prisoner.in_transfer("E5678FG", "Luke", "Brennan"),
-    Prisoner.released("F6789GH", "Aaron", "Pike"),
+    Prisoner.released(
+        "F6789GH", "Aaron", "Pike", prison_name="Outside - released from Leeds (HMP)"
+    ),
     Prisoner.without_booking("G7890HJ", "Jamie", "Quinn"),
 )
 """Prisoners known to a fresh fake."""

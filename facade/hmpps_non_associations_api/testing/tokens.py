@@ -1,4 +1,4 @@
-"""Unsigned HMPPS-style JWTs for tests, and the lenient decoder the fake API uses.
+"""Unsigned HMPPS-style JWTs for tests, and the decoder the fake API uses.
 
 Tokens carry the claims HMPPS Auth puts in its access tokens (`authorities`,
 `user_name`, `scope`, `client_id`, `exp`, `iat`, `jti`) but are not signed:
@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 __all__ = [
+    "ALL_ROLES",
     "DELETE_NON_ASSOCIATIONS",
     "NON_ASSOCIATIONS_SYNC",
     "READ_NON_ASSOCIATIONS",
@@ -40,6 +41,16 @@ NON_ASSOCIATIONS_SYNC = "ROLE_NON_ASSOCIATIONS_SYNC"
 SAR_DATA_ACCESS = "ROLE_SAR_DATA_ACCESS"
 """Fetch subject access request content."""
 
+ALL_ROLES = (
+    READ_NON_ASSOCIATIONS,
+    WRITE_NON_ASSOCIATIONS,
+    DELETE_NON_ASSOCIATIONS,
+    REOPEN_NON_ASSOCIATIONS,
+    NON_ASSOCIATIONS_SYNC,
+    SAR_DATA_ACCESS,
+)
+"""Every role the API checks: a token with all of them may call any operation."""
+
 _ROLE_PREFIX = "ROLE_"
 
 
@@ -59,7 +70,8 @@ def mint_token(
     client_id: str = "test-client",
     expires_in: int = 3600,
 ) -> str:
-    """Build an unsigned JWT; roles may be given with or without the `ROLE_` prefix.
+    """Build an unsigned JWT; roles may be given with or without the `ROLE_` prefix, and the
+    token carries them with it, as HMPPS Auth's tokens do.
 
     A negative `expires_in` gives a token that has already expired.
     """
@@ -83,9 +95,11 @@ class TokenClaims:
     """What the fake reads from a bearer token."""
 
     roles: frozenset[str]
-    """Authorities, each with the `ROLE_` prefix."""
+    """Authorities exactly as the token gives them: the service adds no `ROLE_` prefix, so
+    an authority without one matches no role."""
     scopes: frozenset[str]
     username: str | None
+    """The `user_name` claim; None only when the token has none (an empty one counts)."""
     client_id: str | None
 
 
@@ -127,8 +141,8 @@ def decode_token(token: str, *, now: float | None = None) -> TokenClaims | None:
     if not isinstance(username, str | None) or not isinstance(client_id, str | None):
         return None
     return TokenClaims(
-        roles=frozenset(_authority(role) for role in authorities),
+        roles=frozenset(authorities),
         scopes=frozenset(scopes),
-        username=username or None,
+        username=username,
         client_id=client_id,
     )

@@ -1,41 +1,54 @@
-"""Reading request bodies into commands, with the API's field rules.
+"""Reading request bodies into commands, in the service's two steps.
 
-Object bodies that break a field rule fail with error code 102; bodies that
-are not JSON, or not the right JSON shape at all, fail with a plain 400.
+First the body is read into the request type: a body that is missing, not
+JSON, of the wrong shape, lacking a required field, or holding an unknown
+enum value or a malformed date-time is a plain 400. Then the request's
+field rules are checked (bean validation): prisoner-number format and
+length limits, every broken rule reported together as a 400 with error
+code 102. Blank-looking text passes: only empty text breaks a rule.
 """
 
 from __future__ import annotations
 
+import enum
 import json
-import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from .clock import to_london_local
-from .codes import REASONS, RESTRICTION_TYPES, ROLES
-from .errors import bad_request, validation_failure
+from hmpps_non_associations_api_client.models import Reason, RestrictionType, Role
+
+from ..validation import prisoner_number as _check_prisoner_number
+from .clock import parse_local
+from .codes import known_values
+from .errors import bean_validation, unreadable, validation_exception
 
 __all__ = [
-    "PRISONER_NUMBER",
     "CloseCommand",
     "CreateCommand",
     "DeleteCommand",
     "PatchCommand",
     "ReopenCommand",
+    "check_prisoner_numbers",
+    "is_prisoner_number",
     "parse_close",
     "parse_create",
     "parse_delete",
     "parse_json",
     "parse_patch",
-    "parse_prisoner_numbers",
     "parse_reopen",
+    "read_prisoner_numbers",
 ]
 
-PRISONER_NUMBER = re.compile(r"[a-zA-Z][0-9]{4}[a-zA-Z]{2}")
-"""What a prisoner number looks like (matched against the whole string)."""
-
 _USERNAME_MAX = 60
+
+
+def is_prisoner_number(value: str) -> bool:
+    """True for a prisoner number such as A1234BC (the client's own rule)."""
+    try:
+        _check_prisoner_number(value)
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -88,161 +101,215 @@ class DeleteCommand:
     staff_username: str
 
 
+_MISSING_BODY = "Required request body is missing"
+
+
 def parse_json(body: bytes) -> object:
-    """The decoded JSON body; 400 when it is missing or unreadable."""
+    """The decoded JSON body; 400 when it is missing (or `null`) or unreadable."""
     if not body.strip():
-        raise bad_request("Couldn't read request body: Required request body is missing")
+        raise unreadable(_MISSING_BODY)
     try:
-        return json.loads(body)
+        data = json.loads(body)
     except (ValueError, UnicodeDecodeError) as error:
-        raise bad_request(f"Couldn't read request body: {error}") from None
+        raise unreadable(f"JSON parse error: {error}") from None
+    if data is None:
+        raise unreadable(_MISSING_BODY)
+    return data
 
 
 class _Fields:
-    """Reads fields of a JSON object, collecting every rule broken."""
+    """Reads the fields of one request type from a JSON object, then checks its rules."""
 
-    def __init__(self, data: object) -> None:
+    def __init__(self, data: object, request_type: str) -> None:
         if not isinstance(data, dict):
-            raise bad_request("Couldn't read request body: a JSON object is expected")
+            raise unreadable(
+                f"JSON parse error: Cannot deserialize value of type `{request_type}` "
+                "from anything but a JSON object"
+            )
         self._data: dict[str, object] = data
-        self.problems: list[str] = []
+        self._request_type = request_type
+        self._problems: list[tuple[str, object, str]] = []
 
-    def _value(self, name: str, required: bool) -> object:
+    def _required(self, name: str) -> object:
         value = self._data.get(name)
-        if value is None and required:
-            self.problems.append(f"{name} must not be null")
+        if value is None:
+            raise unreadable(
+                f"JSON parse error: {self._request_type} needs a non-null value for {name}"
+            )
         return value
 
-    def text(
-        self, name: str, *, required: bool = True, max_length: int | None = None
-    ) -> str | None:
-        """A string that must not be blank."""
-        value = self._value(name, required)
-        if value is None:
-            return None
+    @staticmethod
+    def _text(name: str, value: object) -> str:
         if not isinstance(value, str):
-            self.problems.append(f"{name} must be a string")
-            return None
-        if not value.strip():
-            self.problems.append(f"{name} must not be blank")
-            return None
-        if max_length is not None and len(value) > max_length:
-            self.problems.append(f"{name} must be at most {max_length} characters")
-            return None
+            raise unreadable(f"JSON parse error: {name} must be a JSON string")
         return value
 
-    def code(self, name: str, codes: Mapping[str, str], *, required: bool = True) -> str | None:
-        """One of a code list's codes."""
-        value = self._value(name, required)
-        if value is None:
-            return None
-        if not isinstance(value, str) or value not in codes:
-            self.problems.append(f"{name} must be one of {', '.join(codes)}")
-            return None
+    @staticmethod
+    def _code(kind: type[enum.Enum], value: object) -> str:
+        known = known_values(kind)
+        if not isinstance(value, str) or value not in known:
+            raise unreadable(
+                f"JSON parse error: Cannot deserialize value of type `{kind.__name__}` from "
+                f"{json.dumps(value)}: not one of the values accepted: [{', '.join(known)}]"
+            )
         return value
 
-    def prisoner_number(self, name: str) -> str | None:
-        """A prisoner number in the right format."""
-        value = self.text(name, max_length=10)
-        if value is not None and not PRISONER_NUMBER.fullmatch(value):
-            self.problems.append(f"{name} must be a prisoner number like A1234BC")
-            return None
-        return value
+    def text(self, name: str) -> str:
+        """A required string field."""
+        return self._text(name, self._required(name))
+
+    def optional_text(self, name: str) -> str | None:
+        """A string field, None when absent or null."""
+        value = self._data.get(name)
+        return None if value is None else self._text(name, value)
+
+    def code(self, name: str, kind: type[enum.Enum]) -> str:
+        """A required enum field: one of the enum's declared values, exactly."""
+        return self._code(kind, self._required(name))
+
+    def optional_code(self, name: str, kind: type[enum.Enum]) -> str | None:
+        """An enum field, None when absent or null."""
+        value = self._data.get(name)
+        return None if value is None else self._code(kind, value)
 
     def date_time(self, name: str) -> datetime | None:
-        """An optional ISO 8601 date-time, taken as Europe/London time without an offset."""
-        value = self._value(name, required=False)
+        """An optional Europe/London local date-time, without offset."""
+        value = self._data.get(name)
         if value is None:
             return None
-        if isinstance(value, str):
-            try:
-                return to_london_local(datetime.fromisoformat(value))
-            except ValueError:
-                pass
-        self.problems.append(f"{name} must be an ISO 8601 date-time")
-        return None
+        parsed = parse_local(value) if isinstance(value, str) else None
+        if parsed is None:
+            raise unreadable(
+                f"JSON parse error: Cannot deserialize value of type `LocalDateTime` from "
+                f"{json.dumps(value)}"
+            )
+        return parsed
+
+    def rule(self, name: str, value: object, broken: bool, message: str) -> None:
+        """Note a field rule broken by `value`."""
+        if broken:
+            self._problems.append((name, value, message))
+
+    def not_empty(self, name: str, value: str | None, message: str) -> None:
+        """Text, when given, must have at least one character."""
+        self.rule(name, value, value == "", message)
+
+    def username(self, name: str, value: str | None, message: str) -> None:
+        """A username, when given, has 1 to 60 characters."""
+        self.rule(name, value, value is not None and not 1 <= len(value) <= _USERNAME_MAX, message)
+
+    def prisoner_number(self, name: str, value: str) -> None:
+        """A prisoner number in the right format."""
+        message = "Prisoner number must be in the correct format"
+        self.rule(name, value, not is_prisoner_number(value), message)
 
     def check(self) -> None:
-        """Raise the collected problems as one validation failure (102)."""
-        if self.problems:
-            raise validation_failure("; ".join(self.problems))
+        """Raise the broken rules together (400 with error code 102)."""
+        if self._problems:
+            raise bean_validation(self._request_type, self._problems)
 
 
 def parse_create(data: object) -> CreateCommand:
-    """A create request, or 400/102."""
-    fields = _Fields(data)
-    first = fields.prisoner_number("firstPrisonerNumber")
-    first_role = fields.code("firstPrisonerRole", ROLES)
-    second = fields.prisoner_number("secondPrisonerNumber")
-    second_role = fields.code("secondPrisonerRole", ROLES)
-    reason = fields.code("reason", REASONS)
-    restriction_type = fields.code("restrictionType", RESTRICTION_TYPES)
-    comment = fields.text("comment")
-    if first is not None and first == second:
-        fields.problems.append("a prisoner cannot be non-associated with themselves")
+    """A create request, or 400 (102 for broken field rules)."""
+    fields = _Fields(data, "createNonAssociationRequest")
+    command = CreateCommand(
+        first_prisoner_number=fields.text("firstPrisonerNumber"),
+        first_prisoner_role=fields.code("firstPrisonerRole", Role),
+        second_prisoner_number=fields.text("secondPrisonerNumber"),
+        second_prisoner_role=fields.code("secondPrisonerRole", Role),
+        reason=fields.code("reason", Reason),
+        restriction_type=fields.code("restrictionType", RestrictionType),
+        comment=fields.text("comment"),
+    )
+    fields.prisoner_number("firstPrisonerNumber", command.first_prisoner_number)
+    fields.prisoner_number("secondPrisonerNumber", command.second_prisoner_number)
+    fields.not_empty("comment", command.comment, "A comment is required")
     fields.check()
-    assert first and first_role and second and second_role and reason  # checked above
-    assert restriction_type and comment
-    return CreateCommand(first, first_role, second, second_role, reason, restriction_type, comment)
+    return command
 
 
 def parse_patch(data: object) -> PatchCommand:
-    """A patch request, or 400/102; absent and null fields are left alone."""
-    fields = _Fields(data)
+    """A patch request, or 400 (102 for broken field rules); null fields are left alone."""
+    fields = _Fields(data, "patchNonAssociationRequest")
     command = PatchCommand(
-        first_prisoner_role=fields.code("firstPrisonerRole", ROLES, required=False),
-        second_prisoner_role=fields.code("secondPrisonerRole", ROLES, required=False),
-        reason=fields.code("reason", REASONS, required=False),
-        restriction_type=fields.code("restrictionType", RESTRICTION_TYPES, required=False),
-        comment=fields.text("comment", required=False),
+        first_prisoner_role=fields.optional_code("firstPrisonerRole", Role),
+        second_prisoner_role=fields.optional_code("secondPrisonerRole", Role),
+        reason=fields.optional_code("reason", Reason),
+        restriction_type=fields.optional_code("restrictionType", RestrictionType),
+        comment=fields.optional_text("comment"),
     )
+    fields.not_empty("comment", command.comment, "Comment cannot be blank")
     fields.check()
     return command
 
 
 def parse_close(data: object) -> CloseCommand:
-    """A close request, or 400/102."""
-    fields = _Fields(data)
-    reason = fields.text("closedReason")
-    closed_at = fields.date_time("closedAt")
-    closed_by = fields.text("closedBy", required=False, max_length=_USERNAME_MAX)
+    """A close request, or 400 (102 for broken field rules)."""
+    fields = _Fields(data, "closeNonAssociationRequest")
+    command = CloseCommand(
+        closed_reason=fields.text("closedReason"),
+        closed_at=fields.date_time("closedAt"),
+        closed_by=fields.optional_text("closedBy"),
+    )
+    fields.not_empty("closedReason", command.closed_reason, "Comment cannot be blank")
+    fields.username("closedBy", command.closed_by, "Closed by must be a maximum of 60 characters")
     fields.check()
-    assert reason is not None
-    return CloseCommand(reason, closed_at, closed_by)
+    return command
 
 
 def parse_reopen(data: object) -> ReopenCommand:
-    """A reopen request, or 400/102."""
-    fields = _Fields(data)
-    reason = fields.text("reopenReason")
-    reopened_at = fields.date_time("reopenedAt")
-    reopened_by = fields.text("reopenedBy", required=False, max_length=_USERNAME_MAX)
+    """A reopen request, or 400 (102 for broken field rules)."""
+    fields = _Fields(data, "reopenNonAssociationRequest")
+    command = ReopenCommand(
+        reopen_reason=fields.text("reopenReason"),
+        reopened_at=fields.date_time("reopenedAt"),
+        reopened_by=fields.optional_text("reopenedBy"),
+    )
+    fields.not_empty(
+        "reopenReason", command.reopen_reason, "The reason for re-opening cannot be blank"
+    )
+    fields.username(
+        "reopenedBy", command.reopened_by, "Reopened by must be a maximum of 60 characters"
+    )
     fields.check()
-    assert reason is not None
-    return ReopenCommand(reason, reopened_at, reopened_by)
+    return command
 
 
 def parse_delete(data: object) -> DeleteCommand:
-    """A delete request, or 400/102."""
-    fields = _Fields(data)
-    reason = fields.text("deletionReason")
-    staff = fields.text("staffUserNameRequestingDeletion", max_length=_USERNAME_MAX)
+    """A delete request, or 400 (102 for broken field rules)."""
+    fields = _Fields(data, "deleteNonAssociationRequest")
+    command = DeleteCommand(
+        deletion_reason=fields.text("deletionReason"),
+        staff_username=fields.text("staffUserNameRequestingDeletion"),
+    )
+    fields.not_empty("deletionReason", command.deletion_reason, "Comment cannot be blank")
+    fields.username(
+        "staffUserNameRequestingDeletion",
+        command.staff_username,
+        "Deleted by must be a maximum of 60 characters",
+    )
     fields.check()
-    assert reason is not None and staff is not None
-    return DeleteCommand(reason, staff)
+    return command
 
 
-def parse_prisoner_numbers(data: object, *, minimum: int) -> list[str]:
-    """Distinct prisoner numbers from a JSON array, in order; a plain 400 on any problem."""
-    if not isinstance(data, list):
-        raise bad_request("Couldn't read request body: a JSON array is expected")
-    numbers: list[str] = []
-    for item in data:
-        if not isinstance(item, str) or not PRISONER_NUMBER.fullmatch(item):
-            raise bad_request(f"{item!r} is not a prisoner number")
-        if item not in numbers:
-            numbers.append(item)
-    if len(numbers) < minimum:
-        plural = "s" if minimum > 1 else ""
-        raise bad_request(f"at least {minimum} distinct prisoner number{plural} must be given")
-    return numbers
+def read_prisoner_numbers(data: object) -> list[str]:
+    """A JSON array of strings, as read before the role is checked; else a plain 400."""
+    if not isinstance(data, list) or not all(isinstance(item, str) for item in data):
+        raise unreadable("JSON parse error: a JSON array of prisoner numbers is expected")
+    return list(data)
+
+
+def check_prisoner_numbers(numbers: list[str], *, minimum: int, operation: str) -> list[str]:
+    """The distinct numbers, once each is a prisoner number and there are enough; a plain
+    400 otherwise. These checks follow the role check."""
+    for index, number in enumerate(numbers):
+        if not is_prisoner_number(number):
+            raise validation_exception(
+                f"{operation}.prisonerNumbers[{index}].<list element>: "
+                "Prisoner number must be in the correct format"
+            )
+    distinct = list(dict.fromkeys(numbers))
+    if len(distinct) < minimum:
+        count = "Two" if minimum == 2 else "One"
+        raise validation_exception(f"{count} or more distinct prisoner numbers are required")
+    return distinct

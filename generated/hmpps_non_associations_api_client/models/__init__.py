@@ -1,5 +1,7 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .attachment import Attachment
+from .attachment_header import AttachmentHeader
 from .close_non_association_request import CloseNonAssociationRequest
 from .constant import Constant
 from .constants_response_200 import ConstantsResponse200
@@ -17,6 +19,7 @@ from .legacy_non_association_other_prisoner_details import (
 from .legacy_reason_code import LegacyReasonCode
 from .legacy_type_code import LegacyTypeCode
 from .non_association import NonAssociation
+from .non_association_sort_property import NonAssociationSortProperty
 from .other_prisoner_details import OtherPrisonerDetails
 from .page_non_association import PageNonAssociation
 from .pageable_object import PageableObject
@@ -32,6 +35,8 @@ from .sort_direction import SortDirection
 from .sort_object import SortObject
 
 __all__ = (
+    "Attachment",
+    "AttachmentHeader",
     "CloseNonAssociationRequest",
     "Constant",
     "ConstantsResponse200",
@@ -45,6 +50,7 @@ __all__ = (
     "LegacyReasonCode",
     "LegacyTypeCode",
     "NonAssociation",
+    "NonAssociationSortProperty",
     "OtherPrisonerDetails",
     "PageNonAssociation",
     "PageableObject",

@@ -13,21 +13,22 @@ T = TypeVar("T", bound="ErrorResponse")
 
 @_attrs_define
 class ErrorResponse:
-    """The body of every failure
+    """The body of a failure; the 401 for a missing or unusable token has none
 
     Attributes:
         status (int): HTTP status code, repeated Example: 404.
         user_message (str): What went wrong, for people Example: Non-association 7 was not found.
         developer_message (str): What went wrong, for developers Example: Non-association 7 was not found.
-        error_code (int | Unset): The API's own code for the failure (100-104, 401, 404), if it has one Example: 404.
-        more_info (str | Unset): Anything else the server wants to add
+        error_code (int | None | Unset): The API's own code for the failure (100-104, 401, 404); null if none Example:
+            404.
+        more_info (None | str | Unset): Anything else the server wants to add; null when there is nothing
     """
 
     status: int
     user_message: str
     developer_message: str
-    error_code: int | Unset = UNSET
-    more_info: str | Unset = UNSET
+    error_code: int | None | Unset = UNSET
+    more_info: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -37,9 +38,17 @@ class ErrorResponse:
 
         developer_message = self.developer_message
 
-        error_code = self.error_code
+        error_code: int | None | Unset
+        if isinstance(self.error_code, Unset):
+            error_code = UNSET
+        else:
+            error_code = self.error_code
 
-        more_info = self.more_info
+        more_info: None | str | Unset
+        if isinstance(self.more_info, Unset):
+            more_info = UNSET
+        else:
+            more_info = self.more_info
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -67,9 +76,9 @@ class ErrorResponse:
 
         developer_message = src_dict["developerMessage"]
 
-        error_code = src_dict.get("errorCode", UNSET)
+        error_code: int | None | Unset = src_dict.get("errorCode", UNSET)
 
-        more_info = src_dict.get("moreInfo", UNSET)
+        more_info: None | str | Unset = src_dict.get("moreInfo", UNSET)
 
         error_response = cls(
             status,

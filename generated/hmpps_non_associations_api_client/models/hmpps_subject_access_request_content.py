@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="HmppsSubjectAccessRequestContent")
 
 
@@ -15,13 +17,28 @@ class HmppsSubjectAccessRequestContent:
 
     Attributes:
         content (HmppsSubjectAccessRequestContentContent): The records, in the service's own layout
+        attachments (list[Attachment] | None | Unset): Files that go with the records; absent or null when there are
+            none
     """
 
     content: HmppsSubjectAccessRequestContentContent
+    attachments: list[Attachment] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         content = self.content.to_dict()
+
+        attachments: list[dict[str, Any]] | None | Unset
+        if isinstance(self.attachments, Unset):
+            attachments = UNSET
+        elif isinstance(self.attachments, list):
+            attachments = []
+            for attachments_type_0_item_data in self.attachments:
+                attachments_type_0_item = attachments_type_0_item_data.to_dict()
+                attachments.append(attachments_type_0_item)
+
+        else:
+            attachments = self.attachments
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -30,6 +47,8 @@ class HmppsSubjectAccessRequestContent:
                 "content": content,
             }
         )
+        if attachments is not UNSET:
+            field_dict["attachments"] = attachments
 
         return field_dict
 
@@ -39,17 +58,37 @@ class HmppsSubjectAccessRequestContent:
             src_dict = dict(src_dict)
         content = HmppsSubjectAccessRequestContentContent.from_dict(src_dict["content"])
 
+        attachments: list[Attachment] | None | Unset = src_dict.get(
+            "attachments", UNSET
+        )
+        if isinstance(attachments, list):
+            try:
+                attachments_type_0 = []
+                _attachments_type_0 = attachments
+                for attachments_type_0_item_data in _attachments_type_0:
+                    attachments_type_0_item = Attachment.from_dict(
+                        attachments_type_0_item_data
+                    )
+
+                    attachments_type_0.append(attachments_type_0_item)
+
+                attachments = attachments_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+
         hmpps_subject_access_request_content = cls(
             content,
+            attachments,
         )
 
-        if len(src_dict) != 1:
+        if len(src_dict) != 1 + (attachments is not UNSET):
             hmpps_subject_access_request_content.additional_properties = {
                 key: value
                 for key, value in src_dict.items()
                 if key
                 not in {
                     "content",
+                    "attachments",
                 }
             }
         return hmpps_subject_access_request_content
@@ -73,6 +112,7 @@ class HmppsSubjectAccessRequestContent:
 
 # Imported after the class, so that models which refer to each other still load, and
 # from_dict and to_dict need no import on every call.
+from ..models.attachment import Attachment
 from ..models.hmpps_subject_access_request_content_content import (
     HmppsSubjectAccessRequestContentContent,
 )

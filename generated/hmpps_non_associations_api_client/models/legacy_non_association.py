@@ -33,7 +33,8 @@ class LegacyNonAssociation:
         reason_description (str): Display text of that reason code Example: Perpetrator.
         type_code (LegacyTypeCode): Restriction codes of the old NOMIS record
         type_description (str): Display text of the restriction code Example: Do Not Locate on Same Landing.
-        effective_date (datetime.datetime): When it took effect, Europe/London local time Example: 2024-02-12T09:15:00.
+        effective_date (datetime.datetime): When it took effect, Europe/London local time Example:
+            2024-02-12T09:15:04.318562.
         comments (str): Free-text account of the situation Example: Threats made in the exercise yard.
         offender_non_association (LegacyNonAssociationOtherPrisonerDetails): The prisoner on the other side, in the old
             NOMIS shape

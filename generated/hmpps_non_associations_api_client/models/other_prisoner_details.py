@@ -25,10 +25,12 @@ class OtherPrisonerDetails:
         role_description (str): Display text of their role Example: Victim.
         first_name (str): Their first name Example: Rhys.
         last_name (str): Their last name Example: Okafor.
-        prison_id (None | str | Unset): Prison they are in; null when out of prison or in transfer Example: LEI.
-        prison_name (None | str | Unset): Name of that prison; null when out of prison or in transfer Example: Leeds
-            (HMP).
-        cell_location (None | str | Unset): Their cell; null when out of prison or in transfer Example: 2-1-003.
+        prison_id (None | str | Unset): ID of their prison: OUT once released, TRN while in transfer; null when they
+            have no booking Example: LEI.
+        prison_name (None | str | Unset): Name of that prison, or a note of the release or transfer; null when they have
+            no booking Example: Leeds (HMP).
+        cell_location (None | str | Unset): Their cell; null when released, in transfer or without a booking Example:
+            2-1-003.
     """
 
     prisoner_number: str

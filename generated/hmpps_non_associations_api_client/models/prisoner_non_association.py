@@ -36,9 +36,9 @@ class PrisonerNonAssociation:
         restriction_type_description (str): Display text of the restriction type Example: Cell and landing.
         comment (str): Free-text account of the situation Example: Threats made in the exercise yard.
         authorised_by (str): Who authorised it Example: KWALSH_GEN.
-        when_created (datetime.datetime): Creation time, Europe/London local time Example: 2024-02-12T09:15:00.
+        when_created (datetime.datetime): Creation time, Europe/London local time Example: 2024-02-12T09:15:04.318562.
         when_updated (datetime.datetime): Time of the last change, Europe/London local time Example:
-            2024-02-12T09:15:00.
+            2024-02-12T09:15:04.318562.
         updated_by (str): Username of whoever changed it last Example: KWALSH_GEN.
         is_closed (bool): True once closed Example: False.
         other_prisoner_details (OtherPrisonerDetails): The prisoner on the other side of a non-association

@@ -22,11 +22,12 @@ class PrisonerNonAssociations:
         open_count (int): How many open non-associations match the prison filter Example: 1.
         closed_count (int): How many closed non-associations match the prison filter Example: 0.
         non_associations (list[PrisonerNonAssociation]): The non-associations, seen from this prisoner's side
-        prison_id (None | str | Unset): Prison the prisoner is in; null when out of prison or in transfer Example: LEI.
-        prison_name (None | str | Unset): Name of that prison; null when out of prison or in transfer Example: Leeds
-            (HMP).
-        cell_location (None | str | Unset): The prisoner's cell; null when out of prison or in transfer Example:
-            2-3-014.
+        prison_id (None | str | Unset): ID of the prisoner's prison: OUT once released, TRN while in transfer; null when
+            the prisoner has no booking Example: LEI.
+        prison_name (None | str | Unset): Name of that prison, or a note of the release or transfer; null when the
+            prisoner has no booking Example: Leeds (HMP).
+        cell_location (None | str | Unset): The prisoner's cell; null when released, in transfer or without a booking
+            Example: 2-3-014.
     """
 
     prisoner_number: str

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -27,7 +27,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | LegacyNonAssociation | None:
+) -> Any | ErrorResponse | LegacyNonAssociation | None:
     if response.status_code == 200:
         response_200 = LegacyNonAssociation.from_dict(response.json())
 
@@ -39,8 +39,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
+        response_401 = cast(Any, None)
         return response_401
 
     if response.status_code == 403:
@@ -71,7 +70,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | LegacyNonAssociation]:
+) -> Response[Any | ErrorResponse | LegacyNonAssociation]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +83,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | LegacyNonAssociation]:
+) -> Response[Any | ErrorResponse | LegacyNonAssociation]:
     """One non-association in the old NOMIS format
 
      For synchronisation with NOMIS only; new code should read the prisoner list. Needs the
@@ -98,7 +97,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | LegacyNonAssociation]
+        Response[Any | ErrorResponse | LegacyNonAssociation]
     """
 
     kwargs = _get_kwargs(
@@ -116,7 +115,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | LegacyNonAssociation | None:
+) -> Any | ErrorResponse | LegacyNonAssociation | None:
     """One non-association in the old NOMIS format
 
      For synchronisation with NOMIS only; new code should read the prisoner list. Needs the
@@ -130,7 +129,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | LegacyNonAssociation
+        Any | ErrorResponse | LegacyNonAssociation
     """
 
     return sync_detailed(
@@ -143,7 +142,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | LegacyNonAssociation]:
+) -> Response[Any | ErrorResponse | LegacyNonAssociation]:
     """One non-association in the old NOMIS format
 
      For synchronisation with NOMIS only; new code should read the prisoner list. Needs the
@@ -157,7 +156,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | LegacyNonAssociation]
+        Response[Any | ErrorResponse | LegacyNonAssociation]
     """
 
     kwargs = _get_kwargs(
@@ -173,7 +172,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | LegacyNonAssociation | None:
+) -> Any | ErrorResponse | LegacyNonAssociation | None:
     """One non-association in the old NOMIS format
 
      For synchronisation with NOMIS only; new code should read the prisoner list. Needs the
@@ -187,7 +186,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | LegacyNonAssociation
+        Any | ErrorResponse | LegacyNonAssociation
     """
 
     return (

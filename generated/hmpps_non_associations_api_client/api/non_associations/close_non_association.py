@@ -48,6 +48,8 @@ def _parse_response(
         return response_400
 
     if response.status_code == 401:
+        if not response.content:
+            return None
         response_401 = ErrorResponse.from_dict(response.json())
 
         return response_401
@@ -108,7 +110,7 @@ def sync_detailed(
     """Close a non-association
 
      Marks it no longer in force; error code 100 if it is closed already. Needs the
-    WRITE_NON_ASSOCIATIONS role, the write scope and a username in the token.
+    WRITE_NON_ASSOCIATIONS role, the write scope and, unless closedBy is sent, a username in the token.
 
     Args:
         id (int):
@@ -143,7 +145,7 @@ def sync(
     """Close a non-association
 
      Marks it no longer in force; error code 100 if it is closed already. Needs the
-    WRITE_NON_ASSOCIATIONS role, the write scope and a username in the token.
+    WRITE_NON_ASSOCIATIONS role, the write scope and, unless closedBy is sent, a username in the token.
 
     Args:
         id (int):
@@ -173,7 +175,7 @@ async def asyncio_detailed(
     """Close a non-association
 
      Marks it no longer in force; error code 100 if it is closed already. Needs the
-    WRITE_NON_ASSOCIATIONS role, the write scope and a username in the token.
+    WRITE_NON_ASSOCIATIONS role, the write scope and, unless closedBy is sent, a username in the token.
 
     Args:
         id (int):
@@ -206,7 +208,7 @@ async def asyncio(
     """Close a non-association
 
      Marks it no longer in force; error code 100 if it is closed already. Needs the
-    WRITE_NON_ASSOCIATIONS role, the write scope and a username in the token.
+    WRITE_NON_ASSOCIATIONS role, the write scope and, unless closedBy is sent, a username in the token.
 
     Args:
         id (int):

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -22,7 +22,7 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ConstantsResponse200 | ErrorResponse | None:
+) -> Any | ConstantsResponse200 | ErrorResponse | None:
     if response.status_code == 200:
         response_200 = ConstantsResponse200.from_dict(response.json())
 
@@ -34,8 +34,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
+        response_401 = cast(Any, None)
         return response_401
 
     if response.status_code == 403:
@@ -61,7 +60,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ConstantsResponse200 | ErrorResponse]:
+) -> Response[Any | ConstantsResponse200 | ErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,7 +72,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ConstantsResponse200 | ErrorResponse]:
+) -> Response[Any | ConstantsResponse200 | ErrorResponse]:
     """Code lists
 
      Every role, reason and restriction type code with its display text.
@@ -83,7 +82,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ConstantsResponse200 | ErrorResponse]
+        Response[Any | ConstantsResponse200 | ErrorResponse]
     """
 
     kwargs = _get_kwargs()
@@ -98,7 +97,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> ConstantsResponse200 | ErrorResponse | None:
+) -> Any | ConstantsResponse200 | ErrorResponse | None:
     """Code lists
 
      Every role, reason and restriction type code with its display text.
@@ -108,7 +107,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ConstantsResponse200 | ErrorResponse
+        Any | ConstantsResponse200 | ErrorResponse
     """
 
     return sync_detailed(
@@ -119,7 +118,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ConstantsResponse200 | ErrorResponse]:
+) -> Response[Any | ConstantsResponse200 | ErrorResponse]:
     """Code lists
 
      Every role, reason and restriction type code with its display text.
@@ -129,7 +128,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ConstantsResponse200 | ErrorResponse]
+        Response[Any | ConstantsResponse200 | ErrorResponse]
     """
 
     kwargs = _get_kwargs()
@@ -142,7 +141,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> ConstantsResponse200 | ErrorResponse | None:
+) -> Any | ConstantsResponse200 | ErrorResponse | None:
     """Code lists
 
      Every role, reason and restriction type code with its display text.
@@ -152,7 +151,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ConstantsResponse200 | ErrorResponse
+        Any | ConstantsResponse200 | ErrorResponse
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -27,7 +27,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | NonAssociation | None:
+) -> Any | ErrorResponse | NonAssociation | None:
     if response.status_code == 200:
         response_200 = NonAssociation.from_dict(response.json())
 
@@ -39,8 +39,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
+        response_401 = cast(Any, None)
         return response_401
 
     if response.status_code == 403:
@@ -71,7 +70,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | NonAssociation]:
+) -> Response[Any | ErrorResponse | NonAssociation]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +83,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | NonAssociation]:
+) -> Response[Any | ErrorResponse | NonAssociation]:
     """One non-association
 
      A non-association found by its ID. Needs the READ_NON_ASSOCIATIONS role.
@@ -97,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | NonAssociation]
+        Response[Any | ErrorResponse | NonAssociation]
     """
 
     kwargs = _get_kwargs(
@@ -115,7 +114,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | NonAssociation | None:
+) -> Any | ErrorResponse | NonAssociation | None:
     """One non-association
 
      A non-association found by its ID. Needs the READ_NON_ASSOCIATIONS role.
@@ -128,7 +127,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | NonAssociation
+        Any | ErrorResponse | NonAssociation
     """
 
     return sync_detailed(
@@ -141,7 +140,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | NonAssociation]:
+) -> Response[Any | ErrorResponse | NonAssociation]:
     """One non-association
 
      A non-association found by its ID. Needs the READ_NON_ASSOCIATIONS role.
@@ -154,7 +153,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | NonAssociation]
+        Response[Any | ErrorResponse | NonAssociation]
     """
 
     kwargs = _get_kwargs(
@@ -170,7 +169,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | NonAssociation | None:
+) -> Any | ErrorResponse | NonAssociation | None:
     """One non-association
 
      A non-association found by its ID. Needs the READ_NON_ASSOCIATIONS role.
@@ -183,7 +182,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | NonAssociation
+        Any | ErrorResponse | NonAssociation
     """
 
     return (

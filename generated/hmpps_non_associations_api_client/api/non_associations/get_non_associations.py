@@ -1,11 +1,12 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
+from ...models.non_association_sort_property import NonAssociationSortProperty
 from ...models.page_non_association import PageNonAssociation
 from ...types import UNSET, Response, Unset
 
@@ -16,7 +17,7 @@ def _get_kwargs(
     include_closed: bool | Unset = False,
     page: int | Unset = 0,
     size: int | Unset = 20,
-    sort: list[str] | Unset = UNSET,
+    sort: list[NonAssociationSortProperty | str] | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -31,7 +32,14 @@ def _get_kwargs(
 
     json_sort: list[str] | Unset = UNSET
     if not isinstance(sort, Unset):
-        json_sort = sort
+        json_sort = []
+        for sort_item_data in sort:
+            sort_item: str
+            if isinstance(sort_item_data, NonAssociationSortProperty):
+                sort_item = sort_item_data.value
+            else:
+                sort_item = sort_item_data
+            json_sort.append(sort_item)
 
     params["sort"] = json_sort
 
@@ -48,7 +56,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | PageNonAssociation | None:
+) -> Any | ErrorResponse | PageNonAssociation | None:
     if response.status_code == 200:
         response_200 = PageNonAssociation.from_dict(response.json())
 
@@ -60,8 +68,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
+        response_401 = cast(Any, None)
         return response_401
 
     if response.status_code == 403:
@@ -87,7 +94,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | PageNonAssociation]:
+) -> Response[Any | ErrorResponse | PageNonAssociation]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -103,8 +110,8 @@ def sync_detailed(
     include_closed: bool | Unset = False,
     page: int | Unset = 0,
     size: int | Unset = 20,
-    sort: list[str] | Unset = UNSET,
-) -> Response[ErrorResponse | PageNonAssociation]:
+    sort: list[NonAssociationSortProperty | str] | Unset = UNSET,
+) -> Response[Any | ErrorResponse | PageNonAssociation]:
     """Page through all non-associations
 
      Every non-association, filtered by open or closed state, a page at a time. Needs the
@@ -115,14 +122,14 @@ def sync_detailed(
         include_closed (bool | Unset):  Default: False.
         page (int | Unset):  Default: 0.
         size (int | Unset):  Default: 20.
-        sort (list[str] | Unset):
+        sort (list[NonAssociationSortProperty | str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | PageNonAssociation]
+        Response[Any | ErrorResponse | PageNonAssociation]
     """
 
     kwargs = _get_kwargs(
@@ -147,8 +154,8 @@ def sync(
     include_closed: bool | Unset = False,
     page: int | Unset = 0,
     size: int | Unset = 20,
-    sort: list[str] | Unset = UNSET,
-) -> ErrorResponse | PageNonAssociation | None:
+    sort: list[NonAssociationSortProperty | str] | Unset = UNSET,
+) -> Any | ErrorResponse | PageNonAssociation | None:
     """Page through all non-associations
 
      Every non-association, filtered by open or closed state, a page at a time. Needs the
@@ -159,14 +166,14 @@ def sync(
         include_closed (bool | Unset):  Default: False.
         page (int | Unset):  Default: 0.
         size (int | Unset):  Default: 20.
-        sort (list[str] | Unset):
+        sort (list[NonAssociationSortProperty | str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | PageNonAssociation
+        Any | ErrorResponse | PageNonAssociation
     """
 
     return sync_detailed(
@@ -186,8 +193,8 @@ async def asyncio_detailed(
     include_closed: bool | Unset = False,
     page: int | Unset = 0,
     size: int | Unset = 20,
-    sort: list[str] | Unset = UNSET,
-) -> Response[ErrorResponse | PageNonAssociation]:
+    sort: list[NonAssociationSortProperty | str] | Unset = UNSET,
+) -> Response[Any | ErrorResponse | PageNonAssociation]:
     """Page through all non-associations
 
      Every non-association, filtered by open or closed state, a page at a time. Needs the
@@ -198,14 +205,14 @@ async def asyncio_detailed(
         include_closed (bool | Unset):  Default: False.
         page (int | Unset):  Default: 0.
         size (int | Unset):  Default: 20.
-        sort (list[str] | Unset):
+        sort (list[NonAssociationSortProperty | str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | PageNonAssociation]
+        Response[Any | ErrorResponse | PageNonAssociation]
     """
 
     kwargs = _get_kwargs(
@@ -228,8 +235,8 @@ async def asyncio(
     include_closed: bool | Unset = False,
     page: int | Unset = 0,
     size: int | Unset = 20,
-    sort: list[str] | Unset = UNSET,
-) -> ErrorResponse | PageNonAssociation | None:
+    sort: list[NonAssociationSortProperty | str] | Unset = UNSET,
+) -> Any | ErrorResponse | PageNonAssociation | None:
     """Page through all non-associations
 
      Every non-association, filtered by open or closed state, a page at a time. Needs the
@@ -240,14 +247,14 @@ async def asyncio(
         include_closed (bool | Unset):  Default: False.
         page (int | Unset):  Default: 0.
         size (int | Unset):  Default: 20.
-        sort (list[str] | Unset):
+        sort (list[NonAssociationSortProperty | str] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | PageNonAssociation
+        Any | ErrorResponse | PageNonAssociation
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -46,7 +46,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | list[NonAssociation] | None:
+) -> Any | ErrorResponse | list[NonAssociation] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -63,8 +63,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
+        response_401 = cast(Any, None)
         return response_401
 
     if response.status_code == 403:
@@ -100,7 +99,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | list[NonAssociation]]:
+) -> Response[Any | ErrorResponse | list[NonAssociation]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -116,7 +115,7 @@ def sync_detailed(
     include_open: bool | Unset = True,
     include_closed: bool | Unset = False,
     prison_id: str | Unset = UNSET,
-) -> Response[ErrorResponse | list[NonAssociation]]:
+) -> Response[Any | ErrorResponse | list[NonAssociation]]:
     """Non-associations among a group of prisoners
 
      Non-associations where both prisoners are in the given list of at least two distinct prisoner
@@ -133,7 +132,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | list[NonAssociation]]
+        Response[Any | ErrorResponse | list[NonAssociation]]
     """
 
     kwargs = _get_kwargs(
@@ -157,7 +156,7 @@ def sync(
     include_open: bool | Unset = True,
     include_closed: bool | Unset = False,
     prison_id: str | Unset = UNSET,
-) -> ErrorResponse | list[NonAssociation] | None:
+) -> Any | ErrorResponse | list[NonAssociation] | None:
     """Non-associations among a group of prisoners
 
      Non-associations where both prisoners are in the given list of at least two distinct prisoner
@@ -174,7 +173,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | list[NonAssociation]
+        Any | ErrorResponse | list[NonAssociation]
     """
 
     return sync_detailed(
@@ -193,7 +192,7 @@ async def asyncio_detailed(
     include_open: bool | Unset = True,
     include_closed: bool | Unset = False,
     prison_id: str | Unset = UNSET,
-) -> Response[ErrorResponse | list[NonAssociation]]:
+) -> Response[Any | ErrorResponse | list[NonAssociation]]:
     """Non-associations among a group of prisoners
 
      Non-associations where both prisoners are in the given list of at least two distinct prisoner
@@ -210,7 +209,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | list[NonAssociation]]
+        Response[Any | ErrorResponse | list[NonAssociation]]
     """
 
     kwargs = _get_kwargs(
@@ -232,7 +231,7 @@ async def asyncio(
     include_open: bool | Unset = True,
     include_closed: bool | Unset = False,
     prison_id: str | Unset = UNSET,
-) -> ErrorResponse | list[NonAssociation] | None:
+) -> Any | ErrorResponse | list[NonAssociation] | None:
     """Non-associations among a group of prisoners
 
      Non-associations where both prisoners are in the given list of at least two distinct prisoner
@@ -249,7 +248,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | list[NonAssociation]
+        Any | ErrorResponse | list[NonAssociation]
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -58,7 +58,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | PrisonerNonAssociations | None:
+) -> Any | ErrorResponse | PrisonerNonAssociations | None:
     if response.status_code == 200:
         response_200 = PrisonerNonAssociations.from_dict(response.json())
 
@@ -70,8 +70,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
+        response_401 = cast(Any, None)
         return response_401
 
     if response.status_code == 403:
@@ -102,7 +101,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | PrisonerNonAssociations]:
+) -> Response[Any | ErrorResponse | PrisonerNonAssociations]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -120,7 +119,7 @@ def sync_detailed(
     include_other_prisons: bool | Unset = False,
     sort_by: SortBy | Unset = UNSET,
     sort_direction: SortDirection | Unset = UNSET,
-) -> Response[ErrorResponse | PrisonerNonAssociations]:
+) -> Response[Any | ErrorResponse | PrisonerNonAssociations]:
     """Non-associations of one prisoner
 
      The prisoner's details and their non-associations, each seen from their side, with the other
@@ -139,7 +138,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | PrisonerNonAssociations]
+        Response[Any | ErrorResponse | PrisonerNonAssociations]
     """
 
     kwargs = _get_kwargs(
@@ -167,7 +166,7 @@ def sync(
     include_other_prisons: bool | Unset = False,
     sort_by: SortBy | Unset = UNSET,
     sort_direction: SortDirection | Unset = UNSET,
-) -> ErrorResponse | PrisonerNonAssociations | None:
+) -> Any | ErrorResponse | PrisonerNonAssociations | None:
     """Non-associations of one prisoner
 
      The prisoner's details and their non-associations, each seen from their side, with the other
@@ -186,7 +185,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | PrisonerNonAssociations
+        Any | ErrorResponse | PrisonerNonAssociations
     """
 
     return sync_detailed(
@@ -209,7 +208,7 @@ async def asyncio_detailed(
     include_other_prisons: bool | Unset = False,
     sort_by: SortBy | Unset = UNSET,
     sort_direction: SortDirection | Unset = UNSET,
-) -> Response[ErrorResponse | PrisonerNonAssociations]:
+) -> Response[Any | ErrorResponse | PrisonerNonAssociations]:
     """Non-associations of one prisoner
 
      The prisoner's details and their non-associations, each seen from their side, with the other
@@ -228,7 +227,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | PrisonerNonAssociations]
+        Response[Any | ErrorResponse | PrisonerNonAssociations]
     """
 
     kwargs = _get_kwargs(
@@ -254,7 +253,7 @@ async def asyncio(
     include_other_prisons: bool | Unset = False,
     sort_by: SortBy | Unset = UNSET,
     sort_direction: SortDirection | Unset = UNSET,
-) -> ErrorResponse | PrisonerNonAssociations | None:
+) -> Any | ErrorResponse | PrisonerNonAssociations | None:
     """Non-associations of one prisoner
 
      The prisoner's details and their non-associations, each seen from their side, with the other
@@ -273,7 +272,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | PrisonerNonAssociations
+        Any | ErrorResponse | PrisonerNonAssociations
     """
 
     return (

@@ -48,6 +48,8 @@ def _parse_response(
         return response_400
 
     if response.status_code == 401:
+        if not response.content:
+            return None
         response_401 = ErrorResponse.from_dict(response.json())
 
         return response_401

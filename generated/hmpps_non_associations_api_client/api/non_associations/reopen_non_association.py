@@ -48,6 +48,8 @@ def _parse_response(
         return response_400
 
     if response.status_code == 401:
+        if not response.content:
+            return None
         response_401 = ErrorResponse.from_dict(response.json())
 
         return response_401
@@ -108,7 +110,8 @@ def sync_detailed(
     """Reopen a closed non-association
 
      Puts a closed non-association back in force; error code 104 if it is open already. Needs the
-    REOPEN_NON_ASSOCIATIONS role and the write scope.
+    REOPEN_NON_ASSOCIATIONS role, the write scope and, unless reopenedBy is sent, a username in the
+    token.
 
     Args:
         id (int):
@@ -143,7 +146,8 @@ def sync(
     """Reopen a closed non-association
 
      Puts a closed non-association back in force; error code 104 if it is open already. Needs the
-    REOPEN_NON_ASSOCIATIONS role and the write scope.
+    REOPEN_NON_ASSOCIATIONS role, the write scope and, unless reopenedBy is sent, a username in the
+    token.
 
     Args:
         id (int):
@@ -173,7 +177,8 @@ async def asyncio_detailed(
     """Reopen a closed non-association
 
      Puts a closed non-association back in force; error code 104 if it is open already. Needs the
-    REOPEN_NON_ASSOCIATIONS role and the write scope.
+    REOPEN_NON_ASSOCIATIONS role, the write scope and, unless reopenedBy is sent, a username in the
+    token.
 
     Args:
         id (int):
@@ -206,7 +211,8 @@ async def asyncio(
     """Reopen a closed non-association
 
      Puts a closed non-association back in force; error code 104 if it is open already. Needs the
-    REOPEN_NON_ASSOCIATIONS role and the write scope.
+    REOPEN_NON_ASSOCIATIONS role, the write scope and, unless reopenedBy is sent, a username in the
+    token.
 
     Args:
         id (int):

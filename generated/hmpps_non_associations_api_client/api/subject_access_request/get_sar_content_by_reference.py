@@ -61,7 +61,10 @@ def _parse_response(
         return response_204
 
     if response.status_code == 209:
-        response_209 = cast(Any, None)
+        if not response.content:
+            return None
+        response_209 = ErrorResponse.from_dict(response.json())
+
         return response_209
 
     if response.status_code == 400:
@@ -70,8 +73,7 @@ def _parse_response(
         return response_400
 
     if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
+        response_401 = cast(Any, None)
         return response_401
 
     if response.status_code == 403:

@@ -1,0 +1,57 @@
+"""One try of one request over whichever connections apply: the shared ones by default
+(`_pool` for threads, `_aio` for asyncio), or an httpx transport the application passed.
+
+Both the API clients and the HMPPS Auth clients send through here, so both get the same
+deadline, failure classification and connection reuse. The try runs within the limits
+in `LIMITS`; a `SendError` says why no usable reply came.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import httpx
+
+from . import _aio, _httpx, _pool
+from ._pool import PoolSettings
+from ._sockets import LIMITS, bounded
+from ._wire import Origin, SendError, WireReply, WireRequest
+
+__all__ = ["PoolSettings", "send", "send_async"]
+
+SyncInner = httpx.BaseTransport | None
+AsyncInner = httpx.AsyncBaseTransport | None
+
+
+def send(
+    origin: Origin, settings: PoolSettings, request: WireRequest, inner: SyncInner
+) -> WireReply:
+    """One try, from a thread."""
+    if inner is None:
+        return _pool.send(origin, settings, request)
+    try:
+        wait = bounded()
+    except TimeoutError:
+        raise SendError("call deadline exceeded", retryable=False, timed_out=True) from None
+    return _httpx.send(inner, origin, request, wait)
+
+
+async def send_async(
+    origin: Origin, settings: PoolSettings, request: WireRequest, inner: AsyncInner
+) -> WireReply:
+    """One try, from a coroutine: the whole try is cancelled at the deadline."""
+    limits = LIMITS.get()
+    remaining = None if limits is None else limits.deadline - time.monotonic()
+    wait = limits.wait if limits is not None else None
+    if remaining is not None and wait is not None:
+        wait = min(wait, remaining)
+    try:
+        async with asyncio.timeout(remaining):
+            if inner is None:
+                return await _aio.send(origin, settings, request, wait)
+            return await _httpx.send_async(inner, origin, request, wait)
+    except TimeoutError:
+        raise SendError(
+            "TimeoutError: call deadline exceeded", retryable=True, timed_out=True
+        ) from None

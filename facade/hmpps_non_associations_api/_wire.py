@@ -1,0 +1,139 @@
+"""Requests and replies as they cross the wire, independent of the library sending them.
+
+The generated operations describe a request as httpx keyword arguments; `WireRequest`
+turns those into bytes once, and every connection layer (the shared pools, aiohttp, an
+injected httpx transport) sends exactly those bytes. `WireReply` is what came back,
+shaped enough like an httpx response for the generated parsers to read.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+import attrs
+
+__all__ = ["Origin", "SendError", "WireReply", "WireRequest", "decode_body"]
+
+# Sent with every request: the API answers JSON, and may compress it.
+_ACCEPT = {"Accept": "application/json", "Accept-Encoding": "gzip, deflate"}
+
+
+@attrs.frozen
+class Origin:
+    """Where requests go: scheme, host and port, and the base path before each operation's."""
+
+    scheme: str
+    host: str
+    port: int
+    base_path: str
+
+    @classmethod
+    def of(cls, url: str) -> Origin:
+        parts = urlsplit(url)
+        tls = parts.scheme == "https"
+        host = parts.hostname or ""
+        return cls(parts.scheme, host, parts.port or (443 if tls else 80), parts.path.rstrip("/"))
+
+    @property
+    def url(self) -> str:
+        default = 443 if self.scheme == "https" else 80
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        netloc = host if self.port == default else f"{host}:{self.port}"
+        return f"{self.scheme}://{netloc}"
+
+
+def _text(value: object) -> str:
+    """A query value as the API reads it (booleans lower-case, as JSON writes them)."""
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    return str(value)
+
+
+@attrs.define(slots=True)
+class WireRequest:
+    """One request: method, path with query, headers and body, ready to send."""
+
+    method: str
+    target: str  # the path and query string, percent-encoded
+    path: str  # the path alone, for logs and plugins
+    headers: dict[str, str]
+    body: bytes | None
+
+    @classmethod
+    def from_kwargs(
+        cls, kwargs: Mapping[str, Any], base_path: str, headers: Mapping[str, str]
+    ) -> WireRequest:
+        """Encode a generated operation's `_get_kwargs()` result."""
+        path = base_path + kwargs["url"]
+        target = path
+        params = kwargs.get("params")
+        if params:
+            pairs = [
+                (name, _text(item))
+                for name, value in params.items()
+                for item in (value if isinstance(value, list | tuple) else (value,))
+            ]
+            target = f"{path}?{urlencode(pairs)}"
+        all_headers = {**_ACCEPT, **headers, **kwargs.get("headers", {})}
+        body = None
+        if "json" in kwargs:
+            body = json.dumps(
+                kwargs["json"], ensure_ascii=False, separators=(",", ":"), allow_nan=False
+            ).encode("utf-8")
+        elif "data" in kwargs:
+            body = urlencode(kwargs["data"]).encode("ascii")
+            all_headers["Content-Type"] = "application/x-www-form-urlencoded"
+        return cls(kwargs["method"].upper(), target, path, all_headers, body)
+
+
+@attrs.define(slots=True)
+class WireReply:
+    """A complete reply: status, reason, headers (names lower-case) and the decoded body.
+
+    `status_code`, `content` and `json()` are what the generated parsers read.
+    """
+
+    status_code: int
+    reason: str
+    headers: dict[str, str]
+    content: bytes
+
+    def json(self) -> Any:
+        return json.loads(self.content)
+
+    @property
+    def text(self) -> str:
+        return self.content.decode("utf-8", errors="replace")
+
+
+class SendError(Exception):
+    """A try that brought no usable reply; `retryable` says whether another could."""
+
+    def __init__(self, message: str, *, retryable: bool, timed_out: bool = False) -> None:
+        super().__init__(message)
+        self.message = message
+        self.retryable = retryable
+        self.timed_out = timed_out
+
+
+def decode_body(body: bytes, encoding: str | None) -> bytes:
+    """The body without its content encoding (gzip or deflate)."""
+    if not encoding or encoding == "identity":
+        return body
+    try:
+        if encoding == "gzip":
+            return zlib.decompress(body, zlib.MAX_WBITS | 16)
+        if encoding == "deflate":
+            try:
+                return zlib.decompress(body)
+            except zlib.error:
+                return zlib.decompress(body, -zlib.MAX_WBITS)
+    except zlib.error as exc:
+        raise SendError(f"Unreadable {encoding} body ({exc})", retryable=False) from None
+    raise SendError(f"Unsupported content encoding {encoding!r}", retryable=False)

@@ -1,0 +1,111 @@
+"""The default connections send exactly the requests test_requests.py pins down.
+
+Every case of test_requests.py is sent, sync and async, over the shared keep-alive
+connections (no `transport=`) to a recording server on 127.0.0.1; the bytes that arrive
+must be the case's method, path, query, body and headers, and the reply must parse.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import threading
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+import attrs
+import pytest
+from hmpps_non_associations_api import ApiConfig, AsyncNonAssociationsApi, NonAssociationsApi
+
+from tests.facade.test_requests import BEARER, CASES, NO_BODY, TOKEN, Case, Runner
+
+
+@attrs.define
+class Arrived:
+    method: str
+    target: str
+    headers: dict[str, str]
+    body: bytes
+
+
+class Recorder:
+    """Answers every request with the scripted reply and keeps what arrived."""
+
+    def __init__(self) -> None:
+        self.arrived: list[Arrived] = []
+        self.status = 200
+        self.body: Any = None
+        recorder = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def handle_one(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                recorder.arrived.append(
+                    Arrived(
+                        self.command,
+                        self.path,
+                        {name.lower(): value for name, value in self.headers.items()},
+                        self.rfile.read(length),
+                    )
+                )
+                payload = b"" if recorder.body is None else json.dumps(recorder.body).encode()
+                self.send_response(recorder.status)
+                if payload:
+                    self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            do_GET = do_POST = do_PUT = do_PATCH = handle_one
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture(scope="module")
+def recorder() -> Iterator[Recorder]:
+    server = Recorder()
+    yield server
+    server.stop()
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+@pytest.mark.parametrize("case", CASES)
+async def test_default_connections_send_the_case(kind: str, case: Case, recorder: Recorder) -> None:
+    recorder.arrived.clear()
+    recorder.status, recorder.body = case.status, case.response
+    config = ApiConfig(recorder.url)
+    if kind == "sync":
+        client: NonAssociationsApi | AsyncNonAssociationsApi = NonAssociationsApi(TOKEN, config)
+    else:
+        client = AsyncNonAssociationsApi(TOKEN, config)
+
+    result = await Runner(client)(case.call, *case.args, **case.kwargs)
+
+    [arrived] = recorder.arrived
+    path, _, query = arrived.target.partition("?")
+    assert arrived.method == case.method
+    assert path == case.path
+    assert sorted(parse_qsl(query, keep_blank_values=True)) == sorted(case.params)
+    assert arrived.headers["authorization"] == BEARER
+    assert arrived.headers["host"] == urlsplit(recorder.url).netloc
+    assert arrived.headers["user-agent"].startswith("hmpps-non-associations-api-python/")
+    assert arrived.headers["accept"] == "application/json"
+    if case.body is NO_BODY:
+        assert arrived.body == b""
+    else:
+        assert arrived.headers["content-type"] == "application/json"
+        assert json.loads(arrived.body) == case.body
+    assert case.check(result), result

@@ -208,3 +208,31 @@ def test_python_blocks_are_lint_and_format_clean(tmp_path: Path) -> None:
         for file, name in names.items():
             report = report.replace(file, name)
         assert result.returncode == 0, report
+
+
+LINK = re.compile(r"\]\((?P<target>[^)\s]+)\)")
+
+
+def slug(heading: str) -> str:
+    """GitHub's anchor for a heading."""
+    text = re.sub(r"[^\w\- ]", "", heading.strip().lower())
+    return text.replace(" ", "-")
+
+
+def anchors(path: Path) -> set[str]:
+    headings = re.findall(r"^#+ (.+)$", path.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    return {slug(heading) for heading in headings}
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda path: path.name)
+def test_relative_links_and_anchors_resolve(document: Path) -> None:
+    broken = []
+    for match in LINK.finditer(document.read_text(encoding="utf-8")):
+        target = match["target"]
+        if re.match(r"^[a-z]+:", target):
+            continue  # a URL
+        file, _, anchor = target.partition("#")
+        path = (document.parent / file).resolve() if file else document
+        if not path.exists() or (anchor and anchor not in anchors(path)):
+            broken.append(target)
+    assert broken == []

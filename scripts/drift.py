@@ -234,7 +234,10 @@ def compare(old: Doc, new: Doc) -> list[Change]:
         schema = name.split(".", 1)[0]
         for value in new_enums[name]:
             if value not in old_enums[name]:
-                add("enum value added", f"{name} {value}", received(schema))
+                # The generated enums read a value they do not know as a pseudo-member,
+                # so code generated before keeps working; callers may want to handle it.
+                detail = "read as an unknown pseudo-member before" if received(schema) else ""
+                add("enum value added", f"{name} {value}", False, detail)
         for value in old_enums[name]:
             if value not in new_enums[name]:
                 add("enum value removed", f"{name} {value}", sent(schema) or "." in name)

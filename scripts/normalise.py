@@ -46,7 +46,11 @@ NULLABLE = {
 SERVER_FILLED = {"ReopenNonAssociationRequest": ("reopenedBy",)}
 
 # Limits the server enforces that the document leaves out: (operationId, parameter) -> keywords.
-UNDOCUMENTED_LIMITS = {("getNonAssociations", "size"): {"maximum": 200}}
+# Page numbers are read as 32-bit ints: a larger one is silently taken as page 0.
+UNDOCUMENTED_LIMITS = {
+    ("getNonAssociations", "page"): {"format": "int32"},
+    ("getNonAssociations", "size"): {"maximum": 200},
+}
 
 # Error statuses the server really returns that the document leaves out:
 # operationId -> statuses, each answered with an ErrorResponse.
@@ -377,7 +381,8 @@ def server_filled_optional(doc: Doc) -> None:
 
 
 def add_undocumented_limits(doc: Doc) -> None:
-    """The server rejects a page size over 200 but the document does not say so."""
+    """The server rejects a page size over 200 and reads the page number as a 32-bit int
+    (taking a larger one as 0), but the document says neither."""
     for _, _, op in operations(doc):
         for param in op.get("parameters", []):
             limits = UNDOCUMENTED_LIMITS.get((op.get("operationId"), param["name"]))

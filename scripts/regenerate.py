@@ -38,8 +38,9 @@ SPEC = ROOT / "openapi.json"
 UPSTREAM = ROOT / "upstream" / "api-docs.json"
 PACKAGE = "hmpps_non_associations_api_client"
 GENERATED = ROOT / "generated" / PACKAGE
-# The fake API serves the document at /v3/api-docs, so the package carries a copy.
-PACKAGED_SPEC = ROOT / "facade" / "hmpps_non_associations_api" / "testing" / "openapi.json"
+# The package carries a copy: the client reads its request rules from it, and the fake API
+# serves it at /v3/api-docs.
+PACKAGED_SPEC = ROOT / "facade" / "hmpps_non_associations_api" / "openapi.json"
 GENERATOR_CONFIG = Path(__file__).resolve().parent / "generator-config.yaml"
 # Our versions of the generator's templates; the others are its defaults.
 CUSTOM_TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -162,7 +163,7 @@ def check_generated(spec_text: str) -> list[drift.Change]:
 
 
 def check_copy(spec_text: str) -> list[drift.Change]:
-    """The fake's packaged copy of openapi.json must be the same document."""
+    """The package's copy of openapi.json must be the same document."""
     if PACKAGED_SPEC.is_file() and PACKAGED_SPEC.read_text(encoding="utf-8") == spec_text:
         return []
     where = PACKAGED_SPEC.relative_to(ROOT).as_posix()
@@ -229,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.check:
         generate(spec_text, GENERATED)
         PACKAGED_SPEC.write_text(spec_text, encoding="utf-8")
-        print(f"regenerated generated/{PACKAGE} and the fake's copy of openapi.json")
+        print(f"regenerated generated/{PACKAGE} and the package's copy of openapi.json")
         return 0
 
     changes = check_normalised(spec_text) + check_generated(spec_text) + check_copy(spec_text)

@@ -14,21 +14,22 @@ from urllib.parse import parse_qs
 import httpx
 import pytest
 import respx
-from hmpps_non_associations_api.auth import AsyncHmppsAuthClient, HmppsAuthClient, _TokenCache
-from hmpps_non_associations_api.config import AuthConfig
-from hmpps_non_associations_api.errors import (
+from hmpps_non_associations_api import (
+    AsyncHmppsAuthClient,
+    AuthConfig,
     ClientError,
+    HmppsAuthClient,
     SanitisedError,
     ServerError,
     TransportError,
 )
-from hmpps_non_associations_api.testing.auth import (
+from hmpps_non_associations_api._auth_cache import TokenCache
+from hmpps_non_associations_api.testing import (
     FakeAuthServer,
     FakeAuthTransport,
     FakeHmppsAuth,
+    decode_token,
 )
-from hmpps_non_associations_api.testing.tokens import decode_token
-from hmpps_non_associations_api.tokens import sync_token
 
 CLIENT_ID = "hmpps-system-client"
 SECRET = "S3cret-value-that-must-never-leak-9f2c"
@@ -223,12 +224,12 @@ def test_config_rejects_nonsense(scan: Scan) -> None:
 
 
 def test_reuse_rule_clamps_the_margin_for_short_lifetimes() -> None:
-    cache = _TokenCache(60.0, threading.Lock)
+    cache = TokenCache(60.0, threading.Lock)
     assert cache.reuse_for(3600) == 3540
     assert cache.reuse_for(100) == 50
     assert cache.reuse_for(2) == 1
     assert cache.reuse_for(0) == 0 and cache.reuse_for(-5) == 0
-    assert _TokenCache(0.0, threading.Lock).reuse_for(2) == 2
+    assert TokenCache(0.0, threading.Lock).reuse_for(2) == 2
 
 
 # ---------------------------------------------------------------------------------------
@@ -511,7 +512,7 @@ def test_provider_never_hands_out_an_expired_token(
         seen = []
         deadline = time.monotonic() + 1.3
         while time.monotonic() < deadline:
-            token = sync_token(provider)  # as the API client calls it, once per request
+            token = provider()  # as the API client calls it, once per request
             claims = decode_token(token)
             assert claims is not None, "an expired token was handed out"
             assert claims.username == "ALICE"

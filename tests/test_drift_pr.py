@@ -684,7 +684,7 @@ def test_an_enum_with_display_text_needs_an_entry() -> None:
     assert notes == []
     (item,) = todo
     assert item.startswith("- [ ] **New enum value** `CONTRABAND` of `Reason`: give it display")
-    assert "`facade/hmpps_non_associations_api/constants.py`" in item
+    assert "`facade/hmpps_non_associations_api/_constants.py`" in item
 
 
 def test_a_removed_operation_still_wrapped_is_listed() -> None:
@@ -693,7 +693,9 @@ def test_a_removed_operation_still_wrapped_is_listed() -> None:
     summary = drift.summarise([], "1.0.0")
     (item,) = drift_pr.facade_actions(summary, coverage, ROOT)[0]
     assert item.startswith("- [ ] **Removed operation** `non_associations.constants`:")
-    assert "`facade/hmpps_non_associations_api/client.py` still call it" in item
+    users = sorted(coverage.referenced["non_associations.constants"])
+    assert users and all(path.startswith("facade/hmpps_non_associations_api/") for path in users)
+    assert ", ".join(f"`{path}`" for path in users) + " still call it" in item
 
 
 def test_the_fingerprint_follows_the_changes() -> None:

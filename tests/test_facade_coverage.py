@@ -234,7 +234,7 @@ def test_the_fake_reads_every_required_request_field(project_spec: dict[str, Any
     assert {op for op, *_ in request_bodies(project_spec)} == set(BODIES)
     problems = fake_problems(project_spec)
     assert problems == [], (
-        "teach the fake to read each new required field (testing/validation.py), then add"
+        "teach the fake to read each new required field (testing/_request_bodies.py), then add"
         f" it to BODIES: {json.dumps(problems, indent=2)}"
     )
 

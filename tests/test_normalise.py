@@ -141,9 +141,10 @@ def test_server_filled_fields_are_optional(normalised: dict[str, Any]) -> None:
     assert close["required"] == ["closedReason"]
 
 
-def test_page_size_cap_is_declared(normalised: dict[str, Any]) -> None:
+def test_page_limits_are_declared(normalised: dict[str, Any]) -> None:
     params = {p["name"]: p for p in normalised["paths"]["/non-associations"]["get"]["parameters"]}
     assert params["size"]["schema"]["maximum"] == 200
+    assert params["page"]["schema"]["format"] == "int32"
 
 
 def test_upstream_prose_is_replaced(

@@ -78,12 +78,13 @@ def test_wheel_contents(wheel: Path) -> None:
         names = set(archive.namelist())
         info = f"hmpps_non_associations_api-{VERSION}.dist-info"
         points = archive.read(f"{info}/entry_points.txt").decode()
-        packaged_spec = archive.read("hmpps_non_associations_api/testing/openapi.json")
+        packaged_spec = archive.read("hmpps_non_associations_api/openapi.json")
         licence = archive.read(f"{info}/licenses/LICENSE").decode()
     for expected in (
         "hmpps_non_associations_api/__init__.py",
         "hmpps_non_associations_api/py.typed",
         "hmpps_non_associations_api/client.py",
+        "hmpps_non_associations_api/openapi.json",
         "hmpps_non_associations_api/testing/pytest_plugin.py",
         "hmpps_non_associations_api_client/__init__.py",
         "hmpps_non_associations_api_client/py.typed",
@@ -109,16 +110,17 @@ def test_wheel_metadata_declares_runtime_dependencies_only(wheel: Path) -> None:
     assert metadata["Version"] == VERSION
     assert metadata["Requires-Python"] == ">=3.11"
     requires = metadata.get_all("Requires-Dist") or []
-    assert sorted(requirement_name(r) for r in requires) == [
+    assert sorted(requirement_name(r) for r in requires if "extra ==" not in r) == [
         "aiohttp",
         "attrs",
         "httpx",
         "tzdata",
         "yarl",
     ]
-    # Development tools are dependency groups: nothing for `pip install pkg[test]`.
-    assert metadata.get_all("Provides-Extra") is None
-    assert not any("extra ==" in r for r in requires)
+    # Development tools are dependency groups: the one extra is OpenTelemetry (README:
+    # Observability), nothing for `pip install pkg[test]`.
+    assert metadata.get_all("Provides-Extra") == ["otel"]
+    assert [r for r in requires if "extra ==" in r] == ["opentelemetry-api>=1.27; extra == 'otel'"]
     assert metadata["License-Expression"] == "MIT"
     assert metadata.get_all("License-File") == ["LICENSE"]
     urls = dict(u.split(", ", 1) for u in metadata.get_all("Project-URL") or [])
@@ -178,7 +180,7 @@ def test_sdist_contents(sdist: Path) -> None:
         "CHANGELOG.md",
         "openapi.json",
         "facade/hmpps_non_associations_api/py.typed",
-        "facade/hmpps_non_associations_api/testing/openapi.json",
+        "facade/hmpps_non_associations_api/openapi.json",
         "generated/hmpps_non_associations_api_client/py.typed",
         "generated/hmpps_non_associations_api_client/models/non_association.py",
     ):
@@ -189,7 +191,7 @@ def test_sdist_contents(sdist: Path) -> None:
         for part in name.split("/")
     )
     assert metadata["Version"] == VERSION
-    assert metadata.get_all("Provides-Extra") is None
+    assert metadata.get_all("Provides-Extra") == ["otel"]
 
 
 def test_twine_check_passes(dist: Path) -> None:

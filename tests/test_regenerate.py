@@ -315,6 +315,19 @@ def test_hand_edit_in_openapi_json_is_caught(project_copy: Path) -> None:
     assert "openapi.json not normalised" in {c["change"] for c in changes}
 
 
+def test_stale_packaged_copy_is_caught(project_copy: Path) -> None:
+    """The client reads its request rules from the package's copy: it must be the same."""
+    copy = project_copy / "facade" / "hmpps_non_associations_api" / "openapi.json"
+    copy.write_text(copy.read_text().replace('"maximum": 200', '"maximum": 2000'))
+    result = run("--check", "--json", cwd=project_copy)
+    assert result.returncode == 1
+    summary = json.loads(result.stdout)
+    assert [(c["change"], c["where"]) for c in summary["changes"]] == [
+        ("copy differs", "facade/hmpps_non_associations_api/openapi.json")
+    ]
+    assert (summary["impact"], summary["bump"]) == ("none", None)
+
+
 def test_pull_writes_normalised_spec_and_regenerates(
     project_copy: Path, reference_doc: dict[str, Any], serve_json: Any
 ) -> None:

@@ -4,7 +4,7 @@
 `AsyncNonAssociationsApi` the asyncio one; `HmppsAuthClient` supplies system tokens.
 """
 
-import importlib.metadata
+from importlib.metadata import version as _version
 
 from hmpps_non_associations_api_client.models import (
     CloseNonAssociationRequest,
@@ -33,11 +33,10 @@ from hmpps_non_associations_api_client.models import (
 )
 
 from ._aio import aclose_pools
-from ._pool import close_pools
-from .auth import AsyncHmppsAuthClient, HmppsAuthClient
-from .client import AsyncNonAssociationsApi, NonAssociationsApi
-from .config import ApiConfig, AuthConfig, Timeout
-from .constants import (
+from ._async._auth import AsyncHmppsAuthClient
+from ._async._client import AsyncNonAssociationsApi
+from ._config import ApiConfig, AuthConfig, RetryPolicy, Timeout
+from ._constants import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_SIZE,
     reason_options,
@@ -47,15 +46,23 @@ from .constants import (
     sort_direction_options,
     system_users,
 )
-from .errors import (
+from ._errors import (
+    ApiTimeoutError,
+    BadRequestError,
     ClientError,
+    ConflictError,
     ErrorCode,
+    ForbiddenError,
+    NotFoundError,
+    RateLimitedError,
     SanitisedError,
     ServerError,
     TransportError,
+    UnauthorisedError,
     is_error_response,
 )
-from .results import (
+from ._pool import close_pools
+from ._results import (
     ClosedNonAssociation,
     ClosedNonAssociationsPage,
     ClosedPrisonerNonAssociation,
@@ -65,31 +72,37 @@ from .results import (
     OpenPrisonerNonAssociation,
     OpenPrisonerNonAssociations,
 )
-from .tokens import AsyncTokenSource, TokenSource
-from .transport import Plugin, RequestEvent, ResponseEvent
+from ._sync._auth import HmppsAuthClient
+from ._sync._client import NonAssociationsApi
+from ._tokens import AsyncTokenSource, TokenSource
+from ._transport import Plugin, RequestEvent, ResponseEvent
 
 # The installed distribution's version: pyproject.toml is the one place it is written.
-__version__ = importlib.metadata.version("hmpps-non-associations-api")
+__version__ = _version("hmpps-non-associations-api")
 
 __all__ = [
     "DEFAULT_PAGE_SIZE",
     "MAX_PAGE_SIZE",
     "ApiConfig",
+    "ApiTimeoutError",
     "AsyncHmppsAuthClient",
     "AsyncNonAssociationsApi",
     "AsyncTokenSource",
     "AuthConfig",
+    "BadRequestError",
     "ClientError",
     "CloseNonAssociationRequest",
     "ClosedNonAssociation",
     "ClosedNonAssociationsPage",
     "ClosedPrisonerNonAssociation",
     "ClosedPrisonerNonAssociations",
+    "ConflictError",
     "Constant",
     "CreateNonAssociationRequest",
     "DeleteNonAssociationRequest",
     "ErrorCode",
     "ErrorResponse",
+    "ForbiddenError",
     "HmppsAuthClient",
     "HmppsSubjectAccessRequestContent",
     "LegacyNonAssociation",
@@ -99,6 +112,7 @@ __all__ = [
     "NonAssociation",
     "NonAssociationSortProperty",
     "NonAssociationsApi",
+    "NotFoundError",
     "OpenNonAssociation",
     "OpenNonAssociationsPage",
     "OpenPrisonerNonAssociation",
@@ -109,11 +123,13 @@ __all__ = [
     "Plugin",
     "PrisonerNonAssociation",
     "PrisonerNonAssociations",
+    "RateLimitedError",
     "Reason",
     "ReopenNonAssociationRequest",
     "RequestEvent",
     "ResponseEvent",
     "RestrictionType",
+    "RetryPolicy",
     "Role",
     "SanitisedError",
     "ServerError",
@@ -122,6 +138,7 @@ __all__ = [
     "Timeout",
     "TokenSource",
     "TransportError",
+    "UnauthorisedError",
     "aclose_pools",
     "close_pools",
     "is_error_response",

@@ -16,10 +16,10 @@ from collections.abc import AsyncGenerator
 import aiohttp
 from yarl import URL
 
+from ._errors import describe
 from ._pool import PoolSettings
 from ._sockets import ssl_context
 from ._wire import Origin, SendError, WireReply, WireRequest, decode_body
-from .errors import describe
 
 __all__ = ["aclose_pools", "loop_sessions", "send"]
 

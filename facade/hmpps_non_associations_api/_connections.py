@@ -18,13 +18,13 @@ from ._pool import PoolSettings
 from ._sockets import LIMITS, bounded
 from ._wire import Origin, SendError, WireReply, WireRequest
 
-__all__ = ["PoolSettings", "send", "send_async"]
+__all__ = ["PoolSettings", "async_send_once", "send_once"]
 
 SyncInner = httpx.BaseTransport | None
 AsyncInner = httpx.AsyncBaseTransport | None
 
 
-def send(
+def send_once(
     origin: Origin, settings: PoolSettings, request: WireRequest, inner: SyncInner
 ) -> WireReply:
     """One try, from a thread."""
@@ -37,7 +37,7 @@ def send(
     return _httpx.send(inner, origin, request, wait)
 
 
-async def send_async(
+async def async_send_once(
     origin: Origin, settings: PoolSettings, request: WireRequest, inner: AsyncInner
 ) -> WireReply:
     """One try, from a coroutine: the whole try is cancelled at the deadline."""

@@ -11,8 +11,8 @@ import ssl
 
 import httpx
 
+from ._errors import describe
 from ._wire import Origin, SendError, WireReply, WireRequest
-from .errors import describe
 
 __all__ = ["send", "send_async"]
 

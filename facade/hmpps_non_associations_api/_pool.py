@@ -19,10 +19,10 @@ import time
 
 import attrs
 
+from ._config import ApiConfig
+from ._errors import describe
 from ._sockets import bounded, open_socket
 from ._wire import Origin, SendError, WireReply, WireRequest, decode_body
-from .config import ApiConfig
-from .errors import describe
 
 __all__ = ["PoolSettings", "close_pools", "pool", "send"]
 

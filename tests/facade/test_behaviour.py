@@ -30,6 +30,18 @@ from tests.facade.faults import NON_ASSOCIATION, FaultServer, Reply
 
 TOKEN = "eyJhbGciOiJub25lIn0.c2VjcmV0LXRva2VuLXBheWxvYWQ.sig"
 CLOSE = {"closedReason": "Moved on"}
+CREATE = {
+    key: NON_ASSOCIATION[key]
+    for key in (
+        "firstPrisonerNumber",
+        "firstPrisonerRole",
+        "secondPrisonerNumber",
+        "secondPrisonerRole",
+        "reason",
+        "restrictionType",
+        "comment",
+    )
+}
 DELETE = {"deletionReason": "r", "staffUserNameRequestingDeletion": "U"}
 FAST = Timeout(response=2.0, deadline=5.0)
 
@@ -75,7 +87,7 @@ async def test_three_503s_fail_with_503(kind: str, fault_server: FaultServer) ->
 @pytest.mark.parametrize(
     ("method", "args"),
     [
-        ("create_non_association", ({**NON_ASSOCIATION, "comment": "c"},)),
+        ("create_non_association", (CREATE,)),
         ("update_non_association", (42, {"comment": "c"})),
         ("close_non_association", (42, CLOSE)),
         ("reopen_non_association", (42, {"reopenReason": "again"})),

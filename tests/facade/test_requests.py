@@ -1125,7 +1125,8 @@ async def test_facade_refuses_path_breaking_prisoner_numbers(
 
 BOTH_FALSE = {"include_open": False, "include_closed": False}
 BAD_NUMBERS = ["A123BC", "", "12345AB", "A1234BCD", "A1234B", " A1234BC", "A1234BC\n", "AB234BC"]
-BAD_IDS = [0, -1, "42", True, False, 1.5, None]
+BAD_IDS = [0, -1, 2**63]
+WRONGLY_TYPED_IDS = ["42", True, False, 1.5, None]
 ID_METHODS = [
     ("get_non_association", ()),
     ("update_non_association", ({"comment": "x"},)),
@@ -1149,7 +1150,7 @@ REFUSED = [
     ("iter_non_associations", (), BOTH_FALSE, ValueError),
     # malformed prisoner numbers
     *[("list_non_associations", (bad,), {}, ValueError) for bad in BAD_NUMBERS],
-    ("list_non_associations", (None,), {}, ValueError),
+    ("list_non_associations", (None,), {}, TypeError),
     *[
         ("list_non_associations_between", (["A1234BC", bad],), {}, ValueError)
         for bad in BAD_NUMBERS
@@ -1169,9 +1170,9 @@ REFUSED = [
     # paging
     ("paged_non_associations", (), {"size": 201}, ValueError),
     ("paged_non_associations", (), {"size": 0}, ValueError),
-    ("paged_non_associations", (), {"size": True}, ValueError),
+    ("paged_non_associations", (), {"size": True}, TypeError),
     ("paged_non_associations", (), {"page": -1}, ValueError),
-    ("paged_non_associations", (), {"page": "1"}, ValueError),
+    ("paged_non_associations", (), {"page": "1"}, TypeError),
     ("iter_non_associations", (), {"size": 201}, ValueError),
     ("iter_non_associations", (), {"size": 0}, ValueError),
     # sorting
@@ -1188,6 +1189,11 @@ REFUSED = [
     ("iter_non_associations", (), {"sort": "id,SIDEWAYS"}, ValueError),
     # ids
     *[(name, (bad, *rest), {}, ValueError) for name, rest in ID_METHODS for bad in BAD_IDS],
+    *[
+        (name, (bad, *rest), {}, TypeError)
+        for name, rest in ID_METHODS
+        for bad in WRONGLY_TYPED_IDS
+    ],
     # request bodies
     ("create_non_association", (missing("comment"),), {}, ValueError),
     ("create_non_association", (missing("firstPrisonerNumber"),), {}, ValueError),
@@ -1229,70 +1235,12 @@ async def test_refused_before_sending(
 
 
 # ---------------------------------------------------------------------------------------
-# Extra (additional_properties) fields survive the Europe/London conversion of
-# closedAt / reopenedAt. Regression: _close / _reopen once rebuilt the body with
-# attrs.evolve, which skips the init=False additional_properties and dropped them.
+# The Europe/London conversion of closedAt / reopenedAt works on a copy.
 
 
-@pytest.mark.parametrize(
-    ("call", "path", "request_body", "sent"),
-    [
-        pytest.param(
-            "close_non_association",
-            "/non-associations/42/close",
-            {"closedReason": "r", "closedAt": "2024-07-01T12:00:00+00:00", "extra": "kept"},
-            {"closedReason": "r", "closedAt": "2024-07-01T13:00:00", "extra": "kept"},
-            id="close",
-        ),
-        pytest.param(
-            "reopen_non_association",
-            "/non-associations/42/reopen",
-            {"reopenReason": "r", "reopenedAt": "2024-07-01T12:00:00+00:00", "extra": "kept"},
-            {"reopenReason": "r", "reopenedAt": "2024-07-01T13:00:00", "extra": "kept"},
-            id="reopen",
-        ),
-    ],
-)
-async def test_extra_fields_survive_time_conversion(
-    api: Runner,
-    router: respx.MockRouter,
-    call: str,
-    path: str,
-    request_body: dict[str, Any],
-    sent: dict[str, Any],
-) -> None:
-    route = router.put(path).mock(return_value=httpx.Response(200, json=non_association_json()))
-
-    await api(call, 42, request_body)
-
-    check_request(only_request(route), "PUT", path, [], sent)
-
-
-async def test_extra_fields_are_sent_when_no_time_is_converted(
-    api: Runner, router: respx.MockRouter
-) -> None:
-    """The same extra field, with no time to convert."""
-    route = router.put("/non-associations/42/close").mock(
-        return_value=httpx.Response(200, json=non_association_json(closed=True))
-    )
-
-    await api("close_non_association", 42, {"closedReason": "r", "extra": "kept"})
-
-    check_request(
-        only_request(route),
-        "PUT",
-        "/non-associations/42/close",
-        [],
-        {"closedReason": "r", "extra": "kept"},
-    )
-
-
-async def test_close_model_extras_survive_and_the_callers_model_is_unchanged(
-    api: Runner, router: respx.MockRouter
-) -> None:
+async def test_close_model_is_unchanged(api: Runner, router: respx.MockRouter) -> None:
     closed_at = datetime.datetime(2024, 7, 1, 12, 0, tzinfo=UTC)
     model = CloseNonAssociationRequest(closed_reason="r", closed_at=closed_at)
-    model["extra"] = "kept"
     route = router.put("/non-associations/42/close").mock(
         return_value=httpx.Response(200, json=non_association_json(closed=True))
     )
@@ -1304,11 +1252,10 @@ async def test_close_model_extras_survive_and_the_callers_model_is_unchanged(
         "PUT",
         "/non-associations/42/close",
         [],
-        {"closedReason": "r", "closedAt": "2024-07-01T13:00:00", "extra": "kept"},
+        {"closedReason": "r", "closedAt": "2024-07-01T13:00:00"},
     )
     assert model.closed_at == closed_at
     assert model.closed_at.tzinfo is UTC
-    assert model.additional_properties == {"extra": "kept"}
 
 
 async def test_reopen_model_is_unchanged(api: Runner, router: respx.MockRouter) -> None:

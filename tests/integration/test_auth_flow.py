@@ -19,8 +19,11 @@ from hmpps_non_associations_api import (
     NonAssociationsApi,
     SanitisedError,
 )
-from hmpps_non_associations_api.testing import READ_NON_ASSOCIATIONS, FakeApiServer
-from hmpps_non_associations_api.testing.auth import FakeAuthServer
+from hmpps_non_associations_api.testing import (
+    READ_NON_ASSOCIATIONS,
+    FakeApiServer,
+    FakeAuthServer,
+)
 
 CLIENT_ID, SECRET = "na-system-client", "s3cr3t-value-never-shown"
 LIFETIME = 2  # seconds: the client reuses a token for half of it

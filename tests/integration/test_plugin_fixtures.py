@@ -13,12 +13,14 @@ from hmpps_non_associations_api import (
     HmppsAuthClient,
     NonAssociationsApi,
 )
-from hmpps_non_associations_api.testing import ALL_ROLES, FakeApiServer, FakeNonAssociationsApi
-from hmpps_non_associations_api.testing.auth import (
+from hmpps_non_associations_api.testing import (
+    ALL_ROLES,
     FAKE_CLIENT_ID,
     FAKE_CLIENT_SECRET,
+    FakeApiServer,
     FakeAuthServer,
     FakeHmppsAuth,
+    FakeNonAssociationsApi,
 )
 
 from tests.conftest import ROOT

@@ -21,6 +21,7 @@ import attrs
 import pytest
 import trustme
 from hmpps_non_associations_api import (
+    ApiTimeoutError,
     AsyncHmppsAuthClient,
     AuthConfig,
     HmppsAuthClient,
@@ -169,7 +170,7 @@ async def test_a_server_that_never_answers_the_connection(
         started = time.monotonic()
         error = await client.fail("get_non_association", 42)
         elapsed = time.monotonic() - started
-    assert type(error) is TransportError and error.status is None
+    assert type(error) is ApiTimeoutError and error.status is None
     expected = {
         ("sync", "http"): "TimeoutError: timed out",
         ("sync", "https"): "TimeoutError: _ssl.c:",
@@ -206,7 +207,7 @@ async def test_a_reply_slower_than_the_response_timeout(
     started = time.monotonic()
     error = await client.fail(op.method, *op.args)
     elapsed = time.monotonic() - started
-    assert type(error) is TransportError and error.status is None
+    assert type(error) is ApiTimeoutError and error.status is None
     assert FAILURES["slow", kind] in error.message
     tries = 3 if op.retried else 1
     assert client.tries == len(fault_server.seen) == tries
@@ -222,7 +223,7 @@ async def test_a_trickling_server_cannot_hold_a_call_past_its_deadline(
     started = time.monotonic()
     error = await client.fail(op.method, *op.args)
     elapsed = time.monotonic() - started
-    assert type(error) is TransportError and error.status is None
+    assert type(error) is ApiTimeoutError and error.status is None
     assert error.message == "Deadline of 1s exceeded"
     assert client.tries == len(fault_server.seen) == 1
     assert 1.0 <= elapsed < 1.0 + 0.5
@@ -511,7 +512,7 @@ async def test_the_api_deadline_bounds_a_trickling_token_fetch(
     started = time.monotonic()
     error = await client.fail("get_non_association", 42)
     elapsed = time.monotonic() - started
-    assert type(error) is TransportError and error.status is None
+    assert type(error) is ApiTimeoutError and error.status is None
     expected = {
         "sync": "HMPPS Auth token request timed out (",
         "async": "Deadline of 2s exceeded",
@@ -535,7 +536,7 @@ async def test_the_auth_deadline_alone_bounds_a_trickling_token_fetch(
             await token
     elapsed = time.monotonic() - started
     error = scan.exc(raised.value)
-    assert type(error) is TransportError and error.status is None
+    assert type(error) is ApiTimeoutError and error.status is None
     assert error.message.startswith("HMPPS Auth token request timed out (")
     assert 1.5 <= elapsed < 1.5 + 0.5
     assert [seen.path for seen in fault_server.seen] == ["/auth/oauth/token"]

@@ -22,9 +22,13 @@ from hmpps_non_associations_api import (
     RestrictionType,
     Role,
 )
-from hmpps_non_associations_api.testing import FakeApiServer, FakeNonAssociationsApi, mint_token
-from hmpps_non_associations_api.testing.records import Prisoner
-from hmpps_non_associations_api.testing.tokens import ALL_ROLES
+from hmpps_non_associations_api.testing import (
+    ALL_ROLES,
+    FakeApiServer,
+    FakeNonAssociationsApi,
+    Prisoner,
+    mint_token,
+)
 
 from tests.reliability.conftest import Recorder
 

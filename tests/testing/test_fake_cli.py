@@ -18,9 +18,14 @@ from hmpps_non_associations_api import (
     HmppsAuthClient,
     NonAssociationsApi,
 )
-from hmpps_non_associations_api.testing import ALL_ROLES, READ_NON_ASSOCIATIONS, mint_token
-from hmpps_non_associations_api.testing.auth import FAKE_CLIENT_ID, FAKE_CLIENT_SECRET
-from hmpps_non_associations_api.testing.tokens import decode_token
+from hmpps_non_associations_api.testing import (
+    ALL_ROLES,
+    FAKE_CLIENT_ID,
+    FAKE_CLIENT_SECRET,
+    READ_NON_ASSOCIATIONS,
+    decode_token,
+    mint_token,
+)
 
 from tests.conftest import ROOT
 
@@ -129,11 +134,11 @@ def test_serve_auth_knows_only_the_client_it_is_given() -> None:
 
 
 def test_readme_shell_example_uses_the_real_defaults() -> None:
-    from hmpps_non_associations_api.testing.__main__ import _arguments
+    from hmpps_non_associations_api.testing.__main__ import _parse_arguments
 
-    serve_auth = _arguments(["serve-auth"])
+    serve_auth = _parse_arguments(["serve-auth"])
     assert (serve_auth.client_id, serve_auth.client_secret) == (FAKE_CLIENT_ID, FAKE_CLIENT_SECRET)
-    assert (_arguments(["serve"]).port, serve_auth.port) == (8080, 9090)
+    assert (_parse_arguments(["serve"]).port, serve_auth.port) == (8080, 9090)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"export HMPPS_AUTH_CLIENT_ID={FAKE_CLIENT_ID}\n" in readme
     assert f"export HMPPS_AUTH_CLIENT_SECRET={FAKE_CLIENT_SECRET}\n" in readme

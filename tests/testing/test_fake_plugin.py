@@ -9,9 +9,9 @@ import pytest
 from hmpps_non_associations_api.testing import (
     FakeApiServer,
     FakeNonAssociationsApi,
+    decode_token,
     pytest_plugin,
 )
-from hmpps_non_associations_api.testing.tokens import decode_token
 
 
 def test_plugin_is_registered_by_entry_point(pytestconfig: pytest.Config) -> None:

@@ -89,9 +89,7 @@ def test_reads_chunked_bodies(connection: http.client.HTTPConnection) -> None:
 
 
 def test_serves_the_packaged_document_which_is_the_projects(server: FakeApiServer) -> None:
-    packaged = (
-        resources.files("hmpps_non_associations_api.testing").joinpath("openapi.json").read_bytes()
-    )
+    packaged = resources.files("hmpps_non_associations_api").joinpath("openapi.json").read_bytes()
     assert packaged == REPO_SPEC.read_bytes()
     response = httpx.get(f"{server.url}/v3/api-docs")
     assert (response.status_code, response.content) == (200, packaged)

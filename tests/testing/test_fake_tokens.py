@@ -7,8 +7,7 @@ import json
 import time
 
 import pytest
-from hmpps_non_associations_api.testing import READ_NON_ASSOCIATIONS, mint_token
-from hmpps_non_associations_api.testing.tokens import decode_token
+from hmpps_non_associations_api.testing import READ_NON_ASSOCIATIONS, decode_token, mint_token
 
 
 def segment(document: object) -> str:

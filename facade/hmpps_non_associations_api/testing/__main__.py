@@ -17,12 +17,12 @@ import threading
 from collections.abc import Sequence
 from types import FrameType
 
-from .auth import FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeAuthServer, FakeHmppsAuth
-from .server import FakeApiServer
-from .tokens import ALL_ROLES
+from ._fake_auth import FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeHmppsAuth
+from ._loopback import FakeApiServer, FakeAuthServer, LoopbackServer
+from ._token_claims import ALL_ROLES
 
 
-def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+def _parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m hmpps_non_associations_api.testing",
         description="Run the fake HMPPS Non-associations API or a fake HMPPS Auth.",
@@ -47,7 +47,7 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def _server(arguments: argparse.Namespace) -> tuple[str, FakeApiServer | FakeAuthServer]:
+def _chosen_server(arguments: argparse.Namespace) -> tuple[str, LoopbackServer]:
     """What the command serves: a name for the banner, and the server."""
     if arguments.command == "serve-auth":
         fake = FakeHmppsAuth()
@@ -58,7 +58,7 @@ def _server(arguments: argparse.Namespace) -> tuple[str, FakeApiServer | FakeAut
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit status."""
-    arguments = _arguments(argv)
+    arguments = _parse_arguments(argv)
     stopping = threading.Event()
 
     def stop(signum: int, frame: FrameType | None) -> None:
@@ -66,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    name, server = _server(arguments)
+    name, server = _chosen_server(arguments)
     with server:
         print(f"{name} listening on {server.url}", flush=True)
         stopping.wait()

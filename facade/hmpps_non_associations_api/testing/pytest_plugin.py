@@ -12,12 +12,12 @@ from collections.abc import Callable, Iterable, Iterator
 
 import pytest
 
-from ..client import AsyncNonAssociationsApi, NonAssociationsApi
-from ..config import API_PREFIX, AUTH_PREFIX, ApiConfig
-from .auth import FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeAuthServer, FakeHmppsAuth
-from .server import FakeApiServer
-from .store import FakeNonAssociationsApi
-from .tokens import ALL_ROLES, mint_token
+from .. import AsyncNonAssociationsApi, NonAssociationsApi
+from .._config import API_PREFIX, AUTH_PREFIX, ApiConfig
+from ._fake_api import FakeNonAssociationsApi
+from ._fake_auth import FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeHmppsAuth
+from ._loopback import FakeApiServer, FakeAuthServer
+from ._token_claims import ALL_ROLES, mint_token
 
 __all__ = [
     "async_non_associations_client",

@@ -54,11 +54,11 @@ ALL_ROLES = (
 _ROLE_PREFIX = "ROLE_"
 
 
-def _authority(role: str) -> str:
+def _with_role_prefix(role: str) -> str:
     return role if role.startswith(_ROLE_PREFIX) else _ROLE_PREFIX + role
 
 
-def _b64(data: bytes) -> str:
+def _encode_base64url(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
@@ -77,7 +77,7 @@ def mint_token(
     """
     now = int(time.time())
     claims: dict[str, object] = {
-        "authorities": [_authority(role) for role in roles],
+        "authorities": [_with_role_prefix(role) for role in roles],
         "scope": list(scopes),
         "client_id": client_id,
         "iat": now,
@@ -87,7 +87,8 @@ def mint_token(
     if username is not None:
         claims["user_name"] = username
     header = {"alg": "none", "typ": "JWT"}
-    return ".".join((_b64(json.dumps(header).encode()), _b64(json.dumps(claims).encode()), ""))
+    encoded = (_encode_base64url(json.dumps(part).encode()) for part in (header, claims))
+    return ".".join((*encoded, ""))  # header, claims and an empty signature
 
 
 @dataclass(frozen=True)
@@ -103,11 +104,12 @@ class TokenClaims:
     client_id: str | None
 
 
-def _b64decode(segment: str) -> bytes:
+def _decode_base64url(segment: str) -> bytes:
     return base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4))
 
 
-def _strings(value: object) -> list[str] | None:
+def _string_list(value: object) -> list[str] | None:
+    """A claim's strings, given as a JSON list or one space-separated string; else None."""
     if isinstance(value, str):
         return value.split()
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
@@ -121,7 +123,7 @@ def decode_token(token: str, *, now: float | None = None) -> TokenClaims | None:
     if len(parts) != 3:
         return None
     try:
-        claims = json.loads(_b64decode(parts[1]))
+        claims = json.loads(_decode_base64url(parts[1]))
     except (ValueError, binascii.Error):
         return None
     if not isinstance(claims, dict):
@@ -132,8 +134,8 @@ def decode_token(token: str, *, now: float | None = None) -> TokenClaims | None:
             return None
         if expiry <= (time.time() if now is None else now):
             return None
-    authorities = _strings(claims.get("authorities", []))
-    scopes = _strings(claims.get("scope", []))
+    authorities = _string_list(claims.get("authorities", []))
+    scopes = _string_list(claims.get("scope", []))
     username = claims.get("user_name")
     client_id = claims.get("client_id")
     if authorities is None or scopes is None:

@@ -1,32 +1,29 @@
-"""The layer between the client and the connections: authentication, retries, the call
-deadline, redirects, logging, plugins and sanitised errors.
+"""The rules of a call, whatever the I/O: authentication, retries and backoff, the
+deadline, redirects, logging, plugins, telemetry and sanitised errors.
 
-`ApiTransport` sends a `WireRequest` over the shared connections (`_pool` for threads,
-`_aio` for asyncio) or over an httpx transport the application passed in. All rules
-live in `_Call`; the sync and async loops only differ in how they send and wait.
+`Call` decides, try by try, what comes of each reply or failure; the send loops
+(`_async/_send.py` and its generated twin) only send, wait and ask it. `ApiTransport`
+holds what a client sends with.
 """
 
 from __future__ import annotations
 
-import asyncio
 import email.utils
-import inspect
-import random
 import time
 from collections.abc import Mapping, Sequence
 
 import attrs
 import httpx
 
-from . import _connections
-from ._sockets import LIMITS, Limits
+from . import _connections, _telemetry
+from ._config import ApiConfig
+from ._errors import ApiTimeoutError, SanitisedError, TransportError
+from ._logs import Log
+from ._sockets import Limits
+from ._tokens import AsyncTokenSource
 from ._wire import Origin, SendError, WireReply, WireRequest
-from .config import ApiConfig
-from .errors import SanitisedError, TransportError
-from .logs import Log
-from .tokens import AsyncTokenSource, checked, sync_token
 
-__all__ = ["ApiTransport", "Plugin", "RequestEvent", "ResponseEvent", "RetryPolicy"]
+__all__ = ["API_NAME", "ApiTransport", "Call", "Plugin", "RequestEvent", "ResponseEvent"]
 
 API_NAME = "Non-associations API"
 
@@ -67,24 +64,6 @@ class Plugin:
         """Called after each try, whatever its outcome."""
 
 
-@attrs.frozen
-class RetryPolicy:
-    """When to try again: as the Node client, reads are tried three times on
-    connection errors, timeouts and 5xx; writes and the POST searches only once.
-    Beyond it: exponential backoff with full jitter, and Retry-After honoured."""
-
-    attempts: int = 3
-    retry_methods: frozenset[str] = frozenset({"GET", "HEAD"})
-    retry_statuses: frozenset[int] = frozenset({429, 500, 502, 503, 504})
-    backoff: float = 0.1
-    max_backoff: float = 2.0
-
-    def delay(self, attempt: int, retry_after: float | None) -> float:
-        if retry_after is not None:
-            return retry_after
-        return random.uniform(0, min(self.max_backoff, self.backoff * 2 ** (attempt - 1)))
-
-
 def _retry_after(status: int, headers: Mapping[str, str]) -> float | None:
     """Seconds the server asked us to wait, for a 429 or 503."""
     value = headers.get("retry-after")
@@ -103,10 +82,12 @@ _Outcome = WireReply | SanitisedError | float
 """The final reply, the final error, or seconds to wait before the next try."""
 
 
-class _Call:
+class Call:
     """The rules for one call, whatever the I/O: each try, its outcome, the next wait."""
 
-    def __init__(self, transport: ApiTransport, request: WireRequest, template: str) -> None:
+    def __init__(
+        self, transport: ApiTransport, request: WireRequest, template: str, operation: str
+    ) -> None:
         self.transport = transport
         self.request = request
         self.method = request.method
@@ -116,6 +97,9 @@ class _Call:
         self.limits = Limits(timeout.response, time.monotonic() + timeout.deadline)
         self.attempt = 0
         self.started = 0.0
+        self.telemetry = _telemetry.start(
+            transport.origin, request, template, operation, transport.config.trace_full_url
+        )
 
     def remaining(self) -> float:
         return self.limits.deadline - time.monotonic()
@@ -124,17 +108,23 @@ class _Call:
         """How long the next wait for the server may take."""
         return min(self.limits.wait, self.remaining())
 
+    def within_deadline(self, token: str) -> str:
+        """The token, unless getting it used up the whole deadline."""
+        if self.remaining() <= 0:
+            raise self.fail(self.deadline_error(), _telemetry.DEADLINE_EXCEEDED)
+        return token
+
     def begin(self, token: str) -> None:
-        """Prepare the next try: the token, logs, plugins."""
+        """Prepare the next try: the token, logs, plugins, trace context."""
         self.attempt += 1
-        if self.remaining() <= 0:  # the token provider took it all
-            raise self.fail(self.deadline_error())
         self.request.headers["Authorization"] = f"Bearer {token}"
         if self.attempt == 1:
             self.transport.log.info(f"{API_NAME} {self.method} {self.path}")
         if self.transport.plugins:
             event = RequestEvent(self.method, self.path, self.template, self.attempt)
             self.notify("on_request", event)
+        if self.telemetry is not None:
+            self.telemetry.try_started(self.request.headers, self.attempt)
         self.started = time.monotonic()
 
     def responded(self, reply: WireReply) -> _Outcome:
@@ -142,30 +132,42 @@ class _Call:
         status = reply.status_code
         self.notify_response(status, None)
         if 200 <= status < 300:
+            if self.telemetry is not None:
+                self.telemetry.finished(status, None)
             return reply
         if 300 <= status < 400:
-            return self.fail(self.redirect_refused(reply))
+            return self.fail(self.redirect_refused(reply), str(status))
         error = SanitisedError.for_status(status, reply.reason, reply.text, reply.headers)
         delay = self.retry_delay(
             status in self.transport.policy.retry_statuses,
             _retry_after(status, reply.headers),
         )
         if delay is None:
-            return self.fail(error)
+            return self.fail(error, str(status))
         self.transport.log.info(f"{API_NAME} retrying {self.method} {self.path} after {status}")
+        if self.telemetry is not None:
+            self.telemetry.retrying(self.attempt, status, str(status), delay)
         return delay
 
     def failed(self, failure: SendError) -> _Outcome:
         """After a try with no usable reply: give up with a sanitised error, or wait and retry."""
         past_deadline = failure.timed_out and self.remaining() <= 0
-        error = self.deadline_error() if past_deadline else TransportError(failure.message)
+        if past_deadline:
+            error: TransportError = self.deadline_error()
+        elif failure.timed_out:
+            error = ApiTimeoutError(failure.message)
+        else:
+            error = TransportError(failure.message)
         self.notify_response(None, error.message)
+        kind = _telemetry.DEADLINE_EXCEEDED if past_deadline else _telemetry.failure_type(failure)
         delay = None if past_deadline else self.retry_delay(failure.retryable, None)
         if delay is None:
-            return self.fail(error)
+            return self.fail(error, kind)
         self.transport.log.info(
             f"{API_NAME} retrying {self.method} {self.path} after {error.message}"
         )
+        if self.telemetry is not None:
+            self.telemetry.retrying(self.attempt, None, kind, delay)
         return delay
 
     def retry_delay(self, retryable: bool, retry_after: float | None) -> float | None:
@@ -194,15 +196,26 @@ class _Call:
             headers=reply.headers,
         )
 
-    def deadline_error(self) -> TransportError:
-        return TransportError(f"Deadline of {self.transport.config.timeout.deadline:g}s exceeded")
+    def deadline_error(self) -> ApiTimeoutError:
+        return ApiTimeoutError(f"Deadline of {self.transport.config.timeout.deadline:g}s exceeded")
 
-    def fail(self, error: SanitisedError) -> SanitisedError:
+    def fail(self, error: SanitisedError, error_type: str) -> SanitisedError:
+        """The call's final error, logged; `error_type` names it for telemetry."""
         self.transport.log.error(f"{API_NAME} {self.method} {self.path} failed: {error}")
+        if self.telemetry is not None:
+            self.telemetry.finished(error.status, error_type)
         return error
 
+    def interrupted(self, exc: BaseException) -> None:
+        """Anything else that ends the call (a token provider's error, a cancellation)."""
+        if self.telemetry is not None:
+            self.telemetry.finished(None, type(exc).__qualname__)
+
     def notify_response(self, status: int | None, error: str | None) -> None:
+        """After each try: telemetry's context restored, the debug log, plugins."""
         elapsed = time.monotonic() - self.started
+        if self.telemetry is not None:
+            self.telemetry.try_ended()
         log = self.transport.log
         if log.debug_enabled():
             outcome = status if status is not None else error
@@ -227,7 +240,9 @@ class _Call:
 
 
 class ApiTransport:
-    """Sends each request through the retry, deadline, logging and plugin rules.
+    """What a client sends with: its config, token source, logger, plugins and the
+    connections (the shared ones, or `inner`). The send loops (`_async/_send.py` and
+    its twin) apply the rules of `Call` to each request.
 
     `inner` replaces the shared connections with an httpx transport (a fake, respx, or
     the application's own); the caller then owns it.
@@ -249,62 +264,7 @@ class ApiTransport:
         self.log = log
         self.plugins = tuple(plugins)
         self.inner = inner
-        self.policy = RetryPolicy()
-
-    def send(self, request: WireRequest, template: str) -> WireReply:
-        inner = self.inner
-        if inner is not None and not isinstance(inner, httpx.BaseTransport):
-            raise TypeError("a sync client needs an httpx.BaseTransport")
-        call = _Call(self, request, template)
-        reset = LIMITS.set(call.limits)
-        try:
-            while True:
-                call.begin(sync_token(self.token))
-                try:
-                    reply = _connections.send(self.origin, self.settings, request, inner)
-                except SendError as failure:
-                    outcome = call.failed(failure)
-                else:
-                    outcome = call.responded(reply)
-                if not isinstance(outcome, float):
-                    return call.finish(outcome)
-                time.sleep(outcome)
-        finally:
-            LIMITS.reset(reset)
-
-    async def send_async(self, request: WireRequest, template: str) -> WireReply:
-        inner = self.inner
-        if inner is not None and not isinstance(inner, httpx.AsyncBaseTransport):
-            raise TypeError("an async client needs an httpx.AsyncBaseTransport")
-        call = _Call(self, request, template)
-        reset = LIMITS.set(call.limits)
-        try:
-            while True:
-                call.begin(await self._token_within(call))
-                try:
-                    reply = await _connections.send_async(
-                        self.origin, self.settings, request, inner
-                    )
-                except SendError as failure:
-                    outcome = call.failed(failure)
-                else:
-                    outcome = call.responded(reply)
-                if not isinstance(outcome, float):
-                    return call.finish(outcome)
-                await asyncio.sleep(outcome)
-        finally:
-            LIMITS.reset(reset)
-
-    async def _token_within(self, call: _Call) -> str:
-        """The token; an async provider is given only what remains of the deadline."""
-        token = self.token() if callable(self.token) else self.token
-        if not inspect.isawaitable(token):
-            return checked(token)
-        try:
-            async with asyncio.timeout(max(call.remaining(), 0)):
-                return checked(await token)
-        except TimeoutError:
-            raise call.fail(call.deadline_error()) from None
+        self.policy = config.retry
 
     def close(self) -> None:
         """Close the inner transport only if it was given (the shared pool stays open)."""

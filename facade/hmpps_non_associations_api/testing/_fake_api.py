@@ -16,9 +16,8 @@ from datetime import date, datetime
 
 from hmpps_non_associations_api_client.models import Reason, RestrictionType, Role, SortBy
 
-from .clock import london_now
-from .codes import known_values
-from .errors import (
+from ._code_lists import known_values
+from ._error_replies import (
     already_closed,
     already_open,
     missing_prisoners,
@@ -27,9 +26,10 @@ from .errors import (
     open_already_exists,
     unexpected,
 )
-from .records import RELEASED_PRISON_ID, TRANSFER_PRISON_ID, NonAssociationRecord, Prisoner
-from .seed import SEED_NON_ASSOCIATIONS, SEED_PRISONERS
-from .validation import CloseCommand, CreateCommand, PatchCommand, ReopenCommand
+from ._local_date_time import london_now
+from ._request_bodies import CloseCommand, CreateCommand, PatchCommand, ReopenCommand
+from ._seed_data import SEED_NON_ASSOCIATIONS, SEED_PRISONERS
+from ._stored_records import RELEASED_PRISON_ID, TRANSFER_PRISON_ID, NonAssociationRecord, Prisoner
 
 __all__ = [
     "PRISONER_LIST_SORTS",
@@ -61,9 +61,9 @@ class PrisonerListing:
     closed_count: int
 
 
-_Entry = tuple[NonAssociationRecord, Prisoner]
+_ListingEntry = tuple[NonAssociationRecord, Prisoner]
 
-PRISONER_LIST_SORTS: dict[str, tuple[Callable[[_Entry], object], bool]] = {
+PRISONER_LIST_SORTS: dict[str, tuple[Callable[[_ListingEntry], object], bool]] = {
     SortBy.WHEN_CREATED.value: (lambda entry: entry[0].when_created, True),
     SortBy.WHEN_UPDATED.value: (lambda entry: entry[0].when_updated, True),
     SortBy.WHEN_CLOSED.value: (lambda entry: entry[0].closed_at, True),
@@ -77,7 +77,7 @@ PRISONER_LIST_SORTS: dict[str, tuple[Callable[[_Entry], object], bool]] = {
 """Each prisoner-list sort: how to read the value, and whether it runs descending by default."""
 
 
-def _code(kind: type[Role] | type[Reason] | type[RestrictionType], value: str) -> str:
+def _declared_code(kind: type[Role] | type[Reason] | type[RestrictionType], value: str) -> str:
     """A code the enum declares, as plain text; ValueError for any other."""
     text = value.value if isinstance(value, enum.Enum) else value
     if text not in known_values(kind):
@@ -180,11 +180,11 @@ class FakeNonAssociationsApi:
             record = NonAssociationRecord(
                 id=self._next_id,
                 first_prisoner_number=first_prisoner_number,
-                first_prisoner_role=_code(Role, first_prisoner_role),
+                first_prisoner_role=_declared_code(Role, first_prisoner_role),
                 second_prisoner_number=second_prisoner_number,
-                second_prisoner_role=_code(Role, second_prisoner_role),
-                reason=_code(Reason, reason),
-                restriction_type=_code(RestrictionType, restriction_type),
+                second_prisoner_role=_declared_code(Role, second_prisoner_role),
+                reason=_declared_code(Reason, reason),
+                restriction_type=_declared_code(RestrictionType, restriction_type),
                 comment=comment,
                 authorised_by=authorised_by,
                 when_created=created,
@@ -229,7 +229,7 @@ class FakeNonAssociationsApi:
 
     # Prisoner search
 
-    def _search(self, prisoner_numbers: Iterable[str]) -> dict[str, Prisoner]:
+    def _search_prisoners(self, prisoner_numbers: Iterable[str]) -> dict[str, Prisoner]:
         """The prisoners asked for; 404 naming those prisoner search does not know, in the
         order asked."""
         wanted = list(dict.fromkeys(prisoner_numbers))
@@ -261,7 +261,7 @@ class FakeNonAssociationsApi:
         with self._lock:
             if self._open_between(numbers):
                 raise open_already_exists(numbers)
-            found = self._search(numbers)
+            found = self._search_prisoners(numbers)
             unbooked = [number for number, prisoner in found.items() if prisoner.prison_id is None]
             if unbooked:
                 raise null_locations(unbooked)
@@ -289,7 +289,7 @@ class FakeNonAssociationsApi:
             self._next_id += 1
             return record
 
-    def _save(self, record: NonAssociationRecord) -> NonAssociationRecord:
+    def _replace_record(self, record: NonAssociationRecord) -> NonAssociationRecord:
         self._records[record.id] = record
         return record
 
@@ -299,7 +299,7 @@ class FakeNonAssociationsApi:
         """Change the fields given, open or closed."""
         with self._lock:
             current = self.get(non_association_id)
-            return self._save(
+            return self._replace_record(
                 dataclasses.replace(
                     current,
                     first_prisoner_role=command.first_prisoner_role or current.first_prisoner_role,
@@ -323,7 +323,7 @@ class FakeNonAssociationsApi:
             if current.is_closed:
                 raise already_closed(non_association_id)
             closed_at = command.closed_at or self._clock()
-            return self._save(
+            return self._replace_record(
                 dataclasses.replace(
                     current,
                     is_closed=True,
@@ -345,7 +345,7 @@ class FakeNonAssociationsApi:
             current = self.get(non_association_id)
             if self._open_between(current.prisoner_numbers):
                 raise already_open(non_association_id)
-            return self._save(
+            return self._replace_record(
                 dataclasses.replace(
                     current,
                     is_closed=False,
@@ -366,7 +366,9 @@ class FakeNonAssociationsApi:
 
     # Lists
 
-    def _matching(self, keep: Callable[[NonAssociationRecord], bool]) -> list[NonAssociationRecord]:
+    def _records_where(
+        self, keep: Callable[[NonAssociationRecord], bool]
+    ) -> list[NonAssociationRecord]:
         with self._lock:
             return [record for record in self.non_associations if keep(record)]
 
@@ -389,8 +391,8 @@ class FakeNonAssociationsApi:
         first ascending and last descending.
         """
         with self._lock:
-            records = self._matching(lambda record: record.involves(prisoner_number))
-            found = self._search(
+            records = self._records_where(lambda record: record.involves(prisoner_number))
+            found = self._search_prisoners(
                 [
                     prisoner_number,
                     *(number for record in records for number in record.prisoner_numbers),
@@ -433,7 +435,7 @@ class FakeNonAssociationsApi:
         `orders` lists (record attribute, descending) pairs, most significant
         first; missing values sort last ascending and first descending.
         """
-        records = self._matching(inclusion.admits)
+        records = self._records_where(inclusion.admits)
         for attribute, descending in reversed(orders):
             records.sort(
                 key=lambda record: (
@@ -444,14 +446,16 @@ class FakeNonAssociationsApi:
             )
         return records[page * size : (page + 1) * size], len(records)
 
-    def _in_prison(
+    def _both_in_prison(
         self, records: list[NonAssociationRecord], prison_id: str | None
     ) -> list[NonAssociationRecord]:
         """With a prison, only records whose prisoners are both in it; prisoner search must
         know everyone in the records (404 otherwise)."""
         if prison_id is None or not records:
             return records
-        found = self._search(number for record in records for number in record.prisoner_numbers)
+        found = self._search_prisoners(
+            number for record in records for number in record.prisoner_numbers
+        )
         return [
             record
             for record in records
@@ -464,10 +468,10 @@ class FakeNonAssociationsApi:
         """Non-associations with both prisoners in the list (and, if given, in the prison)."""
         wanted = frozenset(prisoner_numbers)
         with self._lock:
-            records = self._matching(
+            records = self._records_where(
                 lambda record: inclusion.admits(record) and record.is_between(wanted)
             )
-            return self._in_prison(records, prison_id)
+            return self._both_in_prison(records, prison_id)
 
     def involving(
         self, prisoner_numbers: Iterable[str], *, inclusion: Inclusion, prison_id: str | None
@@ -476,13 +480,13 @@ class FakeNonAssociationsApi:
         prison)."""
         wanted = frozenset(prisoner_numbers)
         with self._lock:
-            records = self._matching(
+            records = self._records_where(
                 lambda record: (
                     inclusion.admits(record)
                     and any(number in wanted for number in record.prisoner_numbers)
                 )
             )
-            return self._in_prison(records, prison_id)
+            return self._both_in_prison(records, prison_id)
 
     def subject_access(
         self, prisoner_number: str, *, from_date: date | None, to_date: date | None

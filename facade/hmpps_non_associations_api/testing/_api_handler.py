@@ -15,20 +15,18 @@ Checks run in the service's order:
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import NamedTuple
 from urllib.parse import unquote
 
 from hmpps_non_associations_api_client.models import SortBy, SortDirection
 
-from . import render
-from .codes import known_values
-from .errors import (
+from . import _response_bodies as render
+from ._code_lists import known_values
+from ._error_replies import (
     ApiError,
     MissingPrisoners,
     access_denied,
@@ -41,31 +39,23 @@ from .errors import (
     user_missing,
     validation_exception,
 )
-from .params import (
+from ._fake_api import FakeNonAssociationsApi
+from ._http_exchange import Reply, Request, json_reply
+from ._query_parameters import (
     PAGE_SORT_PROPERTIES,
     Query,
+    boolean_parameter,
     check_inclusion,
-    choice,
-    flag,
-    inclusion,
-    iso_date,
-    lenient_int,
+    date_parameter,
+    enum_parameter,
+    inclusion_parameters,
     page_size,
+    paging_number,
+    parse_query,
     sort_orders,
-    text,
+    text_parameter,
 )
-from .store import FakeNonAssociationsApi
-from .tokens import (
-    DELETE_NON_ASSOCIATIONS,
-    NON_ASSOCIATIONS_SYNC,
-    READ_NON_ASSOCIATIONS,
-    REOPEN_NON_ASSOCIATIONS,
-    SAR_DATA_ACCESS,
-    WRITE_NON_ASSOCIATIONS,
-    TokenClaims,
-    decode_token,
-)
-from .validation import (
+from ._request_bodies import (
     check_prisoner_numbers,
     is_prisoner_number,
     parse_close,
@@ -76,10 +66,19 @@ from .validation import (
     parse_reopen,
     read_prisoner_numbers,
 )
+from ._token_claims import (
+    DELETE_NON_ASSOCIATIONS,
+    NON_ASSOCIATIONS_SYNC,
+    READ_NON_ASSOCIATIONS,
+    REOPEN_NON_ASSOCIATIONS,
+    SAR_DATA_ACCESS,
+    WRITE_NON_ASSOCIATIONS,
+    TokenClaims,
+    decode_token,
+)
 
-__all__ = ["Reply", "handle", "openapi_document"]
+__all__ = ["handle_api_request", "openapi_document"]
 
-_JSON = (("Content-Type", "application/json"),)
 _INT64 = range(-(2**63), 2**63)
 _DECIMAL = re.compile(r"[-+]?[0-9]+")
 _HEX = re.compile(r"(?P<sign>[-+]?)(?:0[xX]|#)(?P<digits>[0-9a-fA-F]+)")
@@ -90,29 +89,17 @@ _SAR_ROLES = (SAR_DATA_ACCESS, "ROLE_SAR_DATA_ACCESS2")
 """The service takes its library's second subject access role too, left at its default."""
 
 
-class Reply(NamedTuple):
-    """An HTTP response: status, headers and body."""
-
-    status: int
-    headers: tuple[tuple[str, str], ...]
-    body: bytes
-
-
-def _json(status: int, document: object, headers: tuple[tuple[str, str], ...] = ()) -> Reply:
-    return Reply(status, _JSON + headers, json.dumps(document).encode())
-
-
-def _empty(status: int) -> Reply:
+def _empty_reply(status: int) -> Reply:
     return Reply(status, (), b"")
 
 
 @cache
 def openapi_document() -> bytes:
-    """The OpenAPI document the fake implements, as shipped inside this package."""
-    return resources.files(__package__).joinpath("openapi.json").read_bytes()
+    """The OpenAPI document the fake implements: the copy shipped with the client."""
+    return resources.files("hmpps_non_associations_api").joinpath("openapi.json").read_bytes()
 
 
-def _long(name: str, value: str) -> int:
+def _parse_long(name: str, value: str) -> int:
     """A path parameter converted as the service converts a Long: whitespace ignored,
     decimal or hexadecimal (`0x1F`, `#1F`)."""
     compact = "".join(value.split())
@@ -128,7 +115,7 @@ def _long(name: str, value: str) -> int:
     return number
 
 
-def _is_json(content_type: str) -> bool:
+def _is_json_media_type(content_type: str) -> bool:
     media_type = content_type.split(";")[0].strip().lower()
     return media_type == "application/json" or (
         media_type.startswith("application/") and media_type.endswith("+json")
@@ -136,7 +123,7 @@ def _is_json(content_type: str) -> bool:
 
 
 @dataclass(frozen=True)
-class _Call:
+class _RoutedCall:
     """One routed, authenticated request."""
 
     claims: TokenClaims | None
@@ -146,7 +133,7 @@ class _Call:
     body: bytes
 
     def non_association_id(self) -> int:
-        return _long("id", self.path["id"])
+        return _parse_long("id", self.path["id"])
 
     def json(self) -> object:
         """The JSON body: 415 for another content type, 400 when missing or unreadable.
@@ -156,7 +143,7 @@ class _Call:
             if not self.body:
                 raise unreadable("Required request body is missing")
             raise unsupported_media_type("application/octet-stream")
-        if not _is_json(content_type):
+        if not _is_json_media_type(content_type):
             raise unsupported_media_type(content_type)
         return parse_json(self.body)
 
@@ -167,28 +154,28 @@ class _Call:
         return self.claims.username
 
 
-_Proceed = Callable[[], Reply]
-_Handler = Callable[[FakeNonAssociationsApi, _Call], _Proceed]
+_AfterRoleCheck = Callable[[], Reply]
+_OperationHandler = Callable[[FakeNonAssociationsApi, _RoutedCall], _AfterRoleCheck]
 """Reads an operation's arguments and returns what runs once the role is checked."""
 
 
 # Operations
 
 
-def _api_docs(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
-    return lambda: Reply(200, _JSON, openapi_document())
+def _api_docs(api: FakeNonAssociationsApi, call: _RoutedCall) -> _AfterRoleCheck:
+    return lambda: Reply(200, (("Content-Type", "application/json"),), openapi_document())
 
 
-def _constants(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
-    return lambda: _json(200, render.constants())
+def _constants(api: FakeNonAssociationsApi, call: _RoutedCall) -> _AfterRoleCheck:
+    return lambda: json_reply(200, render.constants())
 
 
-def _prisoner_non_associations(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+def _prisoner_non_associations(api: FakeNonAssociationsApi, call: _RoutedCall) -> _AfterRoleCheck:
     prisoner_number = call.path["prisonerNumber"]
-    chosen = inclusion(call.query)
-    other_prisons = flag(call.query, "includeOtherPrisons", False)
-    sort_by = choice(call.query, "sortBy", known_values(SortBy))
-    direction = choice(call.query, "sortDirection", known_values(SortDirection))
+    chosen = inclusion_parameters(call.query)
+    other_prisons = boolean_parameter(call.query, "includeOtherPrisons", False)
+    sort_by = enum_parameter(call.query, "sortBy", known_values(SortBy))
+    direction = enum_parameter(call.query, "sortDirection", known_values(SortDirection))
 
     def proceed() -> Reply:
         if not is_prisoner_number(prisoner_number):
@@ -203,14 +190,14 @@ def _prisoner_non_associations(api: FakeNonAssociationsApi, call: _Call) -> _Pro
             sort_by=sort_by or SortBy.WHEN_CREATED.value,
             descending=None if direction is None else direction == SortDirection.DESC.value,
         )
-        return _json(200, render.prisoner_listing(listing))
+        return json_reply(200, render.prisoner_listing(listing))
 
     return proceed
 
 
-def _page(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
-    chosen = inclusion(call.query)
-    number = lenient_int(call.query, "page") or 0
+def _page_of_all(api: FakeNonAssociationsApi, call: _RoutedCall) -> _AfterRoleCheck:
+    chosen = inclusion_parameters(call.query)
+    number = paging_number(call.query, "page") or 0
     size = page_size(call.query, _DEFAULT_PAGE_SIZE)
     orders = sort_orders(call.query)
 
@@ -227,109 +214,109 @@ def _page(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
             page=number,
             size=size,
         )
-        return _json(200, render.page(content, total=total, number=number, size=size))
+        return json_reply(200, render.page(content, total=total, number=number, size=size))
 
     return proceed
 
 
-def _get(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+def _get_by_id(api: FakeNonAssociationsApi, call: _RoutedCall) -> _AfterRoleCheck:
     non_association_id = call.non_association_id()
-    return lambda: _json(200, render.non_association(api.get(non_association_id)))
+    return lambda: json_reply(200, render.non_association(api.get(non_association_id)))
 
 
-def _group(minimum: int, operation: str) -> _Handler:
+def _prisoner_group_lookup(minimum: int, operation: str) -> _OperationHandler:
     """Between (two or more prisoners) or involving (one or more)."""
 
-    def handler(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+    def handler(api: FakeNonAssociationsApi, call: _RoutedCall) -> _AfterRoleCheck:
         numbers = read_prisoner_numbers(call.json())
-        chosen = inclusion(call.query)
-        prison_id = text(call.query, "prisonId")
+        chosen = inclusion_parameters(call.query)
+        prison_id = text_parameter(call.query, "prisonId")
 
         def proceed() -> Reply:
             distinct = check_prisoner_numbers(numbers, minimum=minimum, operation=operation)
             find = api.between if minimum == 2 else api.involving
             records = find(distinct, inclusion=check_inclusion(chosen), prison_id=prison_id)
-            return _json(200, [render.non_association(record) for record in records])
+            return json_reply(200, [render.non_association(record) for record in records])
 
         return proceed
 
     return handler
 
 
-def _create(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+def _create(api: FakeNonAssociationsApi, call: _RoutedCall) -> _AfterRoleCheck:
     command = parse_create(call.json())
-    return lambda: _json(201, render.non_association(api.create(command, call.username())))
+    return lambda: json_reply(201, render.non_association(api.create(command, call.username())))
 
 
-def _update(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+def _update(api: FakeNonAssociationsApi, call: _RoutedCall) -> _AfterRoleCheck:
     non_association_id = call.non_association_id()
     command = parse_patch(call.json())
 
     def proceed() -> Reply:
         record = api.update(non_association_id, command, call.username())
-        return _json(200, render.non_association(record))
+        return json_reply(200, render.non_association(record))
 
     return proceed
 
 
-def _close(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+def _close(api: FakeNonAssociationsApi, call: _RoutedCall) -> _AfterRoleCheck:
     non_association_id = call.non_association_id()
     command = parse_close(call.json())
 
     def proceed() -> Reply:
         closed_by = command.closed_by if command.closed_by is not None else call.username()
         record = api.close(non_association_id, command, closed_by)
-        return _json(200, render.non_association(record))
+        return json_reply(200, render.non_association(record))
 
     return proceed
 
 
-def _reopen(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+def _reopen(api: FakeNonAssociationsApi, call: _RoutedCall) -> _AfterRoleCheck:
     non_association_id = call.non_association_id()
     command = parse_reopen(call.json())
 
     def proceed() -> Reply:
         reopened_by = command.reopened_by if command.reopened_by is not None else call.username()
         record = api.reopen(non_association_id, command, reopened_by)
-        return _json(200, render.non_association(record))
+        return json_reply(200, render.non_association(record))
 
     return proceed
 
 
-def _delete(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+def _delete(api: FakeNonAssociationsApi, call: _RoutedCall) -> _AfterRoleCheck:
     non_association_id = call.non_association_id()
     parse_delete(call.json())  # the reason and requester are checked, not kept
 
     def proceed() -> Reply:
         api.delete(non_association_id)
-        return _empty(204)
+        return _empty_reply(204)
 
     return proceed
 
 
-def _legacy(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
+def _legacy_by_id(api: FakeNonAssociationsApi, call: _RoutedCall) -> _AfterRoleCheck:
     non_association_id = call.non_association_id()
-    return lambda: _json(200, render.legacy_non_association(api.get(non_association_id)))
+    return lambda: json_reply(200, render.legacy_non_association(api.get(non_association_id)))
 
 
-def _subject_access(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
-    prn = text(call.query, "prn") or ""
-    crn = text(call.query, "crn") or ""
-    from_date = iso_date(call.query, "fromDate")
-    to_date = iso_date(call.query, "toDate")
+def _subject_access(api: FakeNonAssociationsApi, call: _RoutedCall) -> _AfterRoleCheck:
+    prn = text_parameter(call.query, "prn") or ""
+    crn = text_parameter(call.query, "crn") or ""
+    from_date = date_parameter(call.query, "fromDate")
+    to_date = date_parameter(call.query, "toDate")
 
     def proceed() -> Reply:
         if not prn.strip():
             if not crn.strip():
                 raise ApiError(400, "One of prn or crn must be supplied.")
-            return _empty(209)  # only prison records here: a case reference means nothing
+            return _empty_reply(209)  # only prison records here: a case reference means nothing
         try:
             listing = api.subject_access(prn, from_date=from_date, to_date=to_date)
         except MissingPrisoners:
             raise ApiError(209, "Subject Identifier is not recognised by this service") from None
         if listing is None:
-            return _empty(204)
-        return _json(200, render.subject_access(listing))
+            return _empty_reply(204)
+        return json_reply(200, render.subject_access(listing))
 
     return proceed
 
@@ -339,14 +326,14 @@ def _subject_access(api: FakeNonAssociationsApi, call: _Call) -> _Proceed:
 
 @dataclass(frozen=True)
 class _Operation:
-    run: _Handler
+    run: _OperationHandler
     roles: tuple[str, ...] = (READ_NON_ASSOCIATIONS,)
     """The token needs one of these authorities; none listed: any valid token will do."""
     writes: bool = False
     """Needs the `write` scope."""
 
 
-def _write(run: _Handler, role: str = WRITE_NON_ASSOCIATIONS) -> _Operation:
+def _write_operation(run: _OperationHandler, role: str = WRITE_NON_ASSOCIATIONS) -> _Operation:
     return _Operation(run, (role,), writes=True)
 
 
@@ -377,26 +364,33 @@ _ROUTES: tuple[_Route, ...] = (
         ("prisoner", "{prisonerNumber}", "non-associations"),
         {"GET": _Operation(_prisoner_non_associations)},
     ),
-    _Route(("non-associations",), {"GET": _Operation(_page), "POST": _write(_create)}),
+    _Route(
+        ("non-associations",), {"GET": _Operation(_page_of_all), "POST": _write_operation(_create)}
+    ),
     _Route(
         ("non-associations", "between"),
-        {"POST": _Operation(_group(2, "getNonAssociationsBetweenPrisoners"))},
+        {"POST": _Operation(_prisoner_group_lookup(2, "getNonAssociationsBetweenPrisoners"))},
     ),
     _Route(
         ("non-associations", "involving"),
-        {"POST": _Operation(_group(1, "getNonAssociationsInvolvingPrisoners"))},
-    ),
-    _Route(("non-associations", "{id}"), {"GET": _Operation(_get), "PATCH": _write(_update)}),
-    _Route(("non-associations", "{id}", "close"), {"PUT": _write(_close)}),
-    _Route(
-        ("non-associations", "{id}", "reopen"), {"PUT": _write(_reopen, REOPEN_NON_ASSOCIATIONS)}
+        {"POST": _Operation(_prisoner_group_lookup(1, "getNonAssociationsInvolvingPrisoners"))},
     ),
     _Route(
-        ("non-associations", "{id}", "delete"), {"POST": _write(_delete, DELETE_NON_ASSOCIATIONS)}
+        ("non-associations", "{id}"),
+        {"GET": _Operation(_get_by_id), "PATCH": _write_operation(_update)},
+    ),
+    _Route(("non-associations", "{id}", "close"), {"PUT": _write_operation(_close)}),
+    _Route(
+        ("non-associations", "{id}", "reopen"),
+        {"PUT": _write_operation(_reopen, REOPEN_NON_ASSOCIATIONS)},
+    ),
+    _Route(
+        ("non-associations", "{id}", "delete"),
+        {"POST": _write_operation(_delete, DELETE_NON_ASSOCIATIONS)},
     ),
     _Route(
         ("legacy", "api", "non-associations", "{id}"),
-        {"GET": _Operation(_legacy, (NON_ASSOCIATIONS_SYNC,))},
+        {"GET": _Operation(_legacy_by_id, (NON_ASSOCIATIONS_SYNC,))},
     ),
     _Route(("subject-access-request",), {"GET": _Operation(_subject_access, _SAR_ROLES)}),
 )
@@ -456,31 +450,21 @@ def _dispatch(
     if chosen is None:
         raise unexpected(f"Request method '{method}' is not supported")
     operation, parameters = chosen
-    proceed = operation.run(api, _Call(claims, parameters, query, headers, body))
+    proceed = operation.run(api, _RoutedCall(claims, parameters, query, headers, body))
     if claims is not None:
         _authorise(operation, claims)
     return proceed()
 
 
-def handle(
-    api: FakeNonAssociationsApi,
-    method: str,
-    path: str,
-    query: Query,
-    headers: Mapping[str, str],
-    body: bytes,
-) -> Reply:
-    """Answer one request against the fake's state.
-
-    `path` is the raw (still percent-encoded) path without the query string;
-    `query` maps each parameter name to its values; header names may be in
-    any case.
-    """
-    api.record_request(method, path)
-    lowered = {name.lower(): value for name, value in headers.items()}
+def handle_api_request(api: FakeNonAssociationsApi, request: Request) -> Reply:
+    """Answer one request against the fake API's state."""
+    path, _, query = request.target.partition("?")
+    api.record_request(request.method, path)
     try:
-        return _dispatch(api, method.upper(), path, query, lowered, body)
+        return _dispatch(
+            api, request.method.upper(), path, parse_query(query), request.headers, request.body
+        )
     except ApiError as error:
         if not error.has_body:
             return Reply(error.status, error.headers, b"")
-        return _json(error.status, error.body(), error.headers)
+        return json_reply(error.status, error.body(), error.headers)

@@ -1,7 +1,22 @@
-"""The one exception every failed call raises, and the API's error codes.
+"""The exceptions a failed call raises, and the API's error codes.
 
-A `SanitisedError` carries what the response said (status, reason, body, headers)
-and nothing of the request, so the Authorization header can never travel with it.
+Every failure is a `SanitisedError` (the Node client's name), so code written against
+it keeps working; subclasses let applications branch on what happened:
+
+    SanitisedError                a redirect refused, or any failure
+    ├── ClientError               4xx
+    │   ├── BadRequestError       400
+    │   ├── UnauthorisedError     401
+    │   ├── ForbiddenError        403
+    │   ├── NotFoundError         404
+    │   ├── ConflictError         409
+    │   └── RateLimitedError      429
+    ├── ServerError               5xx
+    └── TransportError            no usable response
+        └── ApiTimeoutError       a wait or the whole call's deadline ran out
+
+An error carries what the response said (status, reason, body, headers) and nothing
+of the request, so the Authorization header can never travel with it.
 """
 
 from __future__ import annotations
@@ -14,11 +29,18 @@ from typing import Any, TypeGuard
 from hmpps_non_associations_api_client.models import ErrorResponse
 
 __all__ = [
+    "ApiTimeoutError",
+    "BadRequestError",
     "ClientError",
+    "ConflictError",
     "ErrorCode",
+    "ForbiddenError",
+    "NotFoundError",
+    "RateLimitedError",
     "SanitisedError",
     "ServerError",
     "TransportError",
+    "UnauthorisedError",
     "describe",
     "is_error_response",
 ]
@@ -99,12 +121,40 @@ class SanitisedError(Exception):
         status: int, message: str, text: str, headers: Mapping[str, str]
     ) -> SanitisedError:
         """The most specific subclass for an HTTP status."""
-        kind = ServerError if status >= 500 else ClientError if status >= 400 else SanitisedError
+        kind = _BY_STATUS.get(status)
+        if kind is None:
+            kind = (
+                ServerError if status >= 500 else ClientError if status >= 400 else SanitisedError
+            )
         return kind(message, status=status, text=text, headers=headers)
 
 
 class ClientError(SanitisedError):
     """The API refused the request (4xx)."""
+
+
+class BadRequestError(ClientError):
+    """400: the request broke one of the API's rules (`error_code` 102 for validation)."""
+
+
+class UnauthorisedError(ClientError):
+    """401: no valid token, or a write whose token names no user (`error_code` 401)."""
+
+
+class ForbiddenError(ClientError):
+    """403: the token lacks the role the operation needs."""
+
+
+class NotFoundError(ClientError):
+    """404: no such non-association, or a prisoner unknown to prisoner search."""
+
+
+class ConflictError(ClientError):
+    """409: the change clashes with the record's state (`error_code` 100, 101, 103, 104)."""
+
+
+class RateLimitedError(ClientError):
+    """429: too many requests; reads are retried, honouring `Retry-After`."""
 
 
 class ServerError(SanitisedError):
@@ -113,6 +163,21 @@ class ServerError(SanitisedError):
 
 class TransportError(SanitisedError):
     """No usable response: the connection failed, timed out, or the body was unreadable."""
+
+
+class ApiTimeoutError(TransportError):
+    """A wait for the server (`Timeout.response`) or the whole call (`Timeout.deadline`)
+    ran out."""
+
+
+_BY_STATUS: dict[int, type[SanitisedError]] = {
+    400: BadRequestError,
+    401: UnauthorisedError,
+    403: ForbiddenError,
+    404: NotFoundError,
+    409: ConflictError,
+    429: RateLimitedError,
+}
 
 
 def describe(exc: Exception) -> str:

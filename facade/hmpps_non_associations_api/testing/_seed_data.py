@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from .records import NonAssociationRecord, Prisoner
+from ._stored_records import NonAssociationRecord, Prisoner
 
 __all__ = ["SEED_NON_ASSOCIATIONS", "SEED_PRISONERS"]
 

@@ -2,7 +2,7 @@
 
 `HmppsAuthClient` (sync) and `AsyncHmppsAuthClient` ask HMPPS Auth for a token on
 behalf of a username, keep it until shortly before it expires and hand out token
-providers for the API clients. Both share `_TokenCache`, which holds every rule about
+providers for the API clients. Both share `TokenCache`, which holds every rule about
 reuse, expiry and concurrent refresh; they differ only in how they lock and wait.
 
 A token is reused until `expires_in - min(expiry_margin, expires_in / 2)` seconds
@@ -12,35 +12,38 @@ after its request was sent: an hour-long token is refreshed a minute early, a
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import itertools
 import json
 import logging
 import threading
 import time
-from collections.abc import Awaitable, Callable
-from contextlib import AbstractAsyncContextManager, AbstractContextManager
-from types import TracebackType
+from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 from urllib.parse import urlencode
 
 import attrs
-import httpx
 
 from . import _connections
+from ._config import AuthConfig
+from ._errors import ApiTimeoutError, SanitisedError, TransportError
+from ._logs import Log
 from ._sockets import LIMITS, Limits
 from ._wire import Origin, SendError, WireReply, WireRequest
-from .config import AuthConfig
-from .errors import SanitisedError, TransportError
-from .logs import Log
 
-__all__ = ["AsyncHmppsAuthClient", "HmppsAuthClient"]
+__all__ = [
+    "AUTH_POOL",
+    "DEFAULT_LOGGER_NAME",
+    "AuthBase",
+    "RefreshTicket",
+    "TokenCache",
+    "transport_failure",
+]
 
 DEFAULT_LOGGER_NAME = "hmpps_non_associations_api.auth"
 
 # Token requests are few: a small pool of kept connections is plenty.
-_POOL = _connections.PoolSettings(
+AUTH_POOL = _connections.PoolSettings(
     max_connections=10, max_keepalive_connections=10, keepalive_expiry=30.0
 )
 
@@ -66,7 +69,7 @@ class _Slot(Generic[_LockT]):
 
 
 @attrs.frozen
-class _Claim(Generic[_LockT]):
+class RefreshTicket(Generic[_LockT]):
     """A caller's hold on a slot, and how far the fetch sequence had got when it came."""
 
     key: str | None
@@ -78,14 +81,15 @@ class _Claim(Generic[_LockT]):
         return self.slot.lock
 
 
-class _TokenCache(Generic[_LockT]):
+class TokenCache(Generic[_LockT]):
     """Tokens per username, and who fetches the next one.
 
-    Callers first try `cached()`. On a miss they `claim()` the username's slot, take its
-    lock, and ask `settled()`: a token or an error from a fetch that finished while they
-    waited, so a crowd asking at once causes one request and shares its outcome. If it
+    Callers first try `cached()`. On a miss they `take_ticket()` for the username, take
+    its lock, and ask `outcome_since()`: a token or an error from a fetch that finished
+    while they waited, so a crowd asking at once causes one request and shares its
+    outcome. If it
     says None, the caller fetches and reports with `store()` or `fail()`. Always
-    `release()` the claim; idle slots with nothing worth keeping are dropped.
+    `return_ticket()`; idle slots with nothing worth keeping are dropped.
     """
 
     def __init__(
@@ -113,49 +117,51 @@ class _TokenCache(Generic[_LockT]):
         """The username's token if it is still fresh."""
         with self._mutex:
             slot = self._slots.get(key)
-            return self._fresh(slot) if slot is not None else None
+            return self._token_if_fresh(slot) if slot is not None else None
 
-    def claim(self, key: str | None) -> _Claim[_LockT]:
+    def take_ticket(self, key: str | None) -> RefreshTicket[_LockT]:
         with self._mutex:
             slot = self._slots.get(key)
             if slot is None:
                 slot = self._slots[key] = _Slot(self._lock_factory())
             slot.users += 1
-            return _Claim(key, slot, self._last)
+            return RefreshTicket(key, slot, self._last)
 
-    def release(self, claim: _Claim[_LockT]) -> None:
+    def return_ticket(self, ticket: RefreshTicket[_LockT]) -> None:
         with self._mutex:
-            claim.slot.users -= 1
+            ticket.slot.users -= 1
             self._sweep()
 
-    def settled(self, claim: _Claim[_LockT]) -> str | None:
-        """Call holding the claim's lock: a fresh token, the outcome of a fetch that
-        finished since the claim (raising a copy of its error), or None to fetch."""
+    def outcome_since(self, ticket: RefreshTicket[_LockT]) -> str | None:
+        """Call holding the ticket's lock: a fresh token, the outcome of a fetch that
+        finished since the ticket (raising a copy of its error), or None to fetch."""
         with self._mutex:
-            slot = claim.slot
-            token = self._fresh(slot)
-            if token is not None or slot.finished <= claim.seen:
+            slot = ticket.slot
+            token = self._token_if_fresh(slot)
+            if token is not None or slot.finished <= ticket.seen:
                 return token
             if slot.error is not None:
                 raise _copy(slot.error)
             return slot.token
 
-    def store(self, claim: _Claim[_LockT], token: str, expires_in: float, sent_at: float) -> None:
+    def store(
+        self, ticket: RefreshTicket[_LockT], token: str, expires_in: float, sent_at: float
+    ) -> None:
         """Record a fetched token; its lifetime counts from when the request was sent."""
         with self._mutex:
-            slot = claim.slot
+            slot = ticket.slot
             slot.token, slot.error = token, None
             slot.refresh_at = sent_at + self.reuse_for(expires_in)
             slot.finished = self._last = next(self._sequence)
 
-    def fail(self, claim: _Claim[_LockT], error: SanitisedError) -> None:
+    def fail(self, ticket: RefreshTicket[_LockT], error: SanitisedError) -> None:
         """Record a failed fetch for the callers already waiting; later ones try again."""
         with self._mutex:
-            slot = claim.slot
+            slot = ticket.slot
             slot.token, slot.error, slot.refresh_at = None, error, 0.0
             slot.finished = self._last = next(self._sequence)
 
-    def _fresh(self, slot: _Slot[_LockT]) -> str | None:
+    def _token_if_fresh(self, slot: _Slot[_LockT]) -> str | None:
         if slot.token is not None and self.clock() < slot.refresh_at:
             return slot.token
         return None
@@ -164,7 +170,7 @@ class _TokenCache(Generic[_LockT]):
         stale = [
             key
             for key, slot in self._slots.items()
-            if slot.users == 0 and self._fresh(slot) is None
+            if slot.users == 0 and self._token_if_fresh(slot) is None
         ]
         for key in stale:
             del self._slots[key]
@@ -200,11 +206,10 @@ def _scrub(text: str, config: AuthConfig) -> str:
     return text
 
 
-def _transport_failure(failure: SendError, config: AuthConfig) -> TransportError:
-    kind = "timed out" if failure.timed_out else "failed"
-    return TransportError(
-        f"HMPPS Auth token request {kind} ({_scrub(failure.message, config)[:200]})"
-    )
+def transport_failure(failure: SendError, config: AuthConfig) -> TransportError:
+    kind = ApiTimeoutError if failure.timed_out else TransportError
+    verb = "timed out" if failure.timed_out else "failed"
+    return kind(f"HMPPS Auth token request {verb} ({_scrub(failure.message, config)[:200]})")
 
 
 _NOT_JSON = object()
@@ -245,10 +250,10 @@ def _who(username: str | None) -> str:
     return f"username {username!r}" if username else "no username"
 
 
-class _Base:
+class AuthBase:
     """What both clients share: configuration, logging, the request, and its outcome."""
 
-    _cache: _TokenCache[Any]
+    _cache: TokenCache[Any]
 
     def __init__(self, config: AuthConfig, logger: object | None) -> None:
         self.config = config
@@ -279,7 +284,7 @@ class _Base:
         return Limits(self.config.timeout, deadline)
 
     def _settle(
-        self, claim: _Claim[Any], sent_at: float, answer: WireReply | TransportError
+        self, ticket: RefreshTicket[Any], sent_at: float, answer: WireReply | TransportError
     ) -> str:
         """Record what one fetch brought, for this caller and those waiting: the token,
         or the sanitised error, raised here outside any `except` block."""
@@ -290,156 +295,13 @@ class _Base:
             except SanitisedError as refused:
                 error = refused
         if error is not None:
-            self._cache.fail(claim, error)
+            self._cache.fail(ticket, error)
             self._log.error(
-                f"HMPPS Auth system token request for {_who(claim.key)} failed: {error}"
+                f"HMPPS Auth system token request for {_who(ticket.key)} failed: {error}"
             )
             raise error
-        self._cache.store(claim, token, expires_in, sent_at)
+        self._cache.store(ticket, token, expires_in, sent_at)
         self._log.info(
-            f"HMPPS Auth system token fetched for {_who(claim.key)} (expires in {expires_in:g}s)"
+            f"HMPPS Auth system token fetched for {_who(ticket.key)} (expires in {expires_in:g}s)"
         )
         return token
-
-
-# ---------------------------------------------------------------------------------------
-# The clients.
-
-
-class HmppsAuthClient(_Base, AbstractContextManager["HmppsAuthClient"]):
-    """Fetches and caches system tokens; safe to share between threads.
-
-    `logger` is a `logging.Logger` or anything with info and error methods; `transport`
-    replaces the network (tests). Close it, or use it as a context manager.
-    """
-
-    def __init__(
-        self,
-        config: AuthConfig,
-        *,
-        logger: object | None = None,
-        transport: httpx.BaseTransport | None = None,
-    ) -> None:
-        super().__init__(config, logger)
-        self._cache: _TokenCache[threading.Lock] = _TokenCache(config.expiry_margin, threading.Lock)
-        self._transport = transport
-
-    def get_system_client_token(self, username: str | None = None) -> str:
-        """A system token for `username` (an empty one counts as none), from the cache
-        while it is fresh.
-
-        Raises a `SanitisedError`: `ClientError`/`ServerError` when Auth refuses,
-        `TransportError` when it cannot be reached or answers nonsense.
-        """
-        key = username or None
-        token = self._cache.cached(key)
-        if token is not None:
-            return token
-        claim = self._cache.claim(key)
-        try:
-            with claim.lock:
-                return self._cache.settled(claim) or self._fetch(claim)
-        finally:
-            self._cache.release(claim)
-
-    def token_provider(self, username: str | None = None) -> Callable[[], str]:
-        """A zero-argument callable giving the current token for `username`; pass it to
-        the API client so every request gets a fresh token."""
-
-        def provide() -> str:
-            return self.get_system_client_token(username)
-
-        return provide
-
-    def close(self) -> None:
-        """Close the transport if one was given (the shared connections stay open)."""
-        if self._transport is not None:
-            self._transport.close()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    def _fetch(self, claim: _Claim[threading.Lock]) -> str:
-        sent_at = self._cache.clock()
-        request = self._token_request(claim.key)
-        answer: WireReply | TransportError
-        reset = LIMITS.set(self._limits())
-        try:
-            answer = _connections.send(self._origin, _POOL, request, self._transport)
-        except SendError as failure:
-            answer = _transport_failure(failure, self.config)
-        finally:
-            LIMITS.reset(reset)
-        return self._settle(claim, sent_at, answer)
-
-
-class AsyncHmppsAuthClient(_Base, AbstractAsyncContextManager["AsyncHmppsAuthClient"]):
-    """The asyncio twin of `HmppsAuthClient`; use it from one event loop."""
-
-    def __init__(
-        self,
-        config: AuthConfig,
-        *,
-        logger: object | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
-    ) -> None:
-        super().__init__(config, logger)
-        self._cache: _TokenCache[asyncio.Lock] = _TokenCache(config.expiry_margin, asyncio.Lock)
-        self._transport = transport
-
-    async def get_system_client_token(self, username: str | None = None) -> str:
-        """A system token for `username` (an empty one counts as none), from the cache
-        while it is fresh.
-
-        Raises a `SanitisedError`: `ClientError`/`ServerError` when Auth refuses,
-        `TransportError` when it cannot be reached or answers nonsense.
-        """
-        key = username or None
-        token = self._cache.cached(key)
-        if token is not None:
-            return token
-        claim = self._cache.claim(key)
-        try:
-            async with claim.lock:
-                return self._cache.settled(claim) or await self._fetch(claim)
-        finally:
-            self._cache.release(claim)
-
-    def token_provider(self, username: str | None = None) -> Callable[[], Awaitable[str]]:
-        """A zero-argument async callable giving the current token for `username`."""
-
-        async def provide() -> str:
-            return await self.get_system_client_token(username)
-
-        return provide
-
-    async def aclose(self) -> None:
-        """Close the transport if one was given (the shared connections stay open)."""
-        if self._transport is not None:
-            await self._transport.aclose()
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
-
-    async def _fetch(self, claim: _Claim[asyncio.Lock]) -> str:
-        sent_at = self._cache.clock()
-        request = self._token_request(claim.key)
-        answer: WireReply | TransportError
-        reset = LIMITS.set(self._limits())
-        try:
-            answer = await _connections.send_async(self._origin, _POOL, request, self._transport)
-        except SendError as failure:
-            answer = _transport_failure(failure, self.config)
-        finally:
-            LIMITS.reset(reset)
-        return self._settle(claim, sent_at, answer)

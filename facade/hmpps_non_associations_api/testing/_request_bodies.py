@@ -17,10 +17,10 @@ from datetime import datetime
 
 from hmpps_non_associations_api_client.models import Reason, RestrictionType, Role
 
-from ..validation import prisoner_number as _check_prisoner_number
-from .clock import parse_local
-from .codes import known_values
-from .errors import bean_validation, unreadable, validation_exception
+from .._validation import prisoner_number as _check_prisoner_number
+from ._code_lists import known_values
+from ._error_replies import bean_validation, unreadable, validation_exception
+from ._local_date_time import parse_local
 
 __all__ = [
     "CloseCommand",
@@ -117,7 +117,7 @@ def parse_json(body: bytes) -> object:
     return data
 
 
-class _Fields:
+class _BodyFields:
     """Reads the fields of one request type from a JSON object, then checks its rules."""
 
     def __init__(self, data: object, request_type: str) -> None:
@@ -130,7 +130,7 @@ class _Fields:
         self._request_type = request_type
         self._problems: list[tuple[str, object, str]] = []
 
-    def _required(self, name: str) -> object:
+    def _required_value(self, name: str) -> object:
         value = self._data.get(name)
         if value is None:
             raise unreadable(
@@ -139,13 +139,13 @@ class _Fields:
         return value
 
     @staticmethod
-    def _text(name: str, value: object) -> str:
+    def _as_text(name: str, value: object) -> str:
         if not isinstance(value, str):
             raise unreadable(f"JSON parse error: {name} must be a JSON string")
         return value
 
     @staticmethod
-    def _code(kind: type[enum.Enum], value: object) -> str:
+    def _as_code(kind: type[enum.Enum], value: object) -> str:
         known = known_values(kind)
         if not isinstance(value, str) or value not in known:
             raise unreadable(
@@ -154,25 +154,25 @@ class _Fields:
             )
         return value
 
-    def text(self, name: str) -> str:
+    def required_text(self, name: str) -> str:
         """A required string field."""
-        return self._text(name, self._required(name))
+        return self._as_text(name, self._required_value(name))
 
     def optional_text(self, name: str) -> str | None:
         """A string field, None when absent or null."""
         value = self._data.get(name)
-        return None if value is None else self._text(name, value)
+        return None if value is None else self._as_text(name, value)
 
-    def code(self, name: str, kind: type[enum.Enum]) -> str:
+    def required_code(self, name: str, kind: type[enum.Enum]) -> str:
         """A required enum field: one of the enum's declared values, exactly."""
-        return self._code(kind, self._required(name))
+        return self._as_code(kind, self._required_value(name))
 
     def optional_code(self, name: str, kind: type[enum.Enum]) -> str | None:
         """An enum field, None when absent or null."""
         value = self._data.get(name)
-        return None if value is None else self._code(kind, value)
+        return None if value is None else self._as_code(kind, value)
 
-    def date_time(self, name: str) -> datetime | None:
+    def optional_date_time(self, name: str) -> datetime | None:
         """An optional Europe/London local date-time, without offset."""
         value = self._data.get(name)
         if value is None:
@@ -185,25 +185,27 @@ class _Fields:
             )
         return parsed
 
-    def rule(self, name: str, value: object, broken: bool, message: str) -> None:
+    def note_if_broken(self, name: str, value: object, broken: bool, message: str) -> None:
         """Note a field rule broken by `value`."""
         if broken:
             self._problems.append((name, value, message))
 
-    def not_empty(self, name: str, value: str | None, message: str) -> None:
+    def check_not_empty(self, name: str, value: str | None, message: str) -> None:
         """Text, when given, must have at least one character."""
-        self.rule(name, value, value == "", message)
+        self.note_if_broken(name, value, value == "", message)
 
-    def username(self, name: str, value: str | None, message: str) -> None:
+    def check_username(self, name: str, value: str | None, message: str) -> None:
         """A username, when given, has 1 to 60 characters."""
-        self.rule(name, value, value is not None and not 1 <= len(value) <= _USERNAME_MAX, message)
+        self.note_if_broken(
+            name, value, value is not None and not 1 <= len(value) <= _USERNAME_MAX, message
+        )
 
-    def prisoner_number(self, name: str, value: str) -> None:
+    def check_prisoner_number(self, name: str, value: str) -> None:
         """A prisoner number in the right format."""
         message = "Prisoner number must be in the correct format"
-        self.rule(name, value, not is_prisoner_number(value), message)
+        self.note_if_broken(name, value, not is_prisoner_number(value), message)
 
-    def check(self) -> None:
+    def raise_broken_rules(self) -> None:
         """Raise the broken rules together (400 with error code 102)."""
         if self._problems:
             raise bean_validation(self._request_type, self._problems)
@@ -211,26 +213,26 @@ class _Fields:
 
 def parse_create(data: object) -> CreateCommand:
     """A create request, or 400 (102 for broken field rules)."""
-    fields = _Fields(data, "createNonAssociationRequest")
+    fields = _BodyFields(data, "createNonAssociationRequest")
     command = CreateCommand(
-        first_prisoner_number=fields.text("firstPrisonerNumber"),
-        first_prisoner_role=fields.code("firstPrisonerRole", Role),
-        second_prisoner_number=fields.text("secondPrisonerNumber"),
-        second_prisoner_role=fields.code("secondPrisonerRole", Role),
-        reason=fields.code("reason", Reason),
-        restriction_type=fields.code("restrictionType", RestrictionType),
-        comment=fields.text("comment"),
+        first_prisoner_number=fields.required_text("firstPrisonerNumber"),
+        first_prisoner_role=fields.required_code("firstPrisonerRole", Role),
+        second_prisoner_number=fields.required_text("secondPrisonerNumber"),
+        second_prisoner_role=fields.required_code("secondPrisonerRole", Role),
+        reason=fields.required_code("reason", Reason),
+        restriction_type=fields.required_code("restrictionType", RestrictionType),
+        comment=fields.required_text("comment"),
     )
-    fields.prisoner_number("firstPrisonerNumber", command.first_prisoner_number)
-    fields.prisoner_number("secondPrisonerNumber", command.second_prisoner_number)
-    fields.not_empty("comment", command.comment, "A comment is required")
-    fields.check()
+    fields.check_prisoner_number("firstPrisonerNumber", command.first_prisoner_number)
+    fields.check_prisoner_number("secondPrisonerNumber", command.second_prisoner_number)
+    fields.check_not_empty("comment", command.comment, "A comment is required")
+    fields.raise_broken_rules()
     return command
 
 
 def parse_patch(data: object) -> PatchCommand:
     """A patch request, or 400 (102 for broken field rules); null fields are left alone."""
-    fields = _Fields(data, "patchNonAssociationRequest")
+    fields = _BodyFields(data, "patchNonAssociationRequest")
     command = PatchCommand(
         first_prisoner_role=fields.optional_code("firstPrisonerRole", Role),
         second_prisoner_role=fields.optional_code("secondPrisonerRole", Role),
@@ -238,57 +240,59 @@ def parse_patch(data: object) -> PatchCommand:
         restriction_type=fields.optional_code("restrictionType", RestrictionType),
         comment=fields.optional_text("comment"),
     )
-    fields.not_empty("comment", command.comment, "Comment cannot be blank")
-    fields.check()
+    fields.check_not_empty("comment", command.comment, "Comment cannot be blank")
+    fields.raise_broken_rules()
     return command
 
 
 def parse_close(data: object) -> CloseCommand:
     """A close request, or 400 (102 for broken field rules)."""
-    fields = _Fields(data, "closeNonAssociationRequest")
+    fields = _BodyFields(data, "closeNonAssociationRequest")
     command = CloseCommand(
-        closed_reason=fields.text("closedReason"),
-        closed_at=fields.date_time("closedAt"),
+        closed_reason=fields.required_text("closedReason"),
+        closed_at=fields.optional_date_time("closedAt"),
         closed_by=fields.optional_text("closedBy"),
     )
-    fields.not_empty("closedReason", command.closed_reason, "Comment cannot be blank")
-    fields.username("closedBy", command.closed_by, "Closed by must be a maximum of 60 characters")
-    fields.check()
+    fields.check_not_empty("closedReason", command.closed_reason, "Comment cannot be blank")
+    fields.check_username(
+        "closedBy", command.closed_by, "Closed by must be a maximum of 60 characters"
+    )
+    fields.raise_broken_rules()
     return command
 
 
 def parse_reopen(data: object) -> ReopenCommand:
     """A reopen request, or 400 (102 for broken field rules)."""
-    fields = _Fields(data, "reopenNonAssociationRequest")
+    fields = _BodyFields(data, "reopenNonAssociationRequest")
     command = ReopenCommand(
-        reopen_reason=fields.text("reopenReason"),
-        reopened_at=fields.date_time("reopenedAt"),
+        reopen_reason=fields.required_text("reopenReason"),
+        reopened_at=fields.optional_date_time("reopenedAt"),
         reopened_by=fields.optional_text("reopenedBy"),
     )
-    fields.not_empty(
+    fields.check_not_empty(
         "reopenReason", command.reopen_reason, "The reason for re-opening cannot be blank"
     )
-    fields.username(
+    fields.check_username(
         "reopenedBy", command.reopened_by, "Reopened by must be a maximum of 60 characters"
     )
-    fields.check()
+    fields.raise_broken_rules()
     return command
 
 
 def parse_delete(data: object) -> DeleteCommand:
     """A delete request, or 400 (102 for broken field rules)."""
-    fields = _Fields(data, "deleteNonAssociationRequest")
+    fields = _BodyFields(data, "deleteNonAssociationRequest")
     command = DeleteCommand(
-        deletion_reason=fields.text("deletionReason"),
-        staff_username=fields.text("staffUserNameRequestingDeletion"),
+        deletion_reason=fields.required_text("deletionReason"),
+        staff_username=fields.required_text("staffUserNameRequestingDeletion"),
     )
-    fields.not_empty("deletionReason", command.deletion_reason, "Comment cannot be blank")
-    fields.username(
+    fields.check_not_empty("deletionReason", command.deletion_reason, "Comment cannot be blank")
+    fields.check_username(
         "staffUserNameRequestingDeletion",
         command.staff_username,
         "Deleted by must be a maximum of 60 characters",
     )
-    fields.check()
+    fields.raise_broken_rules()
     return command
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .clock import format_local
-from .codes import (
+from ._code_lists import (
     LEGACY_REASON_DESCRIPTIONS,
     LEGACY_TYPE_DESCRIPTIONS,
     LEGACY_TYPES,
@@ -14,8 +13,9 @@ from .codes import (
     ROLES,
     legacy_reasons,
 )
-from .records import NonAssociationRecord, Prisoner
-from .store import PrisonerListing
+from ._fake_api import PrisonerListing
+from ._local_date_time import format_local
+from ._stored_records import NonAssociationRecord, Prisoner
 
 __all__ = [
     "constants",
@@ -41,7 +41,7 @@ def constants() -> JsonObject:
     }
 
 
-def _closure(record: NonAssociationRecord) -> JsonObject:
+def _closure_fields(record: NonAssociationRecord) -> JsonObject:
     return {
         "isClosed": record.is_closed,
         "closedBy": record.closed_by,
@@ -51,7 +51,7 @@ def _closure(record: NonAssociationRecord) -> JsonObject:
     }
 
 
-def _details(record: NonAssociationRecord) -> JsonObject:
+def _detail_fields(record: NonAssociationRecord) -> JsonObject:
     return {
         "reason": record.reason,
         "reasonDescription": REASONS[record.reason],
@@ -61,7 +61,7 @@ def _details(record: NonAssociationRecord) -> JsonObject:
     }
 
 
-def _history(record: NonAssociationRecord) -> JsonObject:
+def _history_fields(record: NonAssociationRecord) -> JsonObject:
     return {
         "whenCreated": format_local(record.when_created),
         "whenUpdated": format_local(record.when_updated),
@@ -79,13 +79,13 @@ def non_association(record: NonAssociationRecord) -> JsonObject:
         "secondPrisonerNumber": record.second_prisoner_number,
         "secondPrisonerRole": record.second_prisoner_role,
         "secondPrisonerRoleDescription": ROLES[record.second_prisoner_role],
-        **_details(record),
-        **_history(record),
-        **_closure(record),
+        **_detail_fields(record),
+        **_history_fields(record),
+        **_closure_fields(record),
     }
 
 
-def _location(prisoner: Prisoner) -> JsonObject:
+def _location_fields(prisoner: Prisoner) -> JsonObject:
     return {
         "prisonId": prisoner.prison_id,
         "prisonName": prisoner.prison_name,
@@ -93,24 +93,26 @@ def _location(prisoner: Prisoner) -> JsonObject:
     }
 
 
-def _seen_by(record: NonAssociationRecord, prisoner_number: str, other: Prisoner) -> JsonObject:
+def _listing_entry(
+    record: NonAssociationRecord, prisoner_number: str, other: Prisoner
+) -> JsonObject:
     role = record.role_of(prisoner_number)
     other_role = record.role_of(other.prisoner_number)
     return {
         "id": record.id,
         "role": role,
         "roleDescription": ROLES[role],
-        **_details(record),
+        **_detail_fields(record),
         "authorisedBy": record.authorised_by or "",  # the list shows no authoriser as ""
-        **_history(record),
-        **_closure(record),
+        **_history_fields(record),
+        **_closure_fields(record),
         "otherPrisonerDetails": {
             "prisonerNumber": other.prisoner_number,
             "role": other_role,
             "roleDescription": ROLES[other_role],
             "firstName": other.first_name,
             "lastName": other.last_name,
-            **_location(other),
+            **_location_fields(other),
         },
     }
 
@@ -122,11 +124,12 @@ def prisoner_listing(listing: PrisonerListing) -> JsonObject:
         "prisonerNumber": prisoner.prisoner_number,
         "firstName": prisoner.first_name,
         "lastName": prisoner.last_name,
-        **_location(prisoner),
+        **_location_fields(prisoner),
         "openCount": listing.open_count,
         "closedCount": listing.closed_count,
         "nonAssociations": [
-            _seen_by(record, prisoner.prisoner_number, other) for record, other in listing.entries
+            _listing_entry(record, prisoner.prisoner_number, other)
+            for record, other in listing.entries
         ],
     }
 

@@ -4,12 +4,13 @@ for the Non-associations API, and HMPPS Auth's for system tokens."""
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+import random
+from collections.abc import Iterable, Mapping
 from urllib.parse import urlsplit
 
 import attrs
 
-__all__ = ["ApiConfig", "AuthConfig", "Timeout"]
+__all__ = ["ApiConfig", "AuthConfig", "RetryPolicy", "Timeout"]
 
 API_PREFIX = "HMPPS_NON_ASSOCIATIONS_API_"
 AUTH_PREFIX = "HMPPS_AUTH_"
@@ -82,18 +83,62 @@ class Timeout:
     deadline: float = attrs.field(default=30.0, validator=_positive)
 
 
+def _retryable_statuses(value: Iterable[int]) -> frozenset[int]:
+    statuses = frozenset(value)
+    if not all(isinstance(status, int) and 400 <= status <= 599 for status in statuses):
+        raise ValueError(f"retry_statuses must be 4xx or 5xx statuses, not {sorted(statuses)}")
+    return statuses
+
+
+def _at_least_one(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{attribute.name} must be a whole number from 1, not {value!r}")
+
+
+@attrs.frozen
+class RetryPolicy:
+    """When a read is tried again, and how long to wait first.
+
+    The defaults are the Node client's: reads (GET) are tried `attempts` times in all
+    after a connection failure, a timeout or one of `retry_statuses`; writes and the
+    POST searches are tried once, whatever the policy. Between tries the client waits
+    a random time up to `backoff * 2**(try - 1)` seconds, at most `max_backoff`, or as
+    long as a `Retry-After` header asks; never past the call's deadline.
+    """
+
+    attempts: int = attrs.field(default=3, validator=_at_least_one)
+    retry_statuses: frozenset[int] = attrs.field(
+        default=frozenset({429, 500, 502, 503, 504}), converter=_retryable_statuses
+    )
+    backoff: float = attrs.field(default=0.1, validator=_not_negative)
+    max_backoff: float = attrs.field(default=2.0, validator=_not_negative)
+
+    retry_methods = frozenset({"GET"})
+    """Only reads are ever tried again: a write may have taken effect."""
+
+    def delay(self, attempt: int, retry_after: float | None) -> float:
+        """Seconds to wait after try number `attempt`."""
+        if retry_after is not None:
+            return retry_after
+        return random.uniform(0, min(self.max_backoff, self.backoff * 2 ** (attempt - 1)))
+
+
 @attrs.frozen
 class ApiConfig:
     """The API's base URL, timeouts and connection-pool settings.
 
     Clients with equal pool settings share one pool of keep-alive connections.
+    `trace_full_url=True` puts each request's full URL (`url.full`) on its OpenTelemetry
+    span; it is off because paths and queries carry prisoner numbers.
     """
 
     url: str = attrs.field(validator=_http_url, converter=_strip_slash)
     timeout: Timeout = attrs.field(factory=Timeout)
+    retry: RetryPolicy = attrs.field(factory=RetryPolicy)
     max_connections: int = 100
     max_keepalive_connections: int = 20
     keepalive_expiry: float = 30.0
+    trace_full_url: bool = False
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> ApiConfig:

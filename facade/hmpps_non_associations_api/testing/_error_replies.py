@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..errors import ErrorCode
+from .._errors import ErrorCode
 
 __all__ = [
     "ApiError",
@@ -70,12 +70,12 @@ class ApiError(Exception):
         }
 
 
-def _listed(values: Iterable[str]) -> str:
+def _bracketed_list(values: Iterable[str]) -> str:
     """A collection as the service's messages print one: `[A1234BC, B2345CD]`."""
     return "[" + ", ".join(values) + "]"
 
 
-def _reported(
+def _service_error(
     status: int, heading: str, detail: str, error_code: ErrorCode | None = None
 ) -> ApiError:
     """A failure as the service's exception handlers word it: the user message is a
@@ -96,34 +96,36 @@ def unauthorised(problem: str | None = None) -> ApiError:
 
 def access_denied() -> ApiError:
     """The token lacks the role or scope the operation needs."""
-    return _reported(403, "Forbidden", "Access Denied")
+    return _service_error(403, "Forbidden", "Access Denied")
 
 
 def validation_exception(message: str) -> ApiError:
     """A rule checked by the operation itself or by method validation: 400, no code."""
-    return _reported(400, "Validation failure", message)
+    return _service_error(400, "Validation failure", message)
 
 
 def unreadable(detail: str) -> ApiError:
     """A body that cannot be read into the request type: 400, no code."""
-    return _reported(400, "Validation failure: Couldn't read request body", detail)
+    return _service_error(400, "Validation failure: Couldn't read request body", detail)
 
 
 def type_mismatch(name: str, type_name: str) -> ApiError:
     """A path or query parameter that does not convert to its type: 400, no code."""
-    return _reported(400, "Validation failure", f"Parameter {name} must be of type {type_name}")
+    return _service_error(
+        400, "Validation failure", f"Parameter {name} must be of type {type_name}"
+    )
 
 
 def enum_mismatch(name: str, values: Iterable[str]) -> ApiError:
     """A query parameter that is not one of its enum's values: 400, no code."""
     detail = f"Parameter {name} must be one of the following {', '.join(values)}"
-    return _reported(400, "Validation failure", detail)
+    return _service_error(400, "Validation failure", detail)
 
 
 def unsupported_media_type(content_type: str) -> ApiError:
     """A body in a content type other than JSON: 415."""
     detail = f"Content-Type '{content_type}' is not supported"
-    return _reported(415, "Validation failure: Request format not supported", detail)
+    return _service_error(415, "Validation failure: Request format not supported", detail)
 
 
 def bean_validation(request_type: str, problems: Iterable[tuple[str, object, str]]) -> ApiError:
@@ -137,19 +139,21 @@ def bean_validation(request_type: str, problems: Iterable[tuple[str, object, str
         for field, value, message in problems
     )
     detail = f"Validation failed for argument [0]: {details}"
-    return _reported(400, "Validation Failure", detail, ErrorCode.VALIDATION_FAILURE)
+    return _service_error(400, "Validation Failure", detail, ErrorCode.VALIDATION_FAILURE)
 
 
 def user_missing() -> ApiError:
     """A write that needs a username, with none in the token: 401 with error code 401."""
     detail = "There is no user in context for this request"
-    return _reported(401, "User in context missing", detail, ErrorCode.USER_IN_CONTEXT_MISSING)
+    return _service_error(401, "User in context missing", detail, ErrorCode.USER_IN_CONTEXT_MISSING)
 
 
 def not_found(non_association_id: int) -> ApiError:
     """No non-association with this ID: 404 with error code 404."""
     detail = f"There is no non-association found for ID = {non_association_id}"
-    return _reported(404, "Non-association not found", detail, ErrorCode.NON_ASSOCIATION_NOT_FOUND)
+    return _service_error(
+        404, "Non-association not found", detail, ErrorCode.NON_ASSOCIATION_NOT_FOUND
+    )
 
 
 class MissingPrisoners(ApiError):
@@ -158,26 +162,26 @@ class MissingPrisoners(ApiError):
 
 def missing_prisoners(prisoner_numbers: Iterable[str]) -> MissingPrisoners:
     """Prisoners that prisoner search does not know: 404, no code."""
-    detail = f"Could not find the following prisoners: {_listed(prisoner_numbers)}"
+    detail = f"Could not find the following prisoners: {_bracketed_list(prisoner_numbers)}"
     return MissingPrisoners(404, f"Missing prisoners: {detail}", detail)
 
 
 def open_already_exists(prisoner_numbers: Iterable[str]) -> ApiError:
     """Creating a second open non-association for a pair: 409 with error code 101."""
-    return _reported(
+    return _service_error(
         409,
         "Non-association already exists for these prisoners that is open",
-        f"Prisoners {_listed(prisoner_numbers)} already have open non-associations",
+        f"Prisoners {_bracketed_list(prisoner_numbers)} already have open non-associations",
         ErrorCode.OPEN_NON_ASSOCIATION_ALREADY_EXISTS,
     )
 
 
 def null_locations(prisoner_numbers: Iterable[str]) -> ApiError:
     """Prisoners without a booking cannot be non-associated: 409 with error code 103."""
-    return _reported(
+    return _service_error(
         409,
         "Non-association cannot be created when prisoner locations are null",
-        f"Prisoners {_listed(prisoner_numbers)} have null locations",
+        f"Prisoners {_bracketed_list(prisoner_numbers)} have null locations",
         ErrorCode.NULL_PRISONER_LOCATION,
     )
 
@@ -185,7 +189,7 @@ def null_locations(prisoner_numbers: Iterable[str]) -> ApiError:
 def already_closed(non_association_id: int) -> ApiError:
     """Closing a closed non-association: 409 with error code 100."""
     detail = f"Non-association [ID={non_association_id}] already closed"
-    return _reported(
+    return _service_error(
         409, "Already Closed Non-Association", detail, ErrorCode.NON_ASSOCIATION_ALREADY_CLOSED
     )
 
@@ -193,16 +197,16 @@ def already_closed(non_association_id: int) -> ApiError:
 def already_open(non_association_id: int) -> ApiError:
     """Reopening while the pair has an open non-association: 409 with error code 104."""
     detail = f"Non-association [ID={non_association_id}] already open"
-    return _reported(
+    return _service_error(
         409, "Already Open Non-Association", detail, ErrorCode.NON_ASSOCIATION_ALREADY_OPEN
     )
 
 
 def no_resource(path: str) -> ApiError:
     """A path no operation serves: 404, no code."""
-    return _reported(404, "No resource found", f"No static resource {path.lstrip('/')}.")
+    return _service_error(404, "No resource found", f"No static resource {path.lstrip('/')}.")
 
 
 def unexpected(detail: str) -> ApiError:
     """What the service's catch-all turns into a 500."""
-    return _reported(500, "Unexpected error", detail)
+    return _service_error(500, "Unexpected error", detail)

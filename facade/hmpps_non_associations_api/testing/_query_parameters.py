@@ -14,23 +14,23 @@ from urllib.parse import parse_qsl
 
 from hmpps_non_associations_api_client.models import NonAssociationSortProperty
 
-from .codes import known_values
-from .errors import enum_mismatch, type_mismatch, validation_exception
-from .store import Inclusion
+from ._code_lists import known_values
+from ._error_replies import enum_mismatch, type_mismatch, validation_exception
+from ._fake_api import Inclusion
 
 __all__ = [
     "PAGE_SORT_PROPERTIES",
     "Query",
+    "boolean_parameter",
     "check_inclusion",
-    "choice",
-    "flag",
-    "inclusion",
-    "iso_date",
-    "lenient_int",
+    "date_parameter",
+    "enum_parameter",
+    "inclusion_parameters",
     "page_size",
+    "paging_number",
     "parse_query",
     "sort_orders",
-    "text",
+    "text_parameter",
 ]
 
 Query = Mapping[str, Sequence[str]]
@@ -59,16 +59,16 @@ def parse_query(query_string: str) -> dict[str, list[str]]:
     return query
 
 
-def text(query: Query, name: str) -> str | None:
+def text_parameter(query: Query, name: str) -> str | None:
     """The first value of a parameter, if sent."""
     values = query.get(name)
     return values[0] if values else None
 
 
-def flag(query: Query, name: str, default: bool) -> bool:
+def boolean_parameter(query: Query, name: str, default: bool) -> bool:
     """A boolean parameter (true/false, on/off, yes/no, 1/0, any case); blank means the
     default."""
-    value = (text(query, name) or "").strip().lower()
+    value = (text_parameter(query, name) or "").strip().lower()
     if not value:
         return default
     if value in _TRUE:
@@ -78,10 +78,11 @@ def flag(query: Query, name: str, default: bool) -> bool:
     raise type_mismatch(name, "boolean")
 
 
-def inclusion(query: Query) -> Inclusion:
+def inclusion_parameters(query: Query) -> Inclusion:
     """`includeOpen` (default true) and `includeClosed` (default false), as sent."""
     return Inclusion(
-        open=flag(query, "includeOpen", True), closed=flag(query, "includeClosed", False)
+        open=boolean_parameter(query, "includeOpen", True),
+        closed=boolean_parameter(query, "includeClosed", False),
     )
 
 
@@ -92,9 +93,9 @@ def check_inclusion(chosen: Inclusion) -> Inclusion:
     return chosen
 
 
-def choice(query: Query, name: str, allowed: Iterable[str]) -> str | None:
+def enum_parameter(query: Query, name: str, allowed: Iterable[str]) -> str | None:
     """An enum parameter, trimmed; None when not sent or blank."""
-    value = (text(query, name) or "").strip()
+    value = (text_parameter(query, name) or "").strip()
     if not value:
         return None
     options = list(allowed)
@@ -103,10 +104,10 @@ def choice(query: Query, name: str, allowed: Iterable[str]) -> str | None:
     return value
 
 
-def lenient_int(query: Query, name: str, *, upper: int = _INT_MAX) -> int | None:
+def paging_number(query: Query, name: str, *, upper: int = _INT_MAX) -> int | None:
     """A paging number: None when not sent, 0 when not a whole number, else cut to 0 and
     `upper`."""
-    value = text(query, name)
+    value = text_parameter(query, name)
     if not value or not value.strip():
         return None
     if not _INT.fullmatch(value) or not -(2**31) <= int(value) <= _INT_MAX:
@@ -116,7 +117,7 @@ def lenient_int(query: Query, name: str, *, upper: int = _INT_MAX) -> int | None
 
 def page_size(query: Query, default: int) -> int:
     """The page size asked for, or `default` when it is missing or below 1."""
-    size = lenient_int(query, "size", upper=_MAX_PAGE_SIZE)
+    size = paging_number(query, "size", upper=_MAX_PAGE_SIZE)
     return default if size is None or size < 1 else size
 
 
@@ -133,9 +134,9 @@ def sort_orders(query: Query) -> list[tuple[str, bool]]:
     return orders or [("id", False)]
 
 
-def iso_date(query: Query, name: str) -> date | None:
+def date_parameter(query: Query, name: str) -> date | None:
     """An ISO 8601 date parameter; None when not sent or blank."""
-    value = (text(query, name) or "").strip()
+    value = (text_parameter(query, name) or "").strip()
     if not value:
         return None
     if len(value) == 10:

@@ -16,12 +16,13 @@ import sys
 
 from hmpps_non_associations_api import (
     ApiConfig,
+    ConflictError,
     ErrorCode,
     NonAssociationsApi,
+    NotFoundError,
     Reason,
     RestrictionType,
     Role,
-    SanitisedError,
     SortBy,
     role_options,
 )
@@ -101,7 +102,7 @@ def tour(url: str) -> None:
                 "comment": "Entered twice by mistake",
             }
         )
-    except SanitisedError as error:
+    except ConflictError as error:
         if error.error_code is not ErrorCode.OPEN_NON_ASSOCIATION_ALREADY_EXISTS:
             raise
         say(f"A second one is refused: {error.status}, error code {error.error_code.value}")
@@ -124,7 +125,7 @@ def tour(url: str) -> None:
     )
     try:
         api.get_non_association(created.id)
-    except SanitisedError as error:
+    except NotFoundError as error:
         say(f"Deleted #{created.id}; reading it now gives {error.status}")
     api.close()
 

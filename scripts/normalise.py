@@ -145,6 +145,14 @@ SORT_PROPERTIES = (
 # Spring Data reads the direction in any case (`Desc` too); property names are exact.
 SORT_DIRECTIONS = ("ASC", "DESC")
 
+# How the API's date-times are declared instead of `format: date-time`: Europe/London
+# wall-clock time without an offset, seconds always, and a fraction of up to nine digits
+# when there is one (as Java's LocalDateTime is written, and Python's isoformat()).
+LOCAL_DATE_TIME = {
+    "format": "local-date-time",
+    "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?$",
+}
+
 # The only security scheme the service still declares.
 SECURITY_SCHEME = "bearer-jwt"
 
@@ -258,6 +266,15 @@ def drop_invalid_defaults(doc: Doc) -> None:
             schema.get("type") == "string" and default == "null"
         ):
             del schema["default"]
+
+
+def local_date_times(doc: Doc) -> None:
+    """Date-times are declared `format: date-time`, which requires an offset (RFC 3339),
+    yet the API sends and accepts Europe/London local times without one, so a validator
+    such as Prism refuses every real value: declare them as what they are."""
+    for _, schema in all_schemas(doc):
+        if schema.get("format") == "date-time":
+            schema.update(LOCAL_DATE_TIME)
 
 
 def share_enums(doc: Doc) -> None:
@@ -518,6 +535,7 @@ RULES: list[Callable[[Doc], None]] = [
     drop_infrastructure_paths,
     dedupe_enum_values,
     drop_invalid_defaults,
+    local_date_times,
     share_enums,
     declare_sar_attachments,
     declare_sort_properties,

@@ -89,11 +89,23 @@ def parse(raw: bytes, source: str) -> normalise.Doc:
     return doc
 
 
+def generator_input(spec_text: str) -> str:
+    """The document as the generator sees it. openapi-python-client 0.29 makes datetime
+    fields only of `format: date-time`; the API's local date-times (`local-date-time`,
+    see normalise.local_date_times) are to be datetimes too. The models write them back
+    with isoformat(), which gives no offset for the naive values the API sends."""
+    doc = json.loads(spec_text)
+    for _, schema in normalise.all_schemas(doc):
+        if schema.get("format") == normalise.LOCAL_DATE_TIME["format"]:
+            schema["format"] = "date-time"
+    return json.dumps(doc, indent=2)
+
+
 def generate(spec_text: str, destination: Path) -> None:
     """Run the pinned generator on spec_text into destination; any warning fails."""
     with tempfile.TemporaryDirectory() as work:
         spec_path = Path(work) / "openapi.json"
-        spec_path.write_text(spec_text, encoding="utf-8")
+        spec_path.write_text(generator_input(spec_text), encoding="utf-8")
         output = Path(work) / PACKAGE
         env = {
             **os.environ,

@@ -32,7 +32,7 @@ def _local_date_time(value: object) -> bool:
 @pytest.fixture(scope="module")
 def openapi() -> OpenAPI:
     return OpenAPI.from_path(
-        SPEC_PATH, config=Config(extra_format_validators={"date-time": _local_date_time})
+        SPEC_PATH, config=Config(extra_format_validators={"local-date-time": _local_date_time})
     )
 
 

@@ -341,7 +341,9 @@ def test_generated_content_reads_null_and_listed_attachments() -> None:
 
 def test_patterns_are_anchored(normalised: dict[str, Any]) -> None:
     patterns = [s["pattern"] for _, s in normalise.all_schemas(normalised) if "pattern" in s]
-    prisoner = [p for p in patterns if "[0-9]{4}" in p]
+    prisoner = [
+        p for p in patterns if "[0-9]{4}" in p and p != normalise.LOCAL_DATE_TIME["pattern"]
+    ]
     assert len(prisoner) == 3  # the path parameter and both numbers of a create
     for pattern in patterns:
         assert pattern.startswith("^") and pattern.endswith("$"), pattern

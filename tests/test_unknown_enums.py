@@ -35,11 +35,9 @@ from hmpps_non_associations_api_client.client import Client
 from hmpps_non_associations_api_client.types import OpenStrEnum
 from openapi_python_client.strings import PythonIdentifier, snake_case
 
-from tests.conftest import ROOT
 from tests.payloads import OPEN_NON_ASSOCIATION
+from tests.schema_samples import SCHEMAS, SPEC, EnumField, Path, sample
 
-SPEC: dict[str, Any] = json.loads((ROOT / "openapi.json").read_text(encoding="utf-8"))
-SCHEMAS: dict[str, Any] = SPEC["components"]["schemas"]
 ENUMS = sorted(
     (
         cls
@@ -48,55 +46,10 @@ ENUMS = sorted(
     ),
     key=lambda cls: cls.__name__,
 )
-Path = tuple[str | int, ...]
-STRING_SAMPLES = {"date-time": "2024-02-12T09:15:00.123456", "date": "2024-02-12"}
 
 
 # ---------------------------------------------------------------------------------------
-# Sample bodies built from the document, with the place of every enum value in them.
-
-
-@dataclass(frozen=True)
-class EnumField:
-    """An enum value's place in a sample body: JSON keys and list indexes from the top."""
-
-    enum: str
-    path: Path
-    owner: str  # the schema whose property it is
-
-    def __str__(self) -> str:
-        return ".".join(str(step) for step in self.path) + f"({self.owner})"
-
-
-def sample(schema: dict[str, Any], path: Path, owner: str) -> tuple[Any, list[EnumField]]:
-    """A valid value for schema, with every property present and non-null where allowed."""
-    if "$ref" in schema:
-        name = schema["$ref"].rsplit("/", 1)[-1]
-        target = SCHEMAS[name]
-        if "enum" in target:
-            return target["enum"][0], [EnumField(name, path, owner)]
-        return sample(target, path, name)
-    if "enum" in schema:
-        raise AssertionError(f"inline enum at {owner}{path}: normalise.py shares every enum")
-    kinds = schema.get("type", "object")
-    kind = next(k for k in kinds if k != "null") if isinstance(kinds, list) else kinds
-    found: list[EnumField] = []
-    if kind == "object":
-        value: dict[str, Any] = {}
-        for key, prop in schema.get("properties", {}).items():
-            value[key], inner = sample(prop, (*path, key), owner)
-            found += inner
-        extra = schema.get("additionalProperties")
-        if isinstance(extra, dict):
-            value["someKey"], inner = sample(extra, (*path, "someKey"), owner)
-            found += inner
-        return value, found
-    if kind == "array":
-        item, found = sample(schema["items"], (*path, 0), owner)
-        return [item], found
-    if kind == "string":
-        return STRING_SAMPLES.get(schema.get("format", ""), "text"), []
-    return {"integer": 7, "number": 1.5, "boolean": True}[kind], []
+# Sample responses with an enum value in each place one can be.
 
 
 @dataclass(frozen=True)

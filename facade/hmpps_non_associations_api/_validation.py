@@ -398,7 +398,7 @@ class _Field:
             raise NotImplementedError(f"{owner}.{key}: no check written for {dict(target)}")
         if self.members:
             self.kind = "enum"
-        elif target.get("format") == "date-time":
+        elif target.get("format") in ("date-time", "local-date-time"):
             self.kind = "date-time"
         elif "format" not in target:
             self.kind = "string"
@@ -453,7 +453,7 @@ class _Field:
             datetime.datetime.fromisoformat(value)
         except ValueError:
             raise ValueError(f"{where} is not an ISO 8601 date-time: {_shown(value)}") from None
-        return value
+        return value  # an offset is converted to London time before sending
 
 
 def _snake_case(key: str) -> str:

@@ -60,7 +60,8 @@ class _OpenEnumType(EnumType):
     def __contains__(cls, value: object) -> bool:
         if isinstance(value, OpenStrEnum) and not value.is_known:
             return False
-        return super().__contains__(value)
+        # typeshed's 3.11 stub takes only members; from 3.12 on any value is allowed
+        return super().__contains__(value)  # type: ignore[operator]
 
 
 class OpenStrEnum(StrEnum, metaclass=_OpenEnumType):

@@ -8,6 +8,7 @@ caused, bracketed by marker requests, so a test can inspect Prism's violation re
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import re
 import signal
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+import normalise
 import pytest
 
 from tests.conftest import ROOT, UPSTREAM_DOC
@@ -42,6 +44,19 @@ class Server:
     name: str
     document: Path
     is_reference: bool  # the live API's own document (upstream/api-docs.json)
+
+    def served(self, directory: Path) -> Path:
+        """The file Prism is given. The live document gets the one correction openapi.json
+        has too (normalise.local_date_times): its date-times declared as what the API sends
+        and accepts, local times without an offset, where it says RFC 3339 `date-time`,
+        which needs one. Otherwise it is served as the API serves it."""
+        if not self.is_reference:
+            return self.document
+        doc = json.loads(self.document.read_text(encoding="utf-8"))
+        normalise.local_date_times(doc)
+        corrected = directory / f"{self.name}-local-date-times.json"
+        corrected.write_text(json.dumps(doc, indent=2), encoding="utf-8")
+        return corrected
 
 
 SERVERS = {
@@ -93,8 +108,9 @@ class LogWindow:
 class Prism:
     """A running `prism mock` process and its log."""
 
-    def __init__(self, server: Server, log_path: Path) -> None:
+    def __init__(self, server: Server, document: Path, log_path: Path) -> None:
         self.server = server
+        self.document = document
         self.log_path = log_path
         self.port = 0
         self._proc: subprocess.Popen[bytes] | None = None
@@ -115,7 +131,7 @@ class Prism:
             if "EADDRINUSE" not in self.log_text():
                 break
         raise RuntimeError(
-            f"Prism did not start on {self.server.document} ({self.server.name}); "
+            f"Prism did not start on {self.document} ({self.server.name}); "
             f"its log:\n{self.log_text()}"
         )
 
@@ -123,7 +139,7 @@ class Prism:
         args = [
             str(PRISM),
             "mock",
-            str(self.server.document),
+            str(self.document),
             "--host",
             "127.0.0.1",
             "--port",
@@ -217,7 +233,8 @@ class PrismServers:
         if server.name in self._failed:
             pytest.fail(self._failed[server.name], pytrace=False)
         if server.name not in self._running:
-            prism = Prism(server, self._log_dir / f"prism-{server.name}.log")
+            document = server.served(self._log_dir)
+            prism = Prism(server, document, self._log_dir / f"prism-{server.name}.log")
             try:
                 prism.start()
             except RuntimeError as error:

@@ -4,14 +4,15 @@ Prism serves the project's `openapi.json` and the live API's own document
 (upstream/api-docs.json, as last pulled). A request that breaks the document gets a 4xx (or a 500
 where the document's error responses are `*/*`, which Prism cannot serialise), so
 the facade raises, and Prism logs the violation, which fails the test. (`--errors`
-is not used: it makes Prism refuse its own examples, whose local date-times have
-no offset, so it would test the documents' examples rather than the facade.)
+is not used: it would test the documents' examples rather than the facade.)
 
-Prism checks `format: date-time` as RFC 3339, which needs an offset, while the API
-(and so both documents' examples and the facade's requests) uses Europe/London local
-times without one. What that breaks is listed below, precisely, as strict xfails
-(request side) and as the only response violations a test tolerates; any other
-violation Prism logs fails the test.
+The API's date-times are Europe/London local times without an offset. openapi.json
+declares them so (`format: local-date-time` with a pattern); the live document says
+RFC 3339 `date-time`, which needs an offset, so Prism is given it with that one
+correction (conftest `Server.served`). Both check the facade's `closedAt` and
+`reopenedAt` against the pattern. What else the live document gets wrong is listed
+below, precisely, as strict xfails (request side) and as the only response
+violations a test tolerates; any other violation Prism logs fails the test.
 """
 
 from __future__ import annotations
@@ -26,11 +27,11 @@ from collections.abc import AsyncIterator, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, get_args, get_origin
 
+import normalise
 import pytest
 from hmpps_non_associations_api import (
     ApiConfig,
     AsyncNonAssociationsApi,
-    ClientError,
     CloseNonAssociationRequest,
     Constant,
     CreateNonAssociationRequest,
@@ -74,31 +75,17 @@ CREATE = {
 # ---------------------------------------------------------------------------------------
 # What Prism reports that is no fault of the facade.
 
-_LOCAL_TIMES = "whenCreated|whenUpdated|closedAt|effectiveDate|expiryDate"
-_LOCAL_TIME_EXAMPLE = re.compile(
-    rf"response\.body\.(\S+\.)?({_LOCAL_TIMES}): Response body property (\S+\.)?"
-    rf'({_LOCAL_TIMES}) must match format "date-time"'
-)
 _NULL_BUT_STRING = re.compile(
     r"response\.body\.(\S+\.)?(closedBy|closedReason|closedAt): Response body property "
     r"(\S+\.)?(closedBy|closedReason|closedAt) must be string"
 )
-# Both documents give offset-free local times as examples of `format: date-time`; the
-# live one also gives null examples for closed fields it types as plain string.
-PROJECT_QUIRKS = (_LOCAL_TIME_EXAMPLE,)
-LIVE_QUIRKS = (_LOCAL_TIME_EXAMPLE, _NULL_BUT_STRING)
-LOCAL_TIME_REQUEST = re.compile(
-    r"request\.body\.(closedAt|reopenedAt): Request body property (closedAt|reopenedAt) "
-    r'must match format "date-time"'
-)
+# The live document gives null examples for closed fields it types as plain string.
+PROJECT_QUIRKS: tuple[re.Pattern[str], ...] = ()
+LIVE_QUIRKS = (_NULL_BUT_STRING,)
 REOPENED_BY_REQUIRED = re.compile(
     r"request\.body: Request body must have required property 'reopenedBy'"
 )
 
-LOCAL_TIME_REASON = (
-    "Prism checks date-time as RFC 3339 (offset required); "
-    "the facade sends the API's offset-free local time"
-)
 REOPENED_BY_REASON = "the live document requires reopenedBy; the server does not (README quirk 6)"
 
 
@@ -129,13 +116,8 @@ class Case:
     returns: Any
     args: tuple[Any, ...] = ()
     kwargs: Mapping[str, Any] = field(default_factory=dict)
-    sends_local_time: bool = False
 
     def known_failure(self, server: Server) -> Known | None:
-        if self.sends_local_time:
-            # The live document's 400 is `*/*`, which Prism cannot serialise: a 500.
-            error = ServerError if server.is_reference else ClientError
-            return Known(error, (LOCAL_TIME_REQUEST,), LOCAL_TIME_REASON)
         if server.is_reference and self.id == "reopen_non_association[minimal]":
             return Known(ServerError, (REOPENED_BY_REQUIRED,), REOPENED_BY_REASON)
         return None
@@ -201,7 +183,6 @@ CASES = [
         "close_non_association",
         NonAssociation,
         (42, {"closedReason": "Both now on separate sites", "closedAt": "2024-05-01T14:00:00"}),
-        sends_local_time=True,
     ),
     Case(
         "close_non_association[closedAt-aware]",
@@ -211,10 +192,10 @@ CASES = [
             42,
             CloseNonAssociationRequest(
                 closed_reason="Both now on separate sites",
+                # sent as London local time, 2024-05-01T14:00:00
                 closed_at=datetime.datetime(2024, 5, 1, 13, 0, tzinfo=datetime.UTC),
             ),
         ),
-        sends_local_time=True,  # the facade sends it as London time, 2024-05-01T14:00:00
     ),
     Case(
         "reopen_non_association",
@@ -240,7 +221,6 @@ CASES = [
                 "reopenedAt": datetime.datetime(2024, 6, 3, 10, 0).isoformat(),
             },
         ),
-        sends_local_time=True,
     ),
     Case(
         "delete_non_association",
@@ -464,6 +444,24 @@ def test_log_shows_request_violations(prism: Prism) -> None:
     assert status >= 400
     assert "request.body: Request body must have required property 'closedReason'" in [
         str(v) for v in window.violations
+    ]
+
+
+@pytest.mark.parametrize("prism", list(SERVERS), indirect=True)
+@pytest.mark.parametrize(
+    "closed_at", ["2024-05-01T14:00:00+01:00", "2024-05-01T13:00:00Z", "2024-05-01", "soon"]
+)
+def test_prism_refuses_date_times_that_are_not_local(prism: Prism, closed_at: str) -> None:
+    """What lets the facade's local closedAt and reopenedAt through is a real check: an
+    offset, a bare date or anything else is refused."""
+    window = prism.window()
+    body = {"closedReason": "r", "closedAt": closed_at}
+    status = _raw_request(prism, "PUT", "/non-associations/42/close", body, token=TOKEN)
+    window.close()
+    assert status >= 400
+    assert [str(v) for v in window.violations if v.in_request] == [
+        "request.body.closedAt: Request body property closedAt must match pattern "
+        f'"{normalise.LOCAL_DATE_TIME["pattern"]}"'
     ]
 
 

@@ -222,7 +222,7 @@ def test_the_field_table_is_the_documents() -> None:
             ref = prop.get("$ref", "").rpartition("/")[2]
             if ref:
                 rule = ref
-            elif prop.get("format") == "date-time":
+            elif prop.get("format") in ("date-time", "local-date-time"):
                 rule = TIME
             elif "pattern" in prop:
                 rule = NUMBER

@@ -107,7 +107,7 @@ def valid(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
     if kinds == "number":
         return st.floats(allow_nan=False, allow_infinity=False)
     if kinds == "string":
-        return _date_time() if schema.get("format") == "date-time" else st.text(max_size=12)
+        return _date_time() if schema.get("format") == "local-date-time" else st.text(max_size=12)
     if kinds == "array":
         return st.lists(valid(schema["items"]), max_size=3)
     properties = schema.get("properties", {})

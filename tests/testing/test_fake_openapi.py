@@ -72,7 +72,7 @@ def _local_date_time(value: object) -> bool:
 
 def _openapi(spec: dict[str, Any]) -> OpenAPI:
     return OpenAPI.from_dict(
-        spec, config=Config(extra_format_validators={"date-time": _local_date_time})
+        spec, config=Config(extra_format_validators={"local-date-time": _local_date_time})
     )
 
 

@@ -87,6 +87,6 @@ def test_each_private_module_lists_what_it_offers_its_siblings() -> None:
 
 def test_the_readme_documents_every_public_name() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Testing applications", 1)[1].split("\n## ", 1)[0]
+    section = readme.split("## Testing your application", 1)[1].split("\n## ", 1)[0]
     assert "Import everything from `hmpps_non_associations_api.testing` itself" in section
     assert not [name for name in sorted(DOCUMENTED) if f"`{name}`" not in section]

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.attachment_header import AttachmentHeader
-
 
 T = TypeVar("T", bound="Attachment")
 
@@ -77,22 +73,21 @@ class Attachment:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.attachment_header import AttachmentHeader
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        attachment_number = src_dict["attachmentNumber"]
 
-        d = dict(src_dict)
-        attachment_number = d.pop("attachmentNumber")
+        name = src_dict["name"]
 
-        name = d.pop("name")
+        content_type = src_dict["contentType"]
 
-        content_type = d.pop("contentType")
+        url = src_dict["url"]
 
-        url = d.pop("url")
+        filesize = src_dict["filesize"]
 
-        filesize = d.pop("filesize")
+        filename = src_dict["filename"]
 
-        filename = d.pop("filename")
-
-        _headers = d.pop("headers", UNSET)
+        _headers = src_dict.get("headers", UNSET)
         headers: list[AttachmentHeader] | Unset = UNSET
         if _headers is not UNSET:
             headers = []
@@ -102,16 +97,30 @@ class Attachment:
                 headers.append(headers_item)
 
         attachment = cls(
-            attachment_number=attachment_number,
-            name=name,
-            content_type=content_type,
-            url=url,
-            filesize=filesize,
-            filename=filename,
-            headers=headers,
+            attachment_number,
+            name,
+            content_type,
+            url,
+            filesize,
+            filename,
+            headers,
         )
 
-        attachment.additional_properties = d
+        if len(src_dict) != 6 + (headers is not UNSET):
+            attachment.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key
+                not in {
+                    "attachmentNumber",
+                    "name",
+                    "contentType",
+                    "url",
+                    "filesize",
+                    "filename",
+                    "headers",
+                }
+            }
         return attachment
 
     @property
@@ -129,3 +138,8 @@ class Attachment:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, so that models which refer to each other still load, and
+# from_dict and to_dict need no import on every call.
+from ..models.attachment_header import AttachmentHeader

@@ -40,17 +40,27 @@ class AttachmentHeader:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        name = d.pop("name")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        name = src_dict["name"]
 
-        value = d.pop("value")
+        value = src_dict["value"]
 
         attachment_header = cls(
-            name=name,
-            value=value,
+            name,
+            value,
         )
 
-        attachment_header.additional_properties = d
+        if len(src_dict) != 2:
+            attachment_header.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key
+                not in {
+                    "name",
+                    "value",
+                }
+            }
         return attachment_header
 
     @property

@@ -54,25 +54,36 @@ class CloseNonAssociationRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        closed_reason = d.pop("closedReason")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        closed_reason = src_dict["closedReason"]
 
-        _closed_at = d.pop("closedAt", UNSET)
+        _closed_at = src_dict.get("closedAt", UNSET)
         closed_at: datetime.datetime | Unset
         if isinstance(_closed_at, Unset):
             closed_at = UNSET
         else:
             closed_at = datetime.datetime.fromisoformat(_closed_at)
 
-        closed_by = d.pop("closedBy", UNSET)
+        closed_by = src_dict.get("closedBy", UNSET)
 
         close_non_association_request = cls(
-            closed_reason=closed_reason,
-            closed_at=closed_at,
-            closed_by=closed_by,
+            closed_reason,
+            closed_at,
+            closed_by,
         )
 
-        close_non_association_request.additional_properties = d
+        if len(src_dict) != 1 + (closed_at is not UNSET) + (closed_by is not UNSET):
+            close_non_association_request.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key
+                not in {
+                    "closedReason",
+                    "closedAt",
+                    "closedBy",
+                }
+            }
         return close_non_association_request
 
     @property

@@ -40,17 +40,27 @@ class Constant:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        code = d.pop("code")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        code = src_dict["code"]
 
-        description = d.pop("description")
+        description = src_dict["description"]
 
         constant = cls(
-            code=code,
-            description=description,
+            code,
+            description,
         )
 
-        constant.additional_properties = d
+        if len(src_dict) != 2:
+            constant.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key
+                not in {
+                    "code",
+                    "description",
+                }
+            }
         return constant
 
     @property

@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.constant import Constant
-
 
 T = TypeVar("T", bound="ConstantsResponse200")
 
@@ -32,8 +28,6 @@ class ConstantsResponse200:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.constant import Constant
-
         d = dict(src_dict)
         constants_response_200 = cls()
 
@@ -68,3 +62,8 @@ class ConstantsResponse200:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, so that models which refer to each other still load, and
+# from_dict and to_dict need no import on every call.
+from ..models.constant import Constant

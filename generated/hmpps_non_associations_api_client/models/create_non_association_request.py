@@ -10,6 +10,13 @@ from ..models.reason import Reason
 from ..models.restriction_type import RestrictionType
 from ..models.role import Role
 
+_REASON_BY_VALUE: dict[str, Reason] = {member.value: member for member in Reason}
+_RESTRICTION_TYPE_BY_VALUE: dict[str, RestrictionType] = {
+    member.value: member for member in RestrictionType
+}
+_ROLE_BY_VALUE: dict[str, Role] = {member.value: member for member in Role}
+
+
 T = TypeVar("T", bound="CreateNonAssociationRequest")
 
 
@@ -69,32 +76,67 @@ class CreateNonAssociationRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        first_prisoner_number = d.pop("firstPrisonerNumber")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        first_prisoner_number = src_dict["firstPrisonerNumber"]
 
-        first_prisoner_role = Role(d.pop("firstPrisonerRole"))
+        _first_prisoner_role = src_dict["firstPrisonerRole"]
+        first_prisoner_role: Role
+        try:
+            first_prisoner_role = _ROLE_BY_VALUE[_first_prisoner_role]
+        except (KeyError, TypeError):
+            first_prisoner_role = Role(_first_prisoner_role)
 
-        second_prisoner_number = d.pop("secondPrisonerNumber")
+        second_prisoner_number = src_dict["secondPrisonerNumber"]
 
-        second_prisoner_role = Role(d.pop("secondPrisonerRole"))
+        _second_prisoner_role = src_dict["secondPrisonerRole"]
+        second_prisoner_role: Role
+        try:
+            second_prisoner_role = _ROLE_BY_VALUE[_second_prisoner_role]
+        except (KeyError, TypeError):
+            second_prisoner_role = Role(_second_prisoner_role)
 
-        reason = Reason(d.pop("reason"))
+        _reason = src_dict["reason"]
+        reason: Reason
+        try:
+            reason = _REASON_BY_VALUE[_reason]
+        except (KeyError, TypeError):
+            reason = Reason(_reason)
 
-        restriction_type = RestrictionType(d.pop("restrictionType"))
+        _restriction_type = src_dict["restrictionType"]
+        restriction_type: RestrictionType
+        try:
+            restriction_type = _RESTRICTION_TYPE_BY_VALUE[_restriction_type]
+        except (KeyError, TypeError):
+            restriction_type = RestrictionType(_restriction_type)
 
-        comment = d.pop("comment")
+        comment = src_dict["comment"]
 
         create_non_association_request = cls(
-            first_prisoner_number=first_prisoner_number,
-            first_prisoner_role=first_prisoner_role,
-            second_prisoner_number=second_prisoner_number,
-            second_prisoner_role=second_prisoner_role,
-            reason=reason,
-            restriction_type=restriction_type,
-            comment=comment,
+            first_prisoner_number,
+            first_prisoner_role,
+            second_prisoner_number,
+            second_prisoner_role,
+            reason,
+            restriction_type,
+            comment,
         )
 
-        create_non_association_request.additional_properties = d
+        if len(src_dict) != 7:
+            create_non_association_request.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key
+                not in {
+                    "firstPrisonerNumber",
+                    "firstPrisonerRole",
+                    "secondPrisonerNumber",
+                    "secondPrisonerRole",
+                    "reason",
+                    "restrictionType",
+                    "comment",
+                }
+            }
         return create_non_association_request
 
     @property

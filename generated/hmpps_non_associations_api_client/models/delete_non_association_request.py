@@ -40,17 +40,29 @@ class DeleteNonAssociationRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        deletion_reason = d.pop("deletionReason")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        deletion_reason = src_dict["deletionReason"]
 
-        staff_user_name_requesting_deletion = d.pop("staffUserNameRequestingDeletion")
+        staff_user_name_requesting_deletion = src_dict[
+            "staffUserNameRequestingDeletion"
+        ]
 
         delete_non_association_request = cls(
-            deletion_reason=deletion_reason,
-            staff_user_name_requesting_deletion=staff_user_name_requesting_deletion,
+            deletion_reason,
+            staff_user_name_requesting_deletion,
         )
 
-        delete_non_association_request.additional_properties = d
+        if len(src_dict) != 2:
+            delete_non_association_request.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key
+                not in {
+                    "deletionReason",
+                    "staffUserNameRequestingDeletion",
+                }
+            }
         return delete_non_association_request
 
     @property

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -68,40 +68,39 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        status = d.pop("status")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        status = src_dict["status"]
 
-        user_message = d.pop("userMessage")
+        user_message = src_dict["userMessage"]
 
-        developer_message = d.pop("developerMessage")
+        developer_message = src_dict["developerMessage"]
 
-        def _parse_error_code(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        error_code: int | None | Unset = src_dict.get("errorCode", UNSET)
 
-        error_code = _parse_error_code(d.pop("errorCode", UNSET))
-
-        def _parse_more_info(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        more_info = _parse_more_info(d.pop("moreInfo", UNSET))
+        more_info: None | str | Unset = src_dict.get("moreInfo", UNSET)
 
         error_response = cls(
-            status=status,
-            user_message=user_message,
-            developer_message=developer_message,
-            error_code=error_code,
-            more_info=more_info,
+            status,
+            user_message,
+            developer_message,
+            error_code,
+            more_info,
         )
 
-        error_response.additional_properties = d
+        if len(src_dict) != 3 + (error_code is not UNSET) + (more_info is not UNSET):
+            error_response.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key
+                not in {
+                    "status",
+                    "userMessage",
+                    "developerMessage",
+                    "errorCode",
+                    "moreInfo",
+                }
+            }
         return error_response
 
     @property

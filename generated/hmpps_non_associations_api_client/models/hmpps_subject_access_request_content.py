@@ -1,19 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.attachment import Attachment
-    from ..models.hmpps_subject_access_request_content_content import (
-        HmppsSubjectAccessRequestContentContent,
-    )
-
 
 T = TypeVar("T", bound="HmppsSubjectAccessRequestContent")
 
@@ -61,24 +54,17 @@ class HmppsSubjectAccessRequestContent:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.attachment import Attachment
-        from ..models.hmpps_subject_access_request_content_content import (
-            HmppsSubjectAccessRequestContentContent,
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        content = HmppsSubjectAccessRequestContentContent.from_dict(src_dict["content"])
+
+        attachments: list[Attachment] | None | Unset = src_dict.get(
+            "attachments", UNSET
         )
-
-        d = dict(src_dict)
-        content = HmppsSubjectAccessRequestContentContent.from_dict(d.pop("content"))
-
-        def _parse_attachments(data: object) -> list[Attachment] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        if isinstance(attachments, list):
             try:
-                if not isinstance(data, list):
-                    raise TypeError()
                 attachments_type_0 = []
-                _attachments_type_0 = data
+                _attachments_type_0 = attachments
                 for attachments_type_0_item_data in _attachments_type_0:
                     attachments_type_0_item = Attachment.from_dict(
                         attachments_type_0_item_data
@@ -86,19 +72,25 @@ class HmppsSubjectAccessRequestContent:
 
                     attachments_type_0.append(attachments_type_0_item)
 
-                return attachments_type_0
+                attachments = attachments_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[Attachment] | None | Unset, data)
-
-        attachments = _parse_attachments(d.pop("attachments", UNSET))
 
         hmpps_subject_access_request_content = cls(
-            content=content,
-            attachments=attachments,
+            content,
+            attachments,
         )
 
-        hmpps_subject_access_request_content.additional_properties = d
+        if len(src_dict) != 1 + (attachments is not UNSET):
+            hmpps_subject_access_request_content.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key
+                not in {
+                    "content",
+                    "attachments",
+                }
+            }
         return hmpps_subject_access_request_content
 
     @property
@@ -116,3 +108,11 @@ class HmppsSubjectAccessRequestContent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, so that models which refer to each other still load, and
+# from_dict and to_dict need no import on every call.
+from ..models.attachment import Attachment
+from ..models.hmpps_subject_access_request_content_content import (
+    HmppsSubjectAccessRequestContentContent,
+)

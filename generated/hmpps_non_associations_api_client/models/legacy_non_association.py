@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,10 +11,12 @@ from ..models.legacy_reason_code import LegacyReasonCode
 from ..models.legacy_type_code import LegacyTypeCode
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.legacy_non_association_other_prisoner_details import (
-        LegacyNonAssociationOtherPrisonerDetails,
-    )
+_LEGACY_REASON_CODE_BY_VALUE: dict[str, LegacyReasonCode] = {
+    member.value: member for member in LegacyReasonCode
+}
+_LEGACY_TYPE_CODE_BY_VALUE: dict[str, LegacyTypeCode] = {
+    member.value: member for member in LegacyTypeCode
+}
 
 
 T = TypeVar("T", bound="LegacyNonAssociation")
@@ -111,72 +113,86 @@ class LegacyNonAssociation:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.legacy_non_association_other_prisoner_details import (
-            LegacyNonAssociationOtherPrisonerDetails,
-        )
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        id = src_dict["id"]
 
-        d = dict(src_dict)
-        id = d.pop("id")
+        offender_no = src_dict["offenderNo"]
 
-        offender_no = d.pop("offenderNo")
+        _reason_code = src_dict["reasonCode"]
+        reason_code: LegacyReasonCode
+        try:
+            reason_code = _LEGACY_REASON_CODE_BY_VALUE[_reason_code]
+        except (KeyError, TypeError):
+            reason_code = LegacyReasonCode(_reason_code)
 
-        reason_code = LegacyReasonCode(d.pop("reasonCode"))
+        reason_description = src_dict["reasonDescription"]
 
-        reason_description = d.pop("reasonDescription")
+        _type_code = src_dict["typeCode"]
+        type_code: LegacyTypeCode
+        try:
+            type_code = _LEGACY_TYPE_CODE_BY_VALUE[_type_code]
+        except (KeyError, TypeError):
+            type_code = LegacyTypeCode(_type_code)
 
-        type_code = LegacyTypeCode(d.pop("typeCode"))
+        type_description = src_dict["typeDescription"]
 
-        type_description = d.pop("typeDescription")
+        effective_date = datetime.datetime.fromisoformat(src_dict["effectiveDate"])
 
-        effective_date = datetime.datetime.fromisoformat(d.pop("effectiveDate"))
-
-        comments = d.pop("comments")
+        comments = src_dict["comments"]
 
         offender_non_association = LegacyNonAssociationOtherPrisonerDetails.from_dict(
-            d.pop("offenderNonAssociation")
+            src_dict["offenderNonAssociation"]
         )
 
-        def _parse_expiry_date(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        expiry_date: datetime.datetime | None | Unset = src_dict.get(
+            "expiryDate", UNSET
+        )
+        if isinstance(expiry_date, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                expiry_date_type_0 = datetime.datetime.fromisoformat(data)
+                expiry_date_type_0 = datetime.datetime.fromisoformat(expiry_date)
 
-                return expiry_date_type_0
+                expiry_date = expiry_date_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
 
-        expiry_date = _parse_expiry_date(d.pop("expiryDate", UNSET))
-
-        def _parse_authorised_by(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        authorised_by = _parse_authorised_by(d.pop("authorisedBy", UNSET))
+        authorised_by: None | str | Unset = src_dict.get("authorisedBy", UNSET)
 
         legacy_non_association = cls(
-            id=id,
-            offender_no=offender_no,
-            reason_code=reason_code,
-            reason_description=reason_description,
-            type_code=type_code,
-            type_description=type_description,
-            effective_date=effective_date,
-            comments=comments,
-            offender_non_association=offender_non_association,
-            expiry_date=expiry_date,
-            authorised_by=authorised_by,
+            id,
+            offender_no,
+            reason_code,
+            reason_description,
+            type_code,
+            type_description,
+            effective_date,
+            comments,
+            offender_non_association,
+            expiry_date,
+            authorised_by,
         )
 
-        legacy_non_association.additional_properties = d
+        if len(src_dict) != 9 + (expiry_date is not UNSET) + (
+            authorised_by is not UNSET
+        ):
+            legacy_non_association.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key
+                not in {
+                    "id",
+                    "offenderNo",
+                    "reasonCode",
+                    "reasonDescription",
+                    "typeCode",
+                    "typeDescription",
+                    "effectiveDate",
+                    "comments",
+                    "offenderNonAssociation",
+                    "expiryDate",
+                    "authorisedBy",
+                }
+            }
         return legacy_non_association
 
     @property
@@ -194,3 +210,10 @@ class LegacyNonAssociation:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, so that models which refer to each other still load, and
+# from_dict and to_dict need no import on every call.
+from ..models.legacy_non_association_other_prisoner_details import (
+    LegacyNonAssociationOtherPrisonerDetails,
+)

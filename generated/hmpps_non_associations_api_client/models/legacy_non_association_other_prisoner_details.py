@@ -8,6 +8,11 @@ from attrs import field as _attrs_field
 
 from ..models.legacy_reason_code import LegacyReasonCode
 
+_LEGACY_REASON_CODE_BY_VALUE: dict[str, LegacyReasonCode] = {
+    member.value: member for member in LegacyReasonCode
+}
+
+
 T = TypeVar("T", bound="LegacyNonAssociationOtherPrisonerDetails")
 
 
@@ -47,20 +52,36 @@ class LegacyNonAssociationOtherPrisonerDetails:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        offender_no = d.pop("offenderNo")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        offender_no = src_dict["offenderNo"]
 
-        reason_code = LegacyReasonCode(d.pop("reasonCode"))
+        _reason_code = src_dict["reasonCode"]
+        reason_code: LegacyReasonCode
+        try:
+            reason_code = _LEGACY_REASON_CODE_BY_VALUE[_reason_code]
+        except (KeyError, TypeError):
+            reason_code = LegacyReasonCode(_reason_code)
 
-        reason_description = d.pop("reasonDescription")
+        reason_description = src_dict["reasonDescription"]
 
         legacy_non_association_other_prisoner_details = cls(
-            offender_no=offender_no,
-            reason_code=reason_code,
-            reason_description=reason_description,
+            offender_no,
+            reason_code,
+            reason_description,
         )
 
-        legacy_non_association_other_prisoner_details.additional_properties = d
+        if len(src_dict) != 3:
+            legacy_non_association_other_prisoner_details.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key
+                not in {
+                    "offenderNo",
+                    "reasonCode",
+                    "reasonDescription",
+                }
+            }
         return legacy_non_association_other_prisoner_details
 
     @property

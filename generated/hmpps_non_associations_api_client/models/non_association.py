@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,6 +11,13 @@ from ..models.reason import Reason
 from ..models.restriction_type import RestrictionType
 from ..models.role import Role
 from ..types import UNSET, Unset
+
+_REASON_BY_VALUE: dict[str, Reason] = {member.value: member for member in Reason}
+_RESTRICTION_TYPE_BY_VALUE: dict[str, RestrictionType] = {
+    member.value: member for member in RestrictionType
+}
+_ROLE_BY_VALUE: dict[str, Role] = {member.value: member for member in Role}
+
 
 T = TypeVar("T", bound="NonAssociation")
 
@@ -154,100 +161,128 @@ class NonAssociation:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = d.pop("id")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        id = src_dict["id"]
 
-        first_prisoner_number = d.pop("firstPrisonerNumber")
+        first_prisoner_number = src_dict["firstPrisonerNumber"]
 
-        first_prisoner_role = Role(d.pop("firstPrisonerRole"))
+        _first_prisoner_role = src_dict["firstPrisonerRole"]
+        first_prisoner_role: Role
+        try:
+            first_prisoner_role = _ROLE_BY_VALUE[_first_prisoner_role]
+        except (KeyError, TypeError):
+            first_prisoner_role = Role(_first_prisoner_role)
 
-        first_prisoner_role_description = d.pop("firstPrisonerRoleDescription")
+        first_prisoner_role_description = src_dict["firstPrisonerRoleDescription"]
 
-        second_prisoner_number = d.pop("secondPrisonerNumber")
+        second_prisoner_number = src_dict["secondPrisonerNumber"]
 
-        second_prisoner_role = Role(d.pop("secondPrisonerRole"))
+        _second_prisoner_role = src_dict["secondPrisonerRole"]
+        second_prisoner_role: Role
+        try:
+            second_prisoner_role = _ROLE_BY_VALUE[_second_prisoner_role]
+        except (KeyError, TypeError):
+            second_prisoner_role = Role(_second_prisoner_role)
 
-        second_prisoner_role_description = d.pop("secondPrisonerRoleDescription")
+        second_prisoner_role_description = src_dict["secondPrisonerRoleDescription"]
 
-        reason = Reason(d.pop("reason"))
+        _reason = src_dict["reason"]
+        reason: Reason
+        try:
+            reason = _REASON_BY_VALUE[_reason]
+        except (KeyError, TypeError):
+            reason = Reason(_reason)
 
-        reason_description = d.pop("reasonDescription")
+        reason_description = src_dict["reasonDescription"]
 
-        restriction_type = RestrictionType(d.pop("restrictionType"))
+        _restriction_type = src_dict["restrictionType"]
+        restriction_type: RestrictionType
+        try:
+            restriction_type = _RESTRICTION_TYPE_BY_VALUE[_restriction_type]
+        except (KeyError, TypeError):
+            restriction_type = RestrictionType(_restriction_type)
 
-        restriction_type_description = d.pop("restrictionTypeDescription")
+        restriction_type_description = src_dict["restrictionTypeDescription"]
 
-        comment = d.pop("comment")
+        comment = src_dict["comment"]
 
-        when_created = datetime.datetime.fromisoformat(d.pop("whenCreated"))
+        when_created = datetime.datetime.fromisoformat(src_dict["whenCreated"])
 
-        when_updated = datetime.datetime.fromisoformat(d.pop("whenUpdated"))
+        when_updated = datetime.datetime.fromisoformat(src_dict["whenUpdated"])
 
-        updated_by = d.pop("updatedBy")
+        updated_by = src_dict["updatedBy"]
 
-        is_closed = d.pop("isClosed")
+        is_closed = src_dict["isClosed"]
 
-        is_open = d.pop("isOpen")
+        is_open = src_dict["isOpen"]
 
-        def _parse_closed_by(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        closed_by: None | str | Unset = src_dict.get("closedBy", UNSET)
 
-        closed_by = _parse_closed_by(d.pop("closedBy", UNSET))
+        closed_reason: None | str | Unset = src_dict.get("closedReason", UNSET)
 
-        def _parse_closed_reason(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        closed_reason = _parse_closed_reason(d.pop("closedReason", UNSET))
-
-        def _parse_closed_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        closed_at: datetime.datetime | None | Unset = src_dict.get("closedAt", UNSET)
+        if isinstance(closed_at, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                closed_at_type_0 = datetime.datetime.fromisoformat(data)
+                closed_at_type_0 = datetime.datetime.fromisoformat(closed_at)
 
-                return closed_at_type_0
+                closed_at = closed_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        closed_at = _parse_closed_at(d.pop("closedAt", UNSET))
 
         non_association = cls(
-            id=id,
-            first_prisoner_number=first_prisoner_number,
-            first_prisoner_role=first_prisoner_role,
-            first_prisoner_role_description=first_prisoner_role_description,
-            second_prisoner_number=second_prisoner_number,
-            second_prisoner_role=second_prisoner_role,
-            second_prisoner_role_description=second_prisoner_role_description,
-            reason=reason,
-            reason_description=reason_description,
-            restriction_type=restriction_type,
-            restriction_type_description=restriction_type_description,
-            comment=comment,
-            when_created=when_created,
-            when_updated=when_updated,
-            updated_by=updated_by,
-            is_closed=is_closed,
-            is_open=is_open,
-            closed_by=closed_by,
-            closed_reason=closed_reason,
-            closed_at=closed_at,
+            id,
+            first_prisoner_number,
+            first_prisoner_role,
+            first_prisoner_role_description,
+            second_prisoner_number,
+            second_prisoner_role,
+            second_prisoner_role_description,
+            reason,
+            reason_description,
+            restriction_type,
+            restriction_type_description,
+            comment,
+            when_created,
+            when_updated,
+            updated_by,
+            is_closed,
+            is_open,
+            closed_by,
+            closed_reason,
+            closed_at,
         )
 
-        non_association.additional_properties = d
+        if len(src_dict) != 17 + (closed_by is not UNSET) + (
+            closed_reason is not UNSET
+        ) + (closed_at is not UNSET):
+            non_association.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key
+                not in {
+                    "id",
+                    "firstPrisonerNumber",
+                    "firstPrisonerRole",
+                    "firstPrisonerRoleDescription",
+                    "secondPrisonerNumber",
+                    "secondPrisonerRole",
+                    "secondPrisonerRoleDescription",
+                    "reason",
+                    "reasonDescription",
+                    "restrictionType",
+                    "restrictionTypeDescription",
+                    "comment",
+                    "whenCreated",
+                    "whenUpdated",
+                    "updatedBy",
+                    "isClosed",
+                    "isOpen",
+                    "closedBy",
+                    "closedReason",
+                    "closedAt",
+                }
+            }
         return non_association
 
     @property

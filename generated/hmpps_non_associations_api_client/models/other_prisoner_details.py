@@ -1,13 +1,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.role import Role
 from ..types import UNSET, Unset
+
+_ROLE_BY_VALUE: dict[str, Role] = {member.value: member for member in Role}
+
 
 T = TypeVar("T", bound="OtherPrisonerDetails")
 
@@ -91,56 +94,58 @@ class OtherPrisonerDetails:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        prisoner_number = d.pop("prisonerNumber")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        prisoner_number = src_dict["prisonerNumber"]
 
-        role = Role(d.pop("role"))
+        _role = src_dict["role"]
+        role: Role
+        try:
+            role = _ROLE_BY_VALUE[_role]
+        except (KeyError, TypeError):
+            role = Role(_role)
 
-        role_description = d.pop("roleDescription")
+        role_description = src_dict["roleDescription"]
 
-        first_name = d.pop("firstName")
+        first_name = src_dict["firstName"]
 
-        last_name = d.pop("lastName")
+        last_name = src_dict["lastName"]
 
-        def _parse_prison_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        prison_id: None | str | Unset = src_dict.get("prisonId", UNSET)
 
-        prison_id = _parse_prison_id(d.pop("prisonId", UNSET))
+        prison_name: None | str | Unset = src_dict.get("prisonName", UNSET)
 
-        def _parse_prison_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        prison_name = _parse_prison_name(d.pop("prisonName", UNSET))
-
-        def _parse_cell_location(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        cell_location = _parse_cell_location(d.pop("cellLocation", UNSET))
+        cell_location: None | str | Unset = src_dict.get("cellLocation", UNSET)
 
         other_prisoner_details = cls(
-            prisoner_number=prisoner_number,
-            role=role,
-            role_description=role_description,
-            first_name=first_name,
-            last_name=last_name,
-            prison_id=prison_id,
-            prison_name=prison_name,
-            cell_location=cell_location,
+            prisoner_number,
+            role,
+            role_description,
+            first_name,
+            last_name,
+            prison_id,
+            prison_name,
+            cell_location,
         )
 
-        other_prisoner_details.additional_properties = d
+        if len(src_dict) != 5 + (prison_id is not UNSET) + (
+            prison_name is not UNSET
+        ) + (cell_location is not UNSET):
+            other_prisoner_details.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key
+                not in {
+                    "prisonerNumber",
+                    "role",
+                    "roleDescription",
+                    "firstName",
+                    "lastName",
+                    "prisonId",
+                    "prisonName",
+                    "cellLocation",
+                }
+            }
         return other_prisoner_details
 
     @property

@@ -1,18 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.non_association import NonAssociation
-    from ..models.pageable_object import PageableObject
-    from ..models.sort_object import SortObject
-
 
 T = TypeVar("T", bound="PageNonAssociation")
 
@@ -110,22 +104,19 @@ class PageNonAssociation:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.non_association import NonAssociation
-        from ..models.pageable_object import PageableObject
-        from ..models.sort_object import SortObject
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        total_elements = src_dict.get("totalElements", UNSET)
 
-        d = dict(src_dict)
-        total_elements = d.pop("totalElements", UNSET)
+        total_pages = src_dict.get("totalPages", UNSET)
 
-        total_pages = d.pop("totalPages", UNSET)
+        first = src_dict.get("first", UNSET)
 
-        first = d.pop("first", UNSET)
+        last = src_dict.get("last", UNSET)
 
-        last = d.pop("last", UNSET)
+        size = src_dict.get("size", UNSET)
 
-        size = d.pop("size", UNSET)
-
-        _content = d.pop("content", UNSET)
+        _content = src_dict.get("content", UNSET)
         content: list[NonAssociation] | Unset = UNSET
         if _content is not UNSET:
             content = []
@@ -134,41 +125,65 @@ class PageNonAssociation:
 
                 content.append(content_item)
 
-        number = d.pop("number", UNSET)
+        number = src_dict.get("number", UNSET)
 
-        _sort = d.pop("sort", UNSET)
+        _sort = src_dict.get("sort", UNSET)
         sort: SortObject | Unset
         if isinstance(_sort, Unset):
             sort = UNSET
         else:
             sort = SortObject.from_dict(_sort)
 
-        number_of_elements = d.pop("numberOfElements", UNSET)
+        number_of_elements = src_dict.get("numberOfElements", UNSET)
 
-        _pageable = d.pop("pageable", UNSET)
+        _pageable = src_dict.get("pageable", UNSET)
         pageable: PageableObject | Unset
         if isinstance(_pageable, Unset):
             pageable = UNSET
         else:
             pageable = PageableObject.from_dict(_pageable)
 
-        empty = d.pop("empty", UNSET)
+        empty = src_dict.get("empty", UNSET)
 
         page_non_association = cls(
-            total_elements=total_elements,
-            total_pages=total_pages,
-            first=first,
-            last=last,
-            size=size,
-            content=content,
-            number=number,
-            sort=sort,
-            number_of_elements=number_of_elements,
-            pageable=pageable,
-            empty=empty,
+            total_elements,
+            total_pages,
+            first,
+            last,
+            size,
+            content,
+            number,
+            sort,
+            number_of_elements,
+            pageable,
+            empty,
         )
 
-        page_non_association.additional_properties = d
+        if len(src_dict) != 0 + (total_elements is not UNSET) + (
+            total_pages is not UNSET
+        ) + (first is not UNSET) + (last is not UNSET) + (size is not UNSET) + (
+            content is not UNSET
+        ) + (number is not UNSET) + (sort is not UNSET) + (
+            number_of_elements is not UNSET
+        ) + (pageable is not UNSET) + (empty is not UNSET):
+            page_non_association.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key
+                not in {
+                    "totalElements",
+                    "totalPages",
+                    "first",
+                    "last",
+                    "size",
+                    "content",
+                    "number",
+                    "sort",
+                    "numberOfElements",
+                    "pageable",
+                    "empty",
+                }
+            }
         return page_non_association
 
     @property
@@ -186,3 +201,10 @@ class PageNonAssociation:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, so that models which refer to each other still load, and
+# from_dict and to_dict need no import on every call.
+from ..models.non_association import NonAssociation
+from ..models.pageable_object import PageableObject
+from ..models.sort_object import SortObject

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.sort_object import SortObject
-
 
 T = TypeVar("T", bound="PageableObject")
 
@@ -71,36 +67,50 @@ class PageableObject:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.sort_object import SortObject
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        offset = src_dict.get("offset", UNSET)
 
-        d = dict(src_dict)
-        offset = d.pop("offset", UNSET)
-
-        _sort = d.pop("sort", UNSET)
+        _sort = src_dict.get("sort", UNSET)
         sort: SortObject | Unset
         if isinstance(_sort, Unset):
             sort = UNSET
         else:
             sort = SortObject.from_dict(_sort)
 
-        page_size = d.pop("pageSize", UNSET)
+        page_size = src_dict.get("pageSize", UNSET)
 
-        paged = d.pop("paged", UNSET)
+        paged = src_dict.get("paged", UNSET)
 
-        page_number = d.pop("pageNumber", UNSET)
+        page_number = src_dict.get("pageNumber", UNSET)
 
-        unpaged = d.pop("unpaged", UNSET)
+        unpaged = src_dict.get("unpaged", UNSET)
 
         pageable_object = cls(
-            offset=offset,
-            sort=sort,
-            page_size=page_size,
-            paged=paged,
-            page_number=page_number,
-            unpaged=unpaged,
+            offset,
+            sort,
+            page_size,
+            paged,
+            page_number,
+            unpaged,
         )
 
-        pageable_object.additional_properties = d
+        if len(src_dict) != 0 + (offset is not UNSET) + (sort is not UNSET) + (
+            page_size is not UNSET
+        ) + (paged is not UNSET) + (page_number is not UNSET) + (unpaged is not UNSET):
+            pageable_object.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key
+                not in {
+                    "offset",
+                    "sort",
+                    "pageSize",
+                    "paged",
+                    "pageNumber",
+                    "unpaged",
+                }
+            }
         return pageable_object
 
     @property
@@ -118,3 +128,8 @@ class PageableObject:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, so that models which refer to each other still load, and
+# from_dict and to_dict need no import on every call.
+from ..models.sort_object import SortObject

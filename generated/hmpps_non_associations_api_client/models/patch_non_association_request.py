@@ -11,6 +11,13 @@ from ..models.restriction_type import RestrictionType
 from ..models.role import Role
 from ..types import UNSET, Unset
 
+_REASON_BY_VALUE: dict[str, Reason] = {member.value: member for member in Reason}
+_RESTRICTION_TYPE_BY_VALUE: dict[str, RestrictionType] = {
+    member.value: member for member in RestrictionType
+}
+_ROLE_BY_VALUE: dict[str, Role] = {member.value: member for member in Role}
+
+
 T = TypeVar("T", bound="PatchNonAssociationRequest")
 
 
@@ -70,46 +77,75 @@ class PatchNonAssociationRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _first_prisoner_role = d.pop("firstPrisonerRole", UNSET)
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        _first_prisoner_role = src_dict.get("firstPrisonerRole", UNSET)
         first_prisoner_role: Role | Unset
         if isinstance(_first_prisoner_role, Unset):
             first_prisoner_role = UNSET
         else:
-            first_prisoner_role = Role(_first_prisoner_role)
+            try:
+                first_prisoner_role = _ROLE_BY_VALUE[_first_prisoner_role]
+            except (KeyError, TypeError):
+                first_prisoner_role = Role(_first_prisoner_role)
 
-        _second_prisoner_role = d.pop("secondPrisonerRole", UNSET)
+        _second_prisoner_role = src_dict.get("secondPrisonerRole", UNSET)
         second_prisoner_role: Role | Unset
         if isinstance(_second_prisoner_role, Unset):
             second_prisoner_role = UNSET
         else:
-            second_prisoner_role = Role(_second_prisoner_role)
+            try:
+                second_prisoner_role = _ROLE_BY_VALUE[_second_prisoner_role]
+            except (KeyError, TypeError):
+                second_prisoner_role = Role(_second_prisoner_role)
 
-        _reason = d.pop("reason", UNSET)
+        _reason = src_dict.get("reason", UNSET)
         reason: Reason | Unset
         if isinstance(_reason, Unset):
             reason = UNSET
         else:
-            reason = Reason(_reason)
+            try:
+                reason = _REASON_BY_VALUE[_reason]
+            except (KeyError, TypeError):
+                reason = Reason(_reason)
 
-        _restriction_type = d.pop("restrictionType", UNSET)
+        _restriction_type = src_dict.get("restrictionType", UNSET)
         restriction_type: RestrictionType | Unset
         if isinstance(_restriction_type, Unset):
             restriction_type = UNSET
         else:
-            restriction_type = RestrictionType(_restriction_type)
+            try:
+                restriction_type = _RESTRICTION_TYPE_BY_VALUE[_restriction_type]
+            except (KeyError, TypeError):
+                restriction_type = RestrictionType(_restriction_type)
 
-        comment = d.pop("comment", UNSET)
+        comment = src_dict.get("comment", UNSET)
 
         patch_non_association_request = cls(
-            first_prisoner_role=first_prisoner_role,
-            second_prisoner_role=second_prisoner_role,
-            reason=reason,
-            restriction_type=restriction_type,
-            comment=comment,
+            first_prisoner_role,
+            second_prisoner_role,
+            reason,
+            restriction_type,
+            comment,
         )
 
-        patch_non_association_request.additional_properties = d
+        if len(src_dict) != 0 + (first_prisoner_role is not UNSET) + (
+            second_prisoner_role is not UNSET
+        ) + (reason is not UNSET) + (restriction_type is not UNSET) + (
+            comment is not UNSET
+        ):
+            patch_non_association_request.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key
+                not in {
+                    "firstPrisonerRole",
+                    "secondPrisonerRole",
+                    "reason",
+                    "restrictionType",
+                    "comment",
+                }
+            }
         return patch_non_association_request
 
     @property

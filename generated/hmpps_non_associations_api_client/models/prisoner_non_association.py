@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -12,8 +12,11 @@ from ..models.restriction_type import RestrictionType
 from ..models.role import Role
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.other_prisoner_details import OtherPrisonerDetails
+_REASON_BY_VALUE: dict[str, Reason] = {member.value: member for member in Reason}
+_RESTRICTION_TYPE_BY_VALUE: dict[str, RestrictionType] = {
+    member.value: member for member in RestrictionType
+}
+_ROLE_BY_VALUE: dict[str, Role] = {member.value: member for member in Role}
 
 
 T = TypeVar("T", bound="PrisonerNonAssociation")
@@ -148,98 +151,117 @@ class PrisonerNonAssociation:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.other_prisoner_details import OtherPrisonerDetails
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        id = src_dict["id"]
 
-        d = dict(src_dict)
-        id = d.pop("id")
+        _role = src_dict["role"]
+        role: Role
+        try:
+            role = _ROLE_BY_VALUE[_role]
+        except (KeyError, TypeError):
+            role = Role(_role)
 
-        role = Role(d.pop("role"))
+        role_description = src_dict["roleDescription"]
 
-        role_description = d.pop("roleDescription")
+        _reason = src_dict["reason"]
+        reason: Reason
+        try:
+            reason = _REASON_BY_VALUE[_reason]
+        except (KeyError, TypeError):
+            reason = Reason(_reason)
 
-        reason = Reason(d.pop("reason"))
+        reason_description = src_dict["reasonDescription"]
 
-        reason_description = d.pop("reasonDescription")
+        _restriction_type = src_dict["restrictionType"]
+        restriction_type: RestrictionType
+        try:
+            restriction_type = _RESTRICTION_TYPE_BY_VALUE[_restriction_type]
+        except (KeyError, TypeError):
+            restriction_type = RestrictionType(_restriction_type)
 
-        restriction_type = RestrictionType(d.pop("restrictionType"))
+        restriction_type_description = src_dict["restrictionTypeDescription"]
 
-        restriction_type_description = d.pop("restrictionTypeDescription")
+        comment = src_dict["comment"]
 
-        comment = d.pop("comment")
+        authorised_by = src_dict["authorisedBy"]
 
-        authorised_by = d.pop("authorisedBy")
+        when_created = datetime.datetime.fromisoformat(src_dict["whenCreated"])
 
-        when_created = datetime.datetime.fromisoformat(d.pop("whenCreated"))
+        when_updated = datetime.datetime.fromisoformat(src_dict["whenUpdated"])
 
-        when_updated = datetime.datetime.fromisoformat(d.pop("whenUpdated"))
+        updated_by = src_dict["updatedBy"]
 
-        updated_by = d.pop("updatedBy")
-
-        is_closed = d.pop("isClosed")
+        is_closed = src_dict["isClosed"]
 
         other_prisoner_details = OtherPrisonerDetails.from_dict(
-            d.pop("otherPrisonerDetails")
+            src_dict["otherPrisonerDetails"]
         )
 
-        is_open = d.pop("isOpen")
+        is_open = src_dict["isOpen"]
 
-        def _parse_closed_by(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        closed_by: None | str | Unset = src_dict.get("closedBy", UNSET)
 
-        closed_by = _parse_closed_by(d.pop("closedBy", UNSET))
+        closed_reason: None | str | Unset = src_dict.get("closedReason", UNSET)
 
-        def _parse_closed_reason(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        closed_reason = _parse_closed_reason(d.pop("closedReason", UNSET))
-
-        def _parse_closed_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        closed_at: datetime.datetime | None | Unset = src_dict.get("closedAt", UNSET)
+        if isinstance(closed_at, str):
             try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                closed_at_type_0 = datetime.datetime.fromisoformat(data)
+                closed_at_type_0 = datetime.datetime.fromisoformat(closed_at)
 
-                return closed_at_type_0
+                closed_at = closed_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        closed_at = _parse_closed_at(d.pop("closedAt", UNSET))
 
         prisoner_non_association = cls(
-            id=id,
-            role=role,
-            role_description=role_description,
-            reason=reason,
-            reason_description=reason_description,
-            restriction_type=restriction_type,
-            restriction_type_description=restriction_type_description,
-            comment=comment,
-            authorised_by=authorised_by,
-            when_created=when_created,
-            when_updated=when_updated,
-            updated_by=updated_by,
-            is_closed=is_closed,
-            other_prisoner_details=other_prisoner_details,
-            is_open=is_open,
-            closed_by=closed_by,
-            closed_reason=closed_reason,
-            closed_at=closed_at,
+            id,
+            role,
+            role_description,
+            reason,
+            reason_description,
+            restriction_type,
+            restriction_type_description,
+            comment,
+            authorised_by,
+            when_created,
+            when_updated,
+            updated_by,
+            is_closed,
+            other_prisoner_details,
+            is_open,
+            closed_by,
+            closed_reason,
+            closed_at,
         )
 
-        prisoner_non_association.additional_properties = d
+        if len(src_dict) != 15 + (closed_by is not UNSET) + (
+            closed_reason is not UNSET
+        ) + (closed_at is not UNSET):
+            prisoner_non_association.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key
+                not in {
+                    "id",
+                    "role",
+                    "roleDescription",
+                    "reason",
+                    "reasonDescription",
+                    "restrictionType",
+                    "restrictionTypeDescription",
+                    "comment",
+                    "authorisedBy",
+                    "whenCreated",
+                    "whenUpdated",
+                    "updatedBy",
+                    "isClosed",
+                    "otherPrisonerDetails",
+                    "isOpen",
+                    "closedBy",
+                    "closedReason",
+                    "closedAt",
+                }
+            }
         return prisoner_non_association
 
     @property
@@ -257,3 +279,8 @@ class PrisonerNonAssociation:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, so that models which refer to each other still load, and
+# from_dict and to_dict need no import on every call.
+from ..models.other_prisoner_details import OtherPrisonerDetails

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.prisoner_non_association import PrisonerNonAssociation
-
 
 T = TypeVar("T", bound="PrisonerNonAssociations")
 
@@ -102,21 +98,20 @@ class PrisonerNonAssociations:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.prisoner_non_association import PrisonerNonAssociation
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        prisoner_number = src_dict["prisonerNumber"]
 
-        d = dict(src_dict)
-        prisoner_number = d.pop("prisonerNumber")
+        first_name = src_dict["firstName"]
 
-        first_name = d.pop("firstName")
+        last_name = src_dict["lastName"]
 
-        last_name = d.pop("lastName")
+        open_count = src_dict["openCount"]
 
-        open_count = d.pop("openCount")
-
-        closed_count = d.pop("closedCount")
+        closed_count = src_dict["closedCount"]
 
         non_associations = []
-        _non_associations = d.pop("nonAssociations")
+        _non_associations = src_dict["nonAssociations"]
         for non_associations_item_data in _non_associations:
             non_associations_item = PrisonerNonAssociation.from_dict(
                 non_associations_item_data
@@ -124,46 +119,43 @@ class PrisonerNonAssociations:
 
             non_associations.append(non_associations_item)
 
-        def _parse_prison_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        prison_id: None | str | Unset = src_dict.get("prisonId", UNSET)
 
-        prison_id = _parse_prison_id(d.pop("prisonId", UNSET))
+        prison_name: None | str | Unset = src_dict.get("prisonName", UNSET)
 
-        def _parse_prison_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        prison_name = _parse_prison_name(d.pop("prisonName", UNSET))
-
-        def _parse_cell_location(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        cell_location = _parse_cell_location(d.pop("cellLocation", UNSET))
+        cell_location: None | str | Unset = src_dict.get("cellLocation", UNSET)
 
         prisoner_non_associations = cls(
-            prisoner_number=prisoner_number,
-            first_name=first_name,
-            last_name=last_name,
-            open_count=open_count,
-            closed_count=closed_count,
-            non_associations=non_associations,
-            prison_id=prison_id,
-            prison_name=prison_name,
-            cell_location=cell_location,
+            prisoner_number,
+            first_name,
+            last_name,
+            open_count,
+            closed_count,
+            non_associations,
+            prison_id,
+            prison_name,
+            cell_location,
         )
 
-        prisoner_non_associations.additional_properties = d
+        if len(src_dict) != 6 + (prison_id is not UNSET) + (
+            prison_name is not UNSET
+        ) + (cell_location is not UNSET):
+            prisoner_non_associations.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key
+                not in {
+                    "prisonerNumber",
+                    "firstName",
+                    "lastName",
+                    "openCount",
+                    "closedCount",
+                    "nonAssociations",
+                    "prisonId",
+                    "prisonName",
+                    "cellLocation",
+                }
+            }
         return prisoner_non_associations
 
     @property
@@ -181,3 +173,8 @@ class PrisonerNonAssociations:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class, so that models which refer to each other still load, and
+# from_dict and to_dict need no import on every call.
+from ..models.prisoner_non_association import PrisonerNonAssociation

@@ -54,25 +54,36 @@ class ReopenNonAssociationRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        reopen_reason = d.pop("reopenReason")
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        reopen_reason = src_dict["reopenReason"]
 
-        _reopened_at = d.pop("reopenedAt", UNSET)
+        _reopened_at = src_dict.get("reopenedAt", UNSET)
         reopened_at: datetime.datetime | Unset
         if isinstance(_reopened_at, Unset):
             reopened_at = UNSET
         else:
             reopened_at = datetime.datetime.fromisoformat(_reopened_at)
 
-        reopened_by = d.pop("reopenedBy", UNSET)
+        reopened_by = src_dict.get("reopenedBy", UNSET)
 
         reopen_non_association_request = cls(
-            reopen_reason=reopen_reason,
-            reopened_at=reopened_at,
-            reopened_by=reopened_by,
+            reopen_reason,
+            reopened_at,
+            reopened_by,
         )
 
-        reopen_non_association_request.additional_properties = d
+        if len(src_dict) != 1 + (reopened_at is not UNSET) + (reopened_by is not UNSET):
+            reopen_non_association_request.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key
+                not in {
+                    "reopenReason",
+                    "reopenedAt",
+                    "reopenedBy",
+                }
+            }
         return reopen_non_association_request
 
     @property

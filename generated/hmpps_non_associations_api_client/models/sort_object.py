@@ -47,20 +47,33 @@ class SortObject:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        empty = d.pop("empty", UNSET)
+        if type(src_dict) is not dict:
+            src_dict = dict(src_dict)
+        empty = src_dict.get("empty", UNSET)
 
-        sorted_ = d.pop("sorted", UNSET)
+        sorted_ = src_dict.get("sorted", UNSET)
 
-        unsorted = d.pop("unsorted", UNSET)
+        unsorted = src_dict.get("unsorted", UNSET)
 
         sort_object = cls(
-            empty=empty,
-            sorted_=sorted_,
-            unsorted=unsorted,
+            empty,
+            sorted_,
+            unsorted,
         )
 
-        sort_object.additional_properties = d
+        if len(src_dict) != 0 + (empty is not UNSET) + (sorted_ is not UNSET) + (
+            unsorted is not UNSET
+        ):
+            sort_object.additional_properties = {
+                key: value
+                for key, value in src_dict.items()
+                if key
+                not in {
+                    "empty",
+                    "sorted",
+                    "unsorted",
+                }
+            }
         return sort_object
 
     @property

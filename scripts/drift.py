@@ -1,16 +1,27 @@
-"""Compare the surface of two normalised OpenAPI documents.
+"""Compare the surface of two normalised OpenAPI documents, and the prose of two raw ones.
 
 The surface is what generated code depends on: operations (and the tags the
 generator files them under), their parameters and bodies, success responses,
-schema properties (type, required, nullable) and enum values. Prose is not
-surface. Each difference is marked breaking when code generated from the old
-document can fail against a server that follows the new one.
+schema properties (type, required, nullable) and enum values. Each difference is
+marked breaking when code generated from the old document can fail against a server
+that follows the new one.
+
+Prose (summaries, descriptions, examples) is not surface: normalisation replaces
+upstream prose with the project's own. Upstream rewording still matters to a
+maintainer (it often announces a change of behaviour), so `prose_changes` compares
+the prose two raw documents give the parts of the API this client covers.
+
+A report's impact decides the version bump proposed for it (docs/maintaining.md,
+"Version bumps"): breaking, compatible (additions and loosenings), prose, or none.
 """
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
+import copy
+import re
+from typing import Any, Literal, TypedDict
 
+import normalise
 from normalise import Doc, operations, refs_in, subschemas
 
 
@@ -19,6 +30,26 @@ class Change(TypedDict):
     where: str
     breaking: bool
     detail: str
+
+
+Impact = Literal["breaking", "compatible", "prose", "none"]
+Bump = Literal["major", "minor", "patch"]
+
+
+class Report(TypedDict):
+    """What `regenerate.py --check --json` prints: the changes and the bump they call for."""
+
+    changes: list[Change]
+    impact: Impact
+    bump: Bump | None
+    version: str
+    next_version: str | None
+
+
+# Findings about this repository, not the API: `make regenerate` fixes them.
+LOCAL_CHANGES = frozenset({"generated file differs", "copy differs", "openapi.json not normalised"})
+PROSE_CHANGE = "prose changed"
+_BUMPS: dict[Impact, Bump] = {"breaking": "major", "compatible": "minor", "prose": "patch"}
 
 
 def describe(schema: Doc) -> str:
@@ -203,7 +234,10 @@ def compare(old: Doc, new: Doc) -> list[Change]:
         schema = name.split(".", 1)[0]
         for value in new_enums[name]:
             if value not in old_enums[name]:
-                add("enum value added", f"{name} {value}", received(schema))
+                # The generated enums read a value they do not know as a pseudo-member,
+                # so code generated before keeps working; callers may want to handle it.
+                detail = "read as an unknown pseudo-member before" if received(schema) else ""
+                add("enum value added", f"{name} {value}", False, detail)
         for value in old_enums[name]:
             if value not in new_enums[name]:
                 add("enum value removed", f"{name} {value}", sent(schema) or "." in name)
@@ -214,8 +248,9 @@ def compare(old: Doc, new: Doc) -> list[Change]:
     return changes
 
 
-def report(changes: list[Change]) -> str:
-    """A readable text report, breaking changes first."""
+def report(summary: Report) -> str:
+    """A readable text report, breaking changes first, then the proposed bump."""
+    changes = summary["changes"]
     if not changes:
         return "No drift."
     lines = []
@@ -225,4 +260,124 @@ def report(changes: list[Change]) -> str:
         lines.append(f"[{mark}] {item['change']}: {item['where']}{detail}")
     breaking = sum(c["breaking"] for c in changes)
     lines.append(f"{len(changes)} change(s), {breaking} breaking.")
+    lines.append(proposal(summary))
     return "\n".join(lines)
+
+
+def proposal(summary: Report) -> str:
+    """One sentence: the impact and the version it calls for."""
+    if summary["bump"] is None:
+        return "Impact: none (repository findings only); no release needed."
+    return (
+        f"Impact: {summary['impact']}; proposed bump: {summary['bump']}"
+        f" ({summary['version']} -> {summary['next_version']})."
+    )
+
+
+def _prose_texts(node: Any, at: tuple[str, ...], found: dict[tuple[str, ...], str]) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in normalise.PROSE_KEYS and at[-1:] != ("properties",):
+                found[(*at, key)] = value if isinstance(value, str) else repr(value)
+            else:
+                _prose_texts(value, (*at, key), found)
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            # Parameters by name, so a reordering upstream is not a change.
+            label = value.get("name") if isinstance(value, dict) else None
+            _prose_texts(value, (*at, label if isinstance(label, str) else str(index)), found)
+
+
+def prose(raw: Doc) -> dict[str, str]:
+    """The upstream prose of the parts of raw that normalisation keeps, by location.
+
+    Every rule but the one that swaps in the project's own words runs first, so
+    prose on the endpoints the client leaves out, and the build version in
+    `info.version` (new on every deploy), are not counted.
+    """
+    doc = copy.deepcopy(raw)
+    doc.setdefault("paths", {})
+    doc.setdefault("components", {}).setdefault("schemas", {})
+    for rule in normalise.RULES:
+        if rule is not normalise.apply_project_prose:
+            rule(doc)
+    found: dict[tuple[str, ...], str] = {}
+    _prose_texts(doc, (), found)
+    return {_location(parts): text for parts, text in found.items()}
+
+
+def _location(parts: tuple[str, ...]) -> str:
+    """A readable place for prose: `GET /constants responses.200.description`."""
+    match parts:
+        case ("paths", path, method, *rest):
+            return f"{method.upper()} {path} {'.'.join(rest)}"
+        case ("components", "schemas", name, "properties", prop, *rest):
+            return f"{name}.{prop} {'.'.join(rest)}"
+        case ("components", "schemas", name, *rest):
+            return f"{name} {'.'.join(rest)}"
+    return ".".join(parts)
+
+
+def prose_changes(old_raw: Doc, new_raw: Doc) -> list[Change]:
+    """Prose reworded, added or removed between two raw upstream documents."""
+    before, after = prose(old_raw), prose(new_raw)
+    changes: list[Change] = []
+    for where in sorted(before.keys() | after.keys()):
+        was, now = before.get(where), after.get(where)
+        if was == now:
+            continue
+        detail = "removed" if now is None else f"now: {shorten(now)}"
+        changes.append(
+            {"change": PROSE_CHANGE, "where": where, "breaking": False, "detail": detail}
+        )
+    return changes
+
+
+def shorten(text: str, limit: int = 120) -> str:
+    """text on one line, cut to limit characters."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def impact(changes: list[Change]) -> Impact:
+    """The worst effect of the API changes among changes (repository findings aside)."""
+    api = [c for c in changes if c["change"] not in LOCAL_CHANGES]
+    if any(c["breaking"] for c in api):
+        return "breaking"
+    if any(c["change"] != PROSE_CHANGE for c in api):
+        return "compatible"
+    return "prose" if api else "none"
+
+
+def bump_for(effect: Impact, version: str) -> Bump | None:
+    """The part of version to bump: a breaking change is major, or minor while below 1.0."""
+    part = _BUMPS.get(effect)
+    if part == "major" and version.split(".", 1)[0] == "0":
+        return "minor"
+    return part
+
+
+def bumped(version: str, part: Bump) -> str:
+    """version with part incremented and the parts after it reset."""
+    match = re.fullmatch(r"(\d+)\.(\d+)\.(\d+)", version)
+    if not match:
+        raise ValueError(f"version {version!r} is not X.Y.Z")
+    major, minor, patch = map(int, match.groups())
+    if part == "major":
+        return f"{major + 1}.0.0"
+    if part == "minor":
+        return f"{major}.{minor + 1}.0"
+    return f"{major}.{minor}.{patch + 1}"
+
+
+def summarise(changes: list[Change], version: str) -> Report:
+    """The report for changes against the package's current version."""
+    effect = impact(changes)
+    part = bump_for(effect, version)
+    return {
+        "changes": changes,
+        "impact": effect,
+        "bump": part,
+        "version": version,
+        "next_version": bumped(version, part) if part else None,
+    }

@@ -9,6 +9,12 @@
 
 --url with no value uses $HMPPS_NON_ASSOCIATIONS_API_SPEC_URL or the dev environment.
 --url also accepts a local file path.
+
+--check --json prints an object: `changes` (a list of {change, where, breaking,
+detail}), `impact` (breaking, compatible, prose or none), `bump` (major, minor,
+patch or null), `version` (pyproject.toml's) and `next_version`. When the live
+document's surface matches openapi.json, its prose is compared with the upstream
+copy's: reworded prose is drift too, with a patch bump (docs/maintaining.md).
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from pathlib import Path
 
 import drift
 import normalise
+import release
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.json"
@@ -190,6 +197,16 @@ def check_normalised(spec_text: str) -> list[drift.Change]:
     ]
 
 
+def check_live(spec_text: str, live: normalise.Doc) -> list[drift.Change]:
+    """The live document's surface against openapi.json; when that agrees, its prose
+    against the upstream copy's (prose never reaches openapi.json, but a maintainer
+    should read it: upstream often words a change of behaviour there first)."""
+    changes = drift.compare(json.loads(spec_text), normalise.normalise(live))
+    if changes or not UPSTREAM.is_file():
+        return changes
+    return drift.prose_changes(parse(UPSTREAM.read_bytes(), str(UPSTREAM)), live)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -235,8 +252,9 @@ def main(argv: list[str] | None = None) -> int:
         except FetchError as error:
             print(f"error: {error}", file=sys.stderr)
             return 2
-        changes += drift.compare(json.loads(spec_text), normalise.normalise(live))
-    print(json.dumps(changes, indent=2) if args.json else drift.report(changes))
+        changes += check_live(spec_text, live)
+    summary = drift.summarise(changes, release.project_version(ROOT))
+    print(json.dumps(summary, indent=2) if args.json else drift.report(summary))
     return 1 if changes else 0
 
 

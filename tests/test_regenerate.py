@@ -14,6 +14,7 @@ from typing import Any
 import drift
 import normalise
 import pytest
+import release
 
 from tests.conftest import ROOT
 
@@ -109,7 +110,7 @@ def drifted(spec: dict[str, Any]) -> dict[str, Any]:
 
 EXPECTED_DRIFT = [
     ("property removed", "NonAssociation.comment", True),
-    ("enum value added", "Reason CONTRABAND", True),
+    ("enum value added", "Reason CONTRABAND", False),
     ("parameter retyped", "GET /non-associations/{id} (getNonAssociation) id", True),
     ("operation added", "GET /non-associations/{id}/history (getNonAssociationHistory)", False),
 ]
@@ -119,17 +120,27 @@ def test_drift_is_reported_and_marked(project_spec: dict[str, Any], serve_json: 
     url = serve_json(drifted(project_spec))
     result = run("--check", "--url", url, "--json")
     assert result.returncode == 1, result.stderr
-    report = json.loads(result.stdout)
+    summary = json.loads(result.stdout)
+    report = summary["changes"]
     found = {(c["change"], c["where"], c["breaking"]) for c in report}
     for expected in EXPECTED_DRIFT:
         assert expected in found, (expected, report)
     assert len(report) == len(EXPECTED_DRIFT), report
+    # Breaking while below 1.0: a minor bump (docs/maintaining.md, "Version bumps").
+    version = release.project_version()
+    assert {k: v for k, v in summary.items() if k != "changes"} == {
+        "impact": "breaking",
+        "bump": "minor" if version.startswith("0.") else "major",
+        "version": version,
+        "next_version": drift.bumped(version, summary["bump"]),
+    }
 
     text = run("--check", "--url", url)
     assert text.returncode == 1
     assert "[BREAKING] property removed: NonAssociation.comment" in text.stdout
     assert "[non-breaking] operation added: GET /non-associations/{id}/history" in text.stdout
-    assert "4 change(s), 3 breaking." in text.stdout
+    assert "4 change(s), 2 breaking." in text.stdout
+    assert f"Impact: breaking; proposed bump: {summary['bump']} ({version} -> " in text.stdout
 
 
 def test_drift_in_the_raw_reference_document_is_caught(
@@ -142,20 +153,101 @@ def test_drift_in_the_raw_reference_document_is_caught(
     del live["components"]["schemas"]["OtherPrisonerDetails"]["properties"]["cellLocation"]
     result = run("--check", "--url", serve_json(live), "--json")
     assert result.returncode == 1
-    found = {(c["change"], c["where"], c["breaking"]) for c in json.loads(result.stdout)}
+    found = {(c["change"], c["where"], c["breaking"]) for c in json.loads(result.stdout)["changes"]}
     assert found == {
-        ("enum value added", "RestrictionType SITE", True),
+        ("enum value added", "RestrictionType SITE", False),
         ("property removed", "OtherPrisonerDetails.cellLocation", False),
     }
 
 
-def test_prose_changes_are_not_drift(project_spec: dict[str, Any], serve_json: Any) -> None:
-    live = copy.deepcopy(project_spec)
+def test_prose_changes_are_drift_with_a_patch_bump(
+    reference_doc: dict[str, Any], serve_json: Any
+) -> None:
+    """Upstream rewording never reaches openapi.json, but is reported for a person to read."""
+    live = copy.deepcopy(reference_doc)
     live["paths"]["/constants"]["get"]["summary"] = "Something else entirely"
     live["components"]["schemas"]["NonAssociation"]["properties"]["id"]["example"] = 99
-    live["components"]["schemas"]["NonAssociation"]["description"] = "Reworded"
+    live["components"]["schemas"]["NonAssociation"]["description"] = "Reworded\n  here"
+    result = run("--check", "--url", serve_json(live), "--json")
+    assert result.returncode == 1, result.stdout + result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["changes"] == [
+        {
+            "change": "prose changed",
+            "where": "GET /constants summary",
+            "breaking": False,
+            "detail": "now: Something else entirely",
+        },
+        {
+            "change": "prose changed",
+            "where": "NonAssociation description",
+            "breaking": False,
+            "detail": "now: Reworded here",
+        },
+        {
+            "change": "prose changed",
+            "where": "NonAssociation.id example",
+            "breaking": False,
+            "detail": "now: 99",
+        },
+    ]
+    assert (summary["impact"], summary["bump"]) == ("prose", "patch")
+    assert summary["next_version"] == drift.bumped(summary["version"], "patch")
+
+
+def test_what_normalisation_drops_is_not_drift(
+    reference_doc: dict[str, Any], serve_json: Any
+) -> None:
+    """A new build version, or prose on endpoints the client leaves out, changes nothing."""
+    live = copy.deepcopy(reference_doc)
+    live["info"]["version"] = "2099-01-01.1.abcdef0"
+    live["paths"]["/queue-admin/retry-all-dlqs"]["put"]["summary"] = "Reworded"
     result = run("--check", "--url", serve_json(live))
-    assert result.returncode == 0, result.stdout
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No drift." in result.stdout
+
+
+def test_prose_is_compared_only_when_the_surface_agrees(
+    reference_doc: dict[str, Any], project_spec: dict[str, Any]
+) -> None:
+    live = copy.deepcopy(reference_doc)
+    live["paths"]["/constants"]["get"]["summary"] = "Reworded"
+    import regenerate
+
+    spec_text = (ROOT / "openapi.json").read_text(encoding="utf-8")
+    assert [c["change"] for c in regenerate.check_live(spec_text, live)] == ["prose changed"]
+    del live["components"]["schemas"]["NonAssociation"]["properties"]["comment"]
+    assert [c["change"] for c in regenerate.check_live(spec_text, live)] == ["property removed"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "version", "expected"),
+    [
+        ([], "0.1.0", ("none", None, None)),
+        ([("generated file differs", False)], "1.2.3", ("none", None, None)),
+        ([("prose changed", False)], "1.2.3", ("prose", "patch", "1.2.4")),
+        (
+            [("operation added", False), ("prose changed", False)],
+            "1.2.3",
+            ("compatible", "minor", "1.3.0"),
+        ),
+        ([("operation added", False)], "0.4.2", ("compatible", "minor", "0.5.0")),
+        (
+            [("property removed", True), ("operation added", False)],
+            "1.2.3",
+            ("breaking", "major", "2.0.0"),
+        ),
+        ([("property removed", True)], "0.4.2", ("breaking", "minor", "0.5.0")),
+    ],
+)
+def test_the_bump_follows_the_worst_change(
+    changes: list[tuple[str, bool]], version: str, expected: tuple[Any, ...]
+) -> None:
+    items: list[drift.Change] = [
+        {"change": c, "where": "x", "breaking": b, "detail": ""} for c, b in changes
+    ]
+    summary = drift.summarise(items, version)
+    assert (summary["impact"], summary["bump"], summary["next_version"]) == expected
 
 
 def test_unreachable_url_is_exit_2() -> None:
@@ -183,7 +275,7 @@ def test_check_accepts_a_local_file(project_spec: dict[str, Any], tmp_path: Path
     path.write_text(json.dumps(drifted(project_spec)))
     result = run("--check", "--url", str(path), "--json")
     assert result.returncode == 1
-    assert len(json.loads(result.stdout)) == len(EXPECTED_DRIFT)
+    assert len(json.loads(result.stdout)["changes"]) == len(EXPECTED_DRIFT)
 
 
 @pytest.fixture
@@ -191,7 +283,8 @@ def project_copy(tmp_path: Path) -> Path:
     """A throwaway copy of the parts of the project the script touches."""
     for name in ("scripts", "generated", "facade", "upstream"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "openapi.json", tmp_path / "openapi.json")
+    for name in ("openapi.json", "pyproject.toml"):
+        shutil.copy(ROOT / name, tmp_path / name)
     return tmp_path
 
 
@@ -200,13 +293,16 @@ def test_hand_edit_in_generated_is_caught(project_copy: Path) -> None:
     target.write_text(target.read_text() + "\n# tweaked\n")
     result = run("--check", "--json", cwd=project_copy)
     assert result.returncode == 1
-    report = json.loads(result.stdout)
-    assert [c["where"] for c in report] == [f"generated/{PACKAGE}/models/role.py"]
+    summary = json.loads(result.stdout)
+    assert [c["where"] for c in summary["changes"]] == [f"generated/{PACKAGE}/models/role.py"]
+    # A finding about the repository, not the API: no release is called for.
+    assert (summary["impact"], summary["bump"]) == ("none", None)
 
     extra = project_copy / "generated" / PACKAGE / "extra.py"
     extra.write_text("x = 1\n")
     result = run("--check", "--json", cwd=project_copy)
-    assert f"generated/{PACKAGE}/extra.py" in {c["where"] for c in json.loads(result.stdout)}
+    changes = json.loads(result.stdout)["changes"]
+    assert f"generated/{PACKAGE}/extra.py" in {c["where"] for c in changes}
 
 
 def test_hand_edit_in_openapi_json_is_caught(project_copy: Path) -> None:
@@ -215,7 +311,8 @@ def test_hand_edit_in_openapi_json_is_caught(project_copy: Path) -> None:
     (project_copy / "openapi.json").write_text(json.dumps(spec, indent=2) + "\n")
     result = run("--check", "--json", cwd=project_copy)
     assert result.returncode == 1
-    assert "openapi.json not normalised" in {c["change"] for c in json.loads(result.stdout)}
+    changes = json.loads(result.stdout)["changes"]
+    assert "openapi.json not normalised" in {c["change"] for c in changes}
 
 
 def test_stale_packaged_copy_is_caught(project_copy: Path) -> None:
@@ -224,10 +321,11 @@ def test_stale_packaged_copy_is_caught(project_copy: Path) -> None:
     copy.write_text(copy.read_text().replace('"maximum": 200', '"maximum": 2000'))
     result = run("--check", "--json", cwd=project_copy)
     assert result.returncode == 1
-    report = json.loads(result.stdout)
-    assert [(c["change"], c["where"]) for c in report] == [
+    summary = json.loads(result.stdout)
+    assert [(c["change"], c["where"]) for c in summary["changes"]] == [
         ("copy differs", "facade/hmpps_non_associations_api/openapi.json")
     ]
+    assert (summary["impact"], summary["bump"]) == ("none", None)
 
 
 def test_pull_writes_normalised_spec_and_regenerates(

@@ -108,7 +108,10 @@ def test_only_two_jobs_may_write_and_each_only_what_it_needs() -> None:
             writes = sorted(scope for scope, level in granted.items() if level == "write")
             if writes:
                 writers[f"{path.stem}.{name}"] = writes
-    assert writers == {"release.publish": ["contents"], "drift.issue": ["issues"]}
+    assert writers == {
+        "release.publish": ["contents"],
+        "drift.publish": ["contents", "issues", "pull-requests"],
+    }
 
 
 def test_tests_run_on_each_supported_python() -> None:
@@ -141,24 +144,31 @@ def test_release_checks_tests_builds_and_publishes() -> None:
     assert 'gh release create "$GITHUB_REF_NAME" dist/*' in steps_text(publish)
 
 
-def test_drift_check_reports_through_one_issue_and_fails_when_unreachable() -> None:
+def test_drift_becomes_one_pull_request_and_unreachable_fails_the_run() -> None:
     loaded = workflow("drift.yml")
     assert "schedule" in loaded["on"]
-    check, issue = loaded["jobs"]["check"], loaded["jobs"]["issue"]
-    compare = steps_text(check)
-    assert "regenerate.py --check --url --json > drift.json || status=$?" in compare
+    prepare, publish = loaded["jobs"]["prepare"], loaded["jobs"]["publish"]
+    assert "permissions" not in prepare  # the job that runs the tests only reads
+    commands = steps_text(prepare)
+    assert (
+        'drift_pr.py prepare "$RUNNER_TEMP/drift-pr" --url \\\n'
+        '  --test-command "make test" || status=$?'
+    ) in commands
     for case in ("0) outcome=clean", "1) outcome=drift", "2) outcome=unreachable"):
-        assert case in compare
-    unreachable = next(s for s in check["steps"] if s.get("name") == "Unreachable")
-    assert unreachable["if"] == "steps.compare.outputs.outcome == 'unreachable'"
+        assert case in commands
+    unreachable = next(s for s in prepare["steps"] if s.get("name") == "Unreachable")
+    assert unreachable["if"] == "steps.prepare.outputs.outcome == 'unreachable'"
     assert "exit 1" in unreachable["run"]
-    assert "unreachable" not in issue["if"]
-    assert issue["if"] == (
-        "needs.check.outputs.outcome == 'drift' || needs.check.outputs.outcome == 'clean'"
+    assert publish["needs"] == "prepare"
+    assert publish["if"] == (
+        "needs.prepare.outputs.outcome == 'drift' || needs.prepare.outputs.outcome == 'clean'"
     )
-    commands = steps_text(issue)
-    assert "drift_issue.py drift drift.json" in commands
-    assert "drift_issue.py clean" in commands
+    published = steps_text(publish)
+    assert 'drift_pr.py publish "$RUNNER_TEMP/drift-pr" --run-url "$RUN_URL"' in published
+    assert 'drift_pr.py clean --run-url "$RUN_URL"' in published
+    # publish runs no project code but the script: no install, no tests.
+    assert "make" not in published and "pip" not in published
+    assert not any("drift_issue" in steps_text(job) for job in loaded["jobs"].values())
 
 
 def test_ci_runs_make_test() -> None:

@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         verb = "is stale" if args.check else "written"
         if path in extra:
             verb = "has no source in _async/"
-        print(f"{path.relative_to(ROOT)} {verb}")
+        print(f"{path.name} in {path.parent.name}/ {verb}")
     if args.check and (stale or extra):
         print("run `python scripts/unasync.py`; never edit _sync/ by hand", file=sys.stderr)
         return 1

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
 import unasync  # scripts/, on the path through tests/conftest.py
 
 from tests.conftest import ROOT
@@ -38,14 +41,14 @@ def test_keywords_go_and_names_are_swapped_keeping_the_layout() -> None:
     )
 
 
-def test_a_hand_edit_of_a_twin_is_caught() -> None:
-    twin = ROOT / "facade" / "hmpps_non_associations_api" / "_sync" / "_send.py"
-    original = twin.read_text("utf-8")
-    try:
-        twin.write_text(original + "# edited by hand\n", "utf-8")
-        done = subprocess.run(
-            [sys.executable, "scripts/unasync.py", "--check"], cwd=ROOT, capture_output=True
-        )
-        assert done.returncode == 1
-    finally:
-        twin.write_text(original, "utf-8")
+def test_a_hand_edit_of_a_twin_is_caught(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    twins = tmp_path / "_sync"
+    shutil.copytree(unasync.TARGET, twins)
+    monkeypatch.setattr(unasync, "TARGET", twins)
+    assert unasync.main(["--check"]) == 0
+    edited = twins / "_send.py"
+    edited.write_text(edited.read_text("utf-8") + "# edited by hand\n", "utf-8")
+    assert unasync.main(["--check"]) == 1
+    assert "_send.py in _sync/ is stale" in capsys.readouterr().out

@@ -13,9 +13,11 @@ import time
 
 import httpx
 
-from . import _aio, _httpx, _pool
+from . import _aio, _pool
+from ._async._via_httpx import async_send_via_httpx
 from ._pool import PoolSettings
 from ._sockets import LIMITS, bounded
+from ._sync._via_httpx import send_via_httpx
 from ._wire import Origin, SendError, WireReply, WireRequest
 
 __all__ = ["PoolSettings", "async_send_once", "send_once"]
@@ -34,7 +36,7 @@ def send_once(
         wait = bounded()
     except TimeoutError:
         raise SendError("call deadline exceeded", retryable=False, timed_out=True) from None
-    return _httpx.send(inner, origin, request, wait)
+    return send_via_httpx(inner, origin, request, wait)
 
 
 async def async_send_once(
@@ -50,7 +52,7 @@ async def async_send_once(
         async with asyncio.timeout(remaining):
             if inner is None:
                 return await _aio.send(origin, settings, request, wait)
-            return await _httpx.send_async(inner, origin, request, wait)
+            return await async_send_via_httpx(inner, origin, request, wait)
     except TimeoutError:
         raise SendError(
             "TimeoutError: call deadline exceeded", retryable=True, timed_out=True

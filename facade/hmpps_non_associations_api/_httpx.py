@@ -1,5 +1,6 @@
-"""Sending through an httpx transport the application chose (`transport=`): respx in
-tests, the fake API's transport, or a transport of the application's own.
+"""What sending through an httpx transport the application chose (`transport=`) needs
+on both sides of the send (`_async/_via_httpx.py` and its twin): the request to build,
+the reply it gives, and what a failure means for another try.
 
 This path is slower than the default one and bounds each wait rather than each socket
 operation: the transport owns its sockets.
@@ -14,38 +15,10 @@ import httpx
 from ._errors import describe
 from ._wire import Origin, SendError, WireReply, WireRequest
 
-__all__ = ["send", "send_async"]
+__all__ = ["failure", "reply_from", "request_for"]
 
 
-def send(
-    inner: httpx.BaseTransport, origin: Origin, request: WireRequest, wait: float | None
-) -> WireReply:
-    try:
-        response = inner.handle_request(_request_for(origin, request, wait))
-        try:
-            body = response.read()
-        finally:
-            response.close()
-    except httpx.TransportError as exc:
-        raise _failure(exc) from None
-    return _reply_from(response, body)
-
-
-async def send_async(
-    inner: httpx.AsyncBaseTransport, origin: Origin, request: WireRequest, wait: float | None
-) -> WireReply:
-    try:
-        response = await inner.handle_async_request(_request_for(origin, request, wait))
-        try:
-            body = await response.aread()
-        finally:
-            await response.aclose()
-    except httpx.TransportError as exc:
-        raise _failure(exc) from None
-    return _reply_from(response, body)
-
-
-def _request_for(origin: Origin, request: WireRequest, wait: float | None) -> httpx.Request:
+def request_for(origin: Origin, request: WireRequest, wait: float | None) -> httpx.Request:
     return httpx.Request(
         request.method,
         origin.url + request.target,
@@ -55,7 +28,7 @@ def _request_for(origin: Origin, request: WireRequest, wait: float | None) -> ht
     )
 
 
-def _reply_from(response: httpx.Response, body: bytes) -> WireReply:
+def reply_from(response: httpx.Response, body: bytes) -> WireReply:
     """The reply to a read response: httpx has already undone its content encoding."""
     headers = {
         name.lower(): value
@@ -69,7 +42,7 @@ def _reply_from(response: httpx.Response, body: bytes) -> WireReply:
 _DECODED_HEADERS = {"content-encoding", "content-length", "transfer-encoding"}
 
 
-def _failure(exc: httpx.TransportError) -> SendError:
+def failure(exc: httpx.TransportError) -> SendError:
     """What an httpx failure means for another try."""
     detail = describe(exc)
     if isinstance(exc, httpx.TimeoutException):

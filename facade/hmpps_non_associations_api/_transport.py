@@ -265,12 +265,3 @@ class ApiTransport:
         self.plugins = tuple(plugins)
         self.inner = inner
         self.policy = config.retry
-
-    def close(self) -> None:
-        """Close the inner transport only if it was given (the shared pool stays open)."""
-        if isinstance(self.inner, httpx.BaseTransport):
-            self.inner.close()
-
-    async def aclose(self) -> None:
-        if isinstance(self.inner, httpx.AsyncBaseTransport):
-            await self.inner.aclose()

@@ -3,9 +3,6 @@
 
 from __future__ import annotations
 
-from types import TracebackType
-from typing import Self
-
 import httpx
 
 from .. import _connections
@@ -16,11 +13,12 @@ from .._sockets import LIMITS
 from .._tokens import AsyncTokenProvider
 from .._twins import AsyncLock
 from .._wire import SendError, WireReply
+from ._closing import AsyncClosing
 
 __all__ = ["AsyncHmppsAuthClient"]
 
 
-class AsyncHmppsAuthClient(AuthBase):
+class AsyncHmppsAuthClient(AuthBase, AsyncClosing):
     """Fetches and caches HMPPS Auth system tokens. `AsyncHmppsAuthClient` serves one
     event loop; its generated twin `HmppsAuthClient` is safe to share between threads.
 
@@ -37,7 +35,7 @@ class AsyncHmppsAuthClient(AuthBase):
     ) -> None:
         super().__init__(config, logger)
         self._cache: TokenCache[AsyncLock] = TokenCache(config.expiry_margin, AsyncLock)
-        self._transport = transport
+        self._given_transport = transport
 
     async def get_system_client_token(self, username: str | None = None) -> str:
         """A system token for `username` (an empty one counts as none), from the cache
@@ -66,22 +64,6 @@ class AsyncHmppsAuthClient(AuthBase):
 
         return provide
 
-    async def aclose(self) -> None:
-        """Close the transport if one was given (the shared connections stay open)."""
-        if self._transport is not None:
-            await self._transport.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
-
     async def _fetch(self, ticket: RefreshTicket[AsyncLock]) -> str:
         sent_at = self._cache.clock()
         request = self._token_request(ticket.key)
@@ -89,7 +71,7 @@ class AsyncHmppsAuthClient(AuthBase):
         reset = LIMITS.set(self._limits())
         try:
             answer = await _connections.async_send_once(
-                self._origin, AUTH_POOL, request, self._transport
+                self._origin, AUTH_POOL, request, self._given_transport
             )
         except SendError as failure:
             answer = transport_failure(failure, self.config)

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import AsyncIterator, Iterable
-from types import TracebackType
-from typing import Any, Literal, NoReturn, Self, TypeVar, overload
+from typing import Any, Literal, NoReturn, TypeVar, overload
 
 import httpx
 from hmpps_non_associations_api_client.models import (
@@ -42,6 +41,7 @@ from .._results import (
 )
 from .._tokens import AsyncTokenSource
 from .._transport import Plugin
+from ._closing import AsyncClosing
 from ._send import async_send
 
 __all__ = ["AsyncNonAssociationsApi"]
@@ -49,7 +49,7 @@ __all__ = ["AsyncNonAssociationsApi"]
 T = TypeVar("T")
 
 
-class AsyncNonAssociationsApi(ApiBase):
+class AsyncNonAssociationsApi(ApiBase, AsyncClosing):
     """The Non-associations API.
 
     Create one per user request, as DPS applications do: instances are cheap and
@@ -68,26 +68,12 @@ class AsyncNonAssociationsApi(ApiBase):
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         super().__init__(system_token, config, logger, plugins, transport)
+        self._given_transport = transport
 
     async def _call(self, op: Operation[T]) -> T:
         request = self._request(op)
         reply = await async_send(self._transport, request, op.template, op.name)
         return self._parse(request, op, reply)
-
-    async def aclose(self) -> None:
-        """Release what this instance owns (not the shared connection pool)."""
-        await self._transport.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        await self.aclose()
 
     async def constants(self) -> dict[str, list[Constant]]:
         """Role, reason and restriction type codes with their display text."""

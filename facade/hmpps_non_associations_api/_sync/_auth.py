@@ -4,9 +4,6 @@
 
 from __future__ import annotations
 
-from types import TracebackType
-from typing import Self
-
 import httpx
 
 from .. import _connections
@@ -17,11 +14,12 @@ from .._sockets import LIMITS
 from .._tokens import TokenProvider
 from .._twins import Lock
 from .._wire import SendError, WireReply
+from ._closing import Closing
 
 __all__ = ["HmppsAuthClient"]
 
 
-class HmppsAuthClient(AuthBase):
+class HmppsAuthClient(AuthBase, Closing):
     """Fetches and caches HMPPS Auth system tokens. `AsyncHmppsAuthClient` serves one
     event loop; its generated twin `HmppsAuthClient` is safe to share between threads.
 
@@ -38,7 +36,7 @@ class HmppsAuthClient(AuthBase):
     ) -> None:
         super().__init__(config, logger)
         self._cache: TokenCache[Lock] = TokenCache(config.expiry_margin, Lock)
-        self._transport = transport
+        self._given_transport = transport
 
     def get_system_client_token(self, username: str | None = None) -> str:
         """A system token for `username` (an empty one counts as none), from the cache
@@ -67,29 +65,13 @@ class HmppsAuthClient(AuthBase):
 
         return provide
 
-    def close(self) -> None:
-        """Close the transport if one was given (the shared connections stay open)."""
-        if self._transport is not None:
-            self._transport.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
     def _fetch(self, ticket: RefreshTicket[Lock]) -> str:
         sent_at = self._cache.clock()
         request = self._token_request(ticket.key)
         answer: WireReply | TransportError
         reset = LIMITS.set(self._limits())
         try:
-            answer = _connections.send_once(self._origin, AUTH_POOL, request, self._transport)
+            answer = _connections.send_once(self._origin, AUTH_POOL, request, self._given_transport)
         except SendError as failure:
             answer = transport_failure(failure, self.config)
         finally:

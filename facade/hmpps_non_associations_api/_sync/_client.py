@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Iterator
-from types import TracebackType
-from typing import Any, Literal, NoReturn, Self, TypeVar, overload
+from typing import Any, Literal, NoReturn, TypeVar, overload
 
 import httpx
 from hmpps_non_associations_api_client.models import (
@@ -43,6 +42,7 @@ from .._results import (
 )
 from .._tokens import TokenSource
 from .._transport import Plugin
+from ._closing import Closing
 from ._send import send
 
 __all__ = ["NonAssociationsApi"]
@@ -50,7 +50,7 @@ __all__ = ["NonAssociationsApi"]
 T = TypeVar("T")
 
 
-class NonAssociationsApi(ApiBase):
+class NonAssociationsApi(ApiBase, Closing):
     """The Non-associations API.
 
     Create one per user request, as DPS applications do: instances are cheap and
@@ -69,26 +69,12 @@ class NonAssociationsApi(ApiBase):
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         super().__init__(system_token, config, logger, plugins, transport)
+        self._given_transport = transport
 
     def _call(self, op: Operation[T]) -> T:
         request = self._request(op)
         reply = send(self._transport, request, op.template, op.name)
         return self._parse(request, op, reply)
-
-    def close(self) -> None:
-        """Release what this instance owns (not the shared connection pool)."""
-        self._transport.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def constants(self) -> dict[str, list[Constant]]:
         """Role, reason and restriction type codes with their display text."""

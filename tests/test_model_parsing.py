@@ -152,6 +152,49 @@ def test_custom_templates_parse_like_the_defaults(
         assert outcome(ours, payload) == outcome(theirs, payload), label
 
 
+def subclass_of(model: type[Any]) -> type[Any]:
+    """A plain subclass, named as the model is, so that describe() compares it alike."""
+    return type(model.__name__, (model,), {})
+
+
+@pytest.mark.parametrize(("name", "schema"), MODELS, ids=[name for name, _ in MODELS])
+def test_subclasses_parse_like_the_defaults(
+    reference: ModuleType, name: str, schema: dict[str, Any]
+) -> None:
+    """from_dict builds the generated class itself without its __init__, and a subclass
+    through its own: both ways must give what the default templates give."""
+    ours, theirs = subclass_of(getattr(models, name)), subclass_of(getattr(reference, name))
+    for label, payload in variants(schema):
+        assert outcome(ours, payload) == outcome(theirs, payload), label
+        if outcome(ours, payload)[0] == "parses":
+            assert type(ours.from_dict(payload)) is ours, label
+
+
+def test_a_subclass_is_made_through_its_own_init() -> None:
+    """An application's subclass may change __init__ or add attrs hooks: from_dict runs
+    them, with the values the generated class reads, extra keys kept."""
+    made: list[dict[str, Any]] = []
+
+    @attrs.define
+    class Recorded(models.NonAssociation):
+        note: str = "unset"
+
+        def __attrs_post_init__(self) -> None:
+            self.note = f"made for {self.id}"
+            made.append({"id": self.id, "reason": self.reason})
+
+    payload = {**complete("NonAssociation"), "newField": "added upstream"}
+
+    parsed = Recorded.from_dict(payload)
+
+    assert type(parsed) is Recorded
+    assert parsed.note == f"made for {payload['id']}"
+    assert made == [{"id": payload["id"], "reason": models.Reason(payload["reason"])}]
+    assert parsed.additional_properties == {"newField": "added upstream"}
+    expected = describe(models.NonAssociation.from_dict(payload))[1]
+    assert describe(parsed)[1] == expected | {"note": ("str", f"made for {payload['id']}")}
+
+
 def mentions_enum(node: Any, schemas: dict[str, Any]) -> bool:
     """Whether an enum is referred to anywhere in node (a field, a union, a list)."""
     if isinstance(node, dict):

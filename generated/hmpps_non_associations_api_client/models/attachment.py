@@ -8,6 +8,10 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+# Makes the generated class's instances in from_dict, which sets their attributes itself.
+_new_object = object.__new__
+
+
 T = TypeVar("T", bound="Attachment")
 
 
@@ -73,19 +77,33 @@ class Attachment:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if cls is not Attachment:
+            read = Attachment.from_dict(src_dict)
+            made = cls(
+                read.attachment_number,
+                read.name,
+                read.content_type,
+                read.url,
+                read.filesize,
+                read.filename,
+                read.headers,
+            )
+            made.additional_properties = read.additional_properties
+            return made
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        attachment_number = src_dict["attachmentNumber"]
+        attachment = _new_object(cls)
+        attachment.attachment_number = src_dict["attachmentNumber"]
 
-        name = src_dict["name"]
+        attachment.name = src_dict["name"]
 
-        content_type = src_dict["contentType"]
+        attachment.content_type = src_dict["contentType"]
 
-        url = src_dict["url"]
+        attachment.url = src_dict["url"]
 
-        filesize = src_dict["filesize"]
+        attachment.filesize = src_dict["filesize"]
 
-        filename = src_dict["filename"]
+        attachment.filename = src_dict["filename"]
 
         _headers = src_dict.get("headers", UNSET)
         headers: list[AttachmentHeader] | Unset = UNSET
@@ -96,15 +114,9 @@ class Attachment:
 
                 headers.append(headers_item)
 
-        attachment = cls(
-            attachment_number,
-            name,
-            content_type,
-            url,
-            filesize,
-            filename,
-            headers,
-        )
+        attachment.headers = headers
+
+        attachment.additional_properties = {}
 
         if len(src_dict) != 6 + (headers is not UNSET):
             attachment.additional_properties = {

@@ -6,6 +6,10 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+# Makes the generated class's instances in from_dict, which sets their attributes itself.
+_new_object = object.__new__
+
+
 T = TypeVar("T", bound="AttachmentHeader")
 
 
@@ -40,16 +44,22 @@ class AttachmentHeader:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if cls is not AttachmentHeader:
+            read = AttachmentHeader.from_dict(src_dict)
+            made = cls(
+                read.name,
+                read.value,
+            )
+            made.additional_properties = read.additional_properties
+            return made
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        name = src_dict["name"]
+        attachment_header = _new_object(cls)
+        attachment_header.name = src_dict["name"]
 
-        value = src_dict["value"]
+        attachment_header.value = src_dict["value"]
 
-        attachment_header = cls(
-            name,
-            value,
-        )
+        attachment_header.additional_properties = {}
 
         if len(src_dict) != 2:
             attachment_header.additional_properties = {

@@ -9,6 +9,12 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+# Makes the generated class's instances in from_dict, which sets their attributes itself.
+_new_object = object.__new__
+
+_DATETIME_FROM_ISO = datetime.datetime.fromisoformat
+
+
 T = TypeVar("T", bound="CloseNonAssociationRequest")
 
 
@@ -54,24 +60,34 @@ class CloseNonAssociationRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if cls is not CloseNonAssociationRequest:
+            read = CloseNonAssociationRequest.from_dict(src_dict)
+            made = cls(
+                read.closed_reason,
+                read.closed_at,
+                read.closed_by,
+            )
+            made.additional_properties = read.additional_properties
+            return made
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        closed_reason = src_dict["closedReason"]
+        close_non_association_request = _new_object(cls)
+        close_non_association_request.closed_reason = src_dict["closedReason"]
 
         _closed_at = src_dict.get("closedAt", UNSET)
         closed_at: datetime.datetime | Unset
         if isinstance(_closed_at, Unset):
             closed_at = UNSET
         else:
-            closed_at = datetime.datetime.fromisoformat(_closed_at)
+            closed_at = _DATETIME_FROM_ISO(_closed_at)
 
-        closed_by = src_dict.get("closedBy", UNSET)
+        close_non_association_request.closed_at = closed_at
 
-        close_non_association_request = cls(
-            closed_reason,
-            closed_at,
-            closed_by,
+        close_non_association_request.closed_by = closed_by = src_dict.get(
+            "closedBy", UNSET
         )
+
+        close_non_association_request.additional_properties = {}
 
         if len(src_dict) != 1 + (closed_at is not UNSET) + (closed_by is not UNSET):
             close_non_association_request.additional_properties = {

@@ -6,6 +6,10 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+# Makes the generated class's instances in from_dict, which sets their attributes itself.
+_new_object = object.__new__
+
+
 T = TypeVar("T", bound="Constant")
 
 
@@ -40,16 +44,22 @@ class Constant:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if cls is not Constant:
+            read = Constant.from_dict(src_dict)
+            made = cls(
+                read.code,
+                read.description,
+            )
+            made.additional_properties = read.additional_properties
+            return made
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        code = src_dict["code"]
+        constant = _new_object(cls)
+        constant.code = src_dict["code"]
 
-        description = src_dict["description"]
+        constant.description = src_dict["description"]
 
-        constant = cls(
-            code,
-            description,
-        )
+        constant.additional_properties = {}
 
         if len(src_dict) != 2:
             constant.additional_properties = {

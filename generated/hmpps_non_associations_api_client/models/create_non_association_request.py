@@ -10,6 +10,9 @@ from ..models.reason import Reason
 from ..models.restriction_type import RestrictionType
 from ..models.role import Role
 
+# Makes the generated class's instances in from_dict, which sets their attributes itself.
+_new_object = object.__new__
+
 _REASON_BY_VALUE: dict[str, Reason] = {member.value: member for member in Reason}
 _RESTRICTION_TYPE_BY_VALUE: dict[str, RestrictionType] = {
     member.value: member for member in RestrictionType
@@ -76,9 +79,25 @@ class CreateNonAssociationRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if cls is not CreateNonAssociationRequest:
+            read = CreateNonAssociationRequest.from_dict(src_dict)
+            made = cls(
+                read.first_prisoner_number,
+                read.first_prisoner_role,
+                read.second_prisoner_number,
+                read.second_prisoner_role,
+                read.reason,
+                read.restriction_type,
+                read.comment,
+            )
+            made.additional_properties = read.additional_properties
+            return made
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        first_prisoner_number = src_dict["firstPrisonerNumber"]
+        create_non_association_request = _new_object(cls)
+        create_non_association_request.first_prisoner_number = src_dict[
+            "firstPrisonerNumber"
+        ]
 
         _first_prisoner_role = src_dict["firstPrisonerRole"]
         first_prisoner_role: Role
@@ -87,7 +106,11 @@ class CreateNonAssociationRequest:
         except (KeyError, TypeError):
             first_prisoner_role = Role(_first_prisoner_role)
 
-        second_prisoner_number = src_dict["secondPrisonerNumber"]
+        create_non_association_request.first_prisoner_role = first_prisoner_role
+
+        create_non_association_request.second_prisoner_number = src_dict[
+            "secondPrisonerNumber"
+        ]
 
         _second_prisoner_role = src_dict["secondPrisonerRole"]
         second_prisoner_role: Role
@@ -96,12 +119,16 @@ class CreateNonAssociationRequest:
         except (KeyError, TypeError):
             second_prisoner_role = Role(_second_prisoner_role)
 
+        create_non_association_request.second_prisoner_role = second_prisoner_role
+
         _reason = src_dict["reason"]
         reason: Reason
         try:
             reason = _REASON_BY_VALUE[_reason]
         except (KeyError, TypeError):
             reason = Reason(_reason)
+
+        create_non_association_request.reason = reason
 
         _restriction_type = src_dict["restrictionType"]
         restriction_type: RestrictionType
@@ -110,17 +137,11 @@ class CreateNonAssociationRequest:
         except (KeyError, TypeError):
             restriction_type = RestrictionType(_restriction_type)
 
-        comment = src_dict["comment"]
+        create_non_association_request.restriction_type = restriction_type
 
-        create_non_association_request = cls(
-            first_prisoner_number,
-            first_prisoner_role,
-            second_prisoner_number,
-            second_prisoner_role,
-            reason,
-            restriction_type,
-            comment,
-        )
+        create_non_association_request.comment = src_dict["comment"]
+
+        create_non_association_request.additional_properties = {}
 
         if len(src_dict) != 7:
             create_non_association_request.additional_properties = {

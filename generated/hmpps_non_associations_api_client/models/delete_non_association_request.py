@@ -6,6 +6,10 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+# Makes the generated class's instances in from_dict, which sets their attributes itself.
+_new_object = object.__new__
+
+
 T = TypeVar("T", bound="DeleteNonAssociationRequest")
 
 
@@ -40,18 +44,24 @@ class DeleteNonAssociationRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if cls is not DeleteNonAssociationRequest:
+            read = DeleteNonAssociationRequest.from_dict(src_dict)
+            made = cls(
+                read.deletion_reason,
+                read.staff_user_name_requesting_deletion,
+            )
+            made.additional_properties = read.additional_properties
+            return made
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        deletion_reason = src_dict["deletionReason"]
+        delete_non_association_request = _new_object(cls)
+        delete_non_association_request.deletion_reason = src_dict["deletionReason"]
 
-        staff_user_name_requesting_deletion = src_dict[
+        delete_non_association_request.staff_user_name_requesting_deletion = src_dict[
             "staffUserNameRequestingDeletion"
         ]
 
-        delete_non_association_request = cls(
-            deletion_reason,
-            staff_user_name_requesting_deletion,
-        )
+        delete_non_association_request.additional_properties = {}
 
         if len(src_dict) != 2:
             delete_non_association_request.additional_properties = {

@@ -8,6 +8,10 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+# Makes the generated class's instances in from_dict, which sets their attributes itself.
+_new_object = object.__new__
+
+
 T = TypeVar("T", bound="ErrorResponse")
 
 
@@ -68,25 +72,35 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if cls is not ErrorResponse:
+            read = ErrorResponse.from_dict(src_dict)
+            made = cls(
+                read.status,
+                read.user_message,
+                read.developer_message,
+                read.error_code,
+                read.more_info,
+            )
+            made.additional_properties = read.additional_properties
+            return made
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        status = src_dict["status"]
+        error_response = _new_object(cls)
+        error_response.status = src_dict["status"]
 
-        user_message = src_dict["userMessage"]
+        error_response.user_message = src_dict["userMessage"]
 
-        developer_message = src_dict["developerMessage"]
+        error_response.developer_message = src_dict["developerMessage"]
 
         error_code: int | None | Unset = src_dict.get("errorCode", UNSET)
 
+        error_response.error_code = error_code
+
         more_info: None | str | Unset = src_dict.get("moreInfo", UNSET)
 
-        error_response = cls(
-            status,
-            user_message,
-            developer_message,
-            error_code,
-            more_info,
-        )
+        error_response.more_info = more_info
+
+        error_response.additional_properties = {}
 
         if len(src_dict) != 3 + (error_code is not UNSET) + (more_info is not UNSET):
             error_response.additional_properties = {

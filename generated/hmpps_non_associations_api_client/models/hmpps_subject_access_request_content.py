@@ -8,6 +8,10 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+# Makes the generated class's instances in from_dict, which sets their attributes itself.
+_new_object = object.__new__
+
+
 T = TypeVar("T", bound="HmppsSubjectAccessRequestContent")
 
 
@@ -54,9 +58,20 @@ class HmppsSubjectAccessRequestContent:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if cls is not HmppsSubjectAccessRequestContent:
+            read = HmppsSubjectAccessRequestContent.from_dict(src_dict)
+            made = cls(
+                read.content,
+                read.attachments,
+            )
+            made.additional_properties = read.additional_properties
+            return made
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
+        hmpps_subject_access_request_content = _new_object(cls)
         content = HmppsSubjectAccessRequestContentContent.from_dict(src_dict["content"])
+
+        hmpps_subject_access_request_content.content = content
 
         attachments: list[Attachment] | None | Unset = src_dict.get(
             "attachments", UNSET
@@ -76,10 +91,9 @@ class HmppsSubjectAccessRequestContent:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
 
-        hmpps_subject_access_request_content = cls(
-            content,
-            attachments,
-        )
+        hmpps_subject_access_request_content.attachments = attachments
+
+        hmpps_subject_access_request_content.additional_properties = {}
 
         if len(src_dict) != 1 + (attachments is not UNSET):
             hmpps_subject_access_request_content.additional_properties = {

@@ -11,6 +11,11 @@ from ..models.legacy_reason_code import LegacyReasonCode
 from ..models.legacy_type_code import LegacyTypeCode
 from ..types import UNSET, Unset
 
+# Makes the generated class's instances in from_dict, which sets their attributes itself.
+_new_object = object.__new__
+
+_DATETIME_FROM_ISO = datetime.datetime.fromisoformat
+
 _LEGACY_REASON_CODE_BY_VALUE: dict[str, LegacyReasonCode] = {
     member.value: member for member in LegacyReasonCode
 }
@@ -113,11 +118,29 @@ class LegacyNonAssociation:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if cls is not LegacyNonAssociation:
+            read = LegacyNonAssociation.from_dict(src_dict)
+            made = cls(
+                read.id,
+                read.offender_no,
+                read.reason_code,
+                read.reason_description,
+                read.type_code,
+                read.type_description,
+                read.effective_date,
+                read.comments,
+                read.offender_non_association,
+                read.expiry_date,
+                read.authorised_by,
+            )
+            made.additional_properties = read.additional_properties
+            return made
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        id = src_dict["id"]
+        legacy_non_association = _new_object(cls)
+        legacy_non_association.id = src_dict["id"]
 
-        offender_no = src_dict["offenderNo"]
+        legacy_non_association.offender_no = src_dict["offenderNo"]
 
         _reason_code = src_dict["reasonCode"]
         reason_code: LegacyReasonCode
@@ -126,7 +149,9 @@ class LegacyNonAssociation:
         except (KeyError, TypeError):
             reason_code = LegacyReasonCode(_reason_code)
 
-        reason_description = src_dict["reasonDescription"]
+        legacy_non_association.reason_code = reason_code
+
+        legacy_non_association.reason_description = src_dict["reasonDescription"]
 
         _type_code = src_dict["typeCode"]
         type_code: LegacyTypeCode
@@ -135,42 +160,40 @@ class LegacyNonAssociation:
         except (KeyError, TypeError):
             type_code = LegacyTypeCode(_type_code)
 
-        type_description = src_dict["typeDescription"]
+        legacy_non_association.type_code = type_code
 
-        effective_date = datetime.datetime.fromisoformat(src_dict["effectiveDate"])
+        legacy_non_association.type_description = src_dict["typeDescription"]
 
-        comments = src_dict["comments"]
+        effective_date = _DATETIME_FROM_ISO(src_dict["effectiveDate"])
+
+        legacy_non_association.effective_date = effective_date
+
+        legacy_non_association.comments = src_dict["comments"]
 
         offender_non_association = LegacyNonAssociationOtherPrisonerDetails.from_dict(
             src_dict["offenderNonAssociation"]
         )
+
+        legacy_non_association.offender_non_association = offender_non_association
 
         expiry_date: datetime.datetime | None | Unset = src_dict.get(
             "expiryDate", UNSET
         )
         if isinstance(expiry_date, str):
             try:
-                expiry_date_type_0 = datetime.datetime.fromisoformat(expiry_date)
+                expiry_date_type_0 = _DATETIME_FROM_ISO(expiry_date)
 
                 expiry_date = expiry_date_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
 
+        legacy_non_association.expiry_date = expiry_date
+
         authorised_by: None | str | Unset = src_dict.get("authorisedBy", UNSET)
 
-        legacy_non_association = cls(
-            id,
-            offender_no,
-            reason_code,
-            reason_description,
-            type_code,
-            type_description,
-            effective_date,
-            comments,
-            offender_non_association,
-            expiry_date,
-            authorised_by,
-        )
+        legacy_non_association.authorised_by = authorised_by
+
+        legacy_non_association.additional_properties = {}
 
         if len(src_dict) != 9 + (expiry_date is not UNSET) + (
             authorised_by is not UNSET

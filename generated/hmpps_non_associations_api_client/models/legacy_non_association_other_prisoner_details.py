@@ -8,6 +8,9 @@ from attrs import field as _attrs_field
 
 from ..models.legacy_reason_code import LegacyReasonCode
 
+# Makes the generated class's instances in from_dict, which sets their attributes itself.
+_new_object = object.__new__
+
 _LEGACY_REASON_CODE_BY_VALUE: dict[str, LegacyReasonCode] = {
     member.value: member for member in LegacyReasonCode
 }
@@ -52,9 +55,21 @@ class LegacyNonAssociationOtherPrisonerDetails:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if cls is not LegacyNonAssociationOtherPrisonerDetails:
+            read = LegacyNonAssociationOtherPrisonerDetails.from_dict(src_dict)
+            made = cls(
+                read.offender_no,
+                read.reason_code,
+                read.reason_description,
+            )
+            made.additional_properties = read.additional_properties
+            return made
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        offender_no = src_dict["offenderNo"]
+        legacy_non_association_other_prisoner_details = _new_object(cls)
+        legacy_non_association_other_prisoner_details.offender_no = src_dict[
+            "offenderNo"
+        ]
 
         _reason_code = src_dict["reasonCode"]
         reason_code: LegacyReasonCode
@@ -63,13 +78,13 @@ class LegacyNonAssociationOtherPrisonerDetails:
         except (KeyError, TypeError):
             reason_code = LegacyReasonCode(_reason_code)
 
-        reason_description = src_dict["reasonDescription"]
+        legacy_non_association_other_prisoner_details.reason_code = reason_code
 
-        legacy_non_association_other_prisoner_details = cls(
-            offender_no,
-            reason_code,
-            reason_description,
-        )
+        legacy_non_association_other_prisoner_details.reason_description = src_dict[
+            "reasonDescription"
+        ]
+
+        legacy_non_association_other_prisoner_details.additional_properties = {}
 
         if len(src_dict) != 3:
             legacy_non_association_other_prisoner_details.additional_properties = {

@@ -12,6 +12,11 @@ from ..models.restriction_type import RestrictionType
 from ..models.role import Role
 from ..types import UNSET, Unset
 
+# Makes the generated class's instances in from_dict, which sets their attributes itself.
+_new_object = object.__new__
+
+_DATETIME_FROM_ISO = datetime.datetime.fromisoformat
+
 _REASON_BY_VALUE: dict[str, Reason] = {member.value: member for member in Reason}
 _RESTRICTION_TYPE_BY_VALUE: dict[str, RestrictionType] = {
     member.value: member for member in RestrictionType
@@ -161,11 +166,38 @@ class NonAssociation:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if cls is not NonAssociation:
+            read = NonAssociation.from_dict(src_dict)
+            made = cls(
+                read.id,
+                read.first_prisoner_number,
+                read.first_prisoner_role,
+                read.first_prisoner_role_description,
+                read.second_prisoner_number,
+                read.second_prisoner_role,
+                read.second_prisoner_role_description,
+                read.reason,
+                read.reason_description,
+                read.restriction_type,
+                read.restriction_type_description,
+                read.comment,
+                read.when_created,
+                read.when_updated,
+                read.updated_by,
+                read.is_closed,
+                read.is_open,
+                read.closed_by,
+                read.closed_reason,
+                read.closed_at,
+            )
+            made.additional_properties = read.additional_properties
+            return made
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        id = src_dict["id"]
+        non_association = _new_object(cls)
+        non_association.id = src_dict["id"]
 
-        first_prisoner_number = src_dict["firstPrisonerNumber"]
+        non_association.first_prisoner_number = src_dict["firstPrisonerNumber"]
 
         _first_prisoner_role = src_dict["firstPrisonerRole"]
         first_prisoner_role: Role
@@ -174,9 +206,13 @@ class NonAssociation:
         except (KeyError, TypeError):
             first_prisoner_role = Role(_first_prisoner_role)
 
-        first_prisoner_role_description = src_dict["firstPrisonerRoleDescription"]
+        non_association.first_prisoner_role = first_prisoner_role
 
-        second_prisoner_number = src_dict["secondPrisonerNumber"]
+        non_association.first_prisoner_role_description = src_dict[
+            "firstPrisonerRoleDescription"
+        ]
+
+        non_association.second_prisoner_number = src_dict["secondPrisonerNumber"]
 
         _second_prisoner_role = src_dict["secondPrisonerRole"]
         second_prisoner_role: Role
@@ -185,7 +221,11 @@ class NonAssociation:
         except (KeyError, TypeError):
             second_prisoner_role = Role(_second_prisoner_role)
 
-        second_prisoner_role_description = src_dict["secondPrisonerRoleDescription"]
+        non_association.second_prisoner_role = second_prisoner_role
+
+        non_association.second_prisoner_role_description = src_dict[
+            "secondPrisonerRoleDescription"
+        ]
 
         _reason = src_dict["reason"]
         reason: Reason
@@ -194,7 +234,9 @@ class NonAssociation:
         except (KeyError, TypeError):
             reason = Reason(_reason)
 
-        reason_description = src_dict["reasonDescription"]
+        non_association.reason = reason
+
+        non_association.reason_description = src_dict["reasonDescription"]
 
         _restriction_type = src_dict["restrictionType"]
         restriction_type: RestrictionType
@@ -203,55 +245,48 @@ class NonAssociation:
         except (KeyError, TypeError):
             restriction_type = RestrictionType(_restriction_type)
 
-        restriction_type_description = src_dict["restrictionTypeDescription"]
+        non_association.restriction_type = restriction_type
 
-        comment = src_dict["comment"]
+        non_association.restriction_type_description = src_dict[
+            "restrictionTypeDescription"
+        ]
 
-        when_created = datetime.datetime.fromisoformat(src_dict["whenCreated"])
+        non_association.comment = src_dict["comment"]
 
-        when_updated = datetime.datetime.fromisoformat(src_dict["whenUpdated"])
+        when_created = _DATETIME_FROM_ISO(src_dict["whenCreated"])
 
-        updated_by = src_dict["updatedBy"]
+        non_association.when_created = when_created
 
-        is_closed = src_dict["isClosed"]
+        when_updated = _DATETIME_FROM_ISO(src_dict["whenUpdated"])
 
-        is_open = src_dict["isOpen"]
+        non_association.when_updated = when_updated
+
+        non_association.updated_by = src_dict["updatedBy"]
+
+        non_association.is_closed = src_dict["isClosed"]
+
+        non_association.is_open = src_dict["isOpen"]
 
         closed_by: None | str | Unset = src_dict.get("closedBy", UNSET)
 
+        non_association.closed_by = closed_by
+
         closed_reason: None | str | Unset = src_dict.get("closedReason", UNSET)
+
+        non_association.closed_reason = closed_reason
 
         closed_at: datetime.datetime | None | Unset = src_dict.get("closedAt", UNSET)
         if isinstance(closed_at, str):
             try:
-                closed_at_type_0 = datetime.datetime.fromisoformat(closed_at)
+                closed_at_type_0 = _DATETIME_FROM_ISO(closed_at)
 
                 closed_at = closed_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
 
-        non_association = cls(
-            id,
-            first_prisoner_number,
-            first_prisoner_role,
-            first_prisoner_role_description,
-            second_prisoner_number,
-            second_prisoner_role,
-            second_prisoner_role_description,
-            reason,
-            reason_description,
-            restriction_type,
-            restriction_type_description,
-            comment,
-            when_created,
-            when_updated,
-            updated_by,
-            is_closed,
-            is_open,
-            closed_by,
-            closed_reason,
-            closed_at,
-        )
+        non_association.closed_at = closed_at
+
+        non_association.additional_properties = {}
 
         if len(src_dict) != 17 + (closed_by is not UNSET) + (
             closed_reason is not UNSET

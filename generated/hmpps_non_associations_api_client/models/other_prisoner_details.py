@@ -9,6 +9,9 @@ from attrs import field as _attrs_field
 from ..models.role import Role
 from ..types import UNSET, Unset
 
+# Makes the generated class's instances in from_dict, which sets their attributes itself.
+_new_object = object.__new__
+
 _ROLE_BY_VALUE: dict[str, Role] = {member.value: member for member in Role}
 
 
@@ -94,9 +97,24 @@ class OtherPrisonerDetails:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if cls is not OtherPrisonerDetails:
+            read = OtherPrisonerDetails.from_dict(src_dict)
+            made = cls(
+                read.prisoner_number,
+                read.role,
+                read.role_description,
+                read.first_name,
+                read.last_name,
+                read.prison_id,
+                read.prison_name,
+                read.cell_location,
+            )
+            made.additional_properties = read.additional_properties
+            return made
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        prisoner_number = src_dict["prisonerNumber"]
+        other_prisoner_details = _new_object(cls)
+        other_prisoner_details.prisoner_number = src_dict["prisonerNumber"]
 
         _role = src_dict["role"]
         role: Role
@@ -105,28 +123,27 @@ class OtherPrisonerDetails:
         except (KeyError, TypeError):
             role = Role(_role)
 
-        role_description = src_dict["roleDescription"]
+        other_prisoner_details.role = role
 
-        first_name = src_dict["firstName"]
+        other_prisoner_details.role_description = src_dict["roleDescription"]
 
-        last_name = src_dict["lastName"]
+        other_prisoner_details.first_name = src_dict["firstName"]
+
+        other_prisoner_details.last_name = src_dict["lastName"]
 
         prison_id: None | str | Unset = src_dict.get("prisonId", UNSET)
 
+        other_prisoner_details.prison_id = prison_id
+
         prison_name: None | str | Unset = src_dict.get("prisonName", UNSET)
+
+        other_prisoner_details.prison_name = prison_name
 
         cell_location: None | str | Unset = src_dict.get("cellLocation", UNSET)
 
-        other_prisoner_details = cls(
-            prisoner_number,
-            role,
-            role_description,
-            first_name,
-            last_name,
-            prison_id,
-            prison_name,
-            cell_location,
-        )
+        other_prisoner_details.cell_location = cell_location
+
+        other_prisoner_details.additional_properties = {}
 
         if len(src_dict) != 5 + (prison_id is not UNSET) + (
             prison_name is not UNSET

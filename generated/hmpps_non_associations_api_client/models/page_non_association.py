@@ -8,6 +8,10 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+# Makes the generated class's instances in from_dict, which sets their attributes itself.
+_new_object = object.__new__
+
+
 T = TypeVar("T", bound="PageNonAssociation")
 
 
@@ -104,17 +108,39 @@ class PageNonAssociation:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if cls is not PageNonAssociation:
+            read = PageNonAssociation.from_dict(src_dict)
+            made = cls(
+                read.total_elements,
+                read.total_pages,
+                read.first,
+                read.last,
+                read.size,
+                read.content,
+                read.number,
+                read.sort,
+                read.number_of_elements,
+                read.pageable,
+                read.empty,
+            )
+            made.additional_properties = read.additional_properties
+            return made
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        total_elements = src_dict.get("totalElements", UNSET)
+        page_non_association = _new_object(cls)
+        page_non_association.total_elements = total_elements = src_dict.get(
+            "totalElements", UNSET
+        )
 
-        total_pages = src_dict.get("totalPages", UNSET)
+        page_non_association.total_pages = total_pages = src_dict.get(
+            "totalPages", UNSET
+        )
 
-        first = src_dict.get("first", UNSET)
+        page_non_association.first = first = src_dict.get("first", UNSET)
 
-        last = src_dict.get("last", UNSET)
+        page_non_association.last = last = src_dict.get("last", UNSET)
 
-        size = src_dict.get("size", UNSET)
+        page_non_association.size = size = src_dict.get("size", UNSET)
 
         _content = src_dict.get("content", UNSET)
         content: list[NonAssociation] | Unset = UNSET
@@ -125,7 +151,9 @@ class PageNonAssociation:
 
                 content.append(content_item)
 
-        number = src_dict.get("number", UNSET)
+        page_non_association.content = content
+
+        page_non_association.number = number = src_dict.get("number", UNSET)
 
         _sort = src_dict.get("sort", UNSET)
         sort: SortObject | Unset
@@ -134,7 +162,11 @@ class PageNonAssociation:
         else:
             sort = SortObject.from_dict(_sort)
 
-        number_of_elements = src_dict.get("numberOfElements", UNSET)
+        page_non_association.sort = sort
+
+        page_non_association.number_of_elements = number_of_elements = src_dict.get(
+            "numberOfElements", UNSET
+        )
 
         _pageable = src_dict.get("pageable", UNSET)
         pageable: PageableObject | Unset
@@ -143,21 +175,11 @@ class PageNonAssociation:
         else:
             pageable = PageableObject.from_dict(_pageable)
 
-        empty = src_dict.get("empty", UNSET)
+        page_non_association.pageable = pageable
 
-        page_non_association = cls(
-            total_elements,
-            total_pages,
-            first,
-            last,
-            size,
-            content,
-            number,
-            sort,
-            number_of_elements,
-            pageable,
-            empty,
-        )
+        page_non_association.empty = empty = src_dict.get("empty", UNSET)
+
+        page_non_association.additional_properties = {}
 
         if len(src_dict) != 0 + (total_elements is not UNSET) + (
             total_pages is not UNSET

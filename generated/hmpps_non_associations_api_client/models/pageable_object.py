@@ -8,6 +8,10 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+# Makes the generated class's instances in from_dict, which sets their attributes itself.
+_new_object = object.__new__
+
+
 T = TypeVar("T", bound="PageableObject")
 
 
@@ -67,9 +71,22 @@ class PageableObject:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if cls is not PageableObject:
+            read = PageableObject.from_dict(src_dict)
+            made = cls(
+                read.offset,
+                read.sort,
+                read.page_size,
+                read.paged,
+                read.page_number,
+                read.unpaged,
+            )
+            made.additional_properties = read.additional_properties
+            return made
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        offset = src_dict.get("offset", UNSET)
+        pageable_object = _new_object(cls)
+        pageable_object.offset = offset = src_dict.get("offset", UNSET)
 
         _sort = src_dict.get("sort", UNSET)
         sort: SortObject | Unset
@@ -78,22 +95,17 @@ class PageableObject:
         else:
             sort = SortObject.from_dict(_sort)
 
-        page_size = src_dict.get("pageSize", UNSET)
+        pageable_object.sort = sort
 
-        paged = src_dict.get("paged", UNSET)
+        pageable_object.page_size = page_size = src_dict.get("pageSize", UNSET)
 
-        page_number = src_dict.get("pageNumber", UNSET)
+        pageable_object.paged = paged = src_dict.get("paged", UNSET)
 
-        unpaged = src_dict.get("unpaged", UNSET)
+        pageable_object.page_number = page_number = src_dict.get("pageNumber", UNSET)
 
-        pageable_object = cls(
-            offset,
-            sort,
-            page_size,
-            paged,
-            page_number,
-            unpaged,
-        )
+        pageable_object.unpaged = unpaged = src_dict.get("unpaged", UNSET)
+
+        pageable_object.additional_properties = {}
 
         if len(src_dict) != 0 + (offset is not UNSET) + (sort is not UNSET) + (
             page_size is not UNSET

@@ -11,6 +11,9 @@ from ..models.restriction_type import RestrictionType
 from ..models.role import Role
 from ..types import UNSET, Unset
 
+# Makes the generated class's instances in from_dict, which sets their attributes itself.
+_new_object = object.__new__
+
 _REASON_BY_VALUE: dict[str, Reason] = {member.value: member for member in Reason}
 _RESTRICTION_TYPE_BY_VALUE: dict[str, RestrictionType] = {
     member.value: member for member in RestrictionType
@@ -77,8 +80,20 @@ class PatchNonAssociationRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if cls is not PatchNonAssociationRequest:
+            read = PatchNonAssociationRequest.from_dict(src_dict)
+            made = cls(
+                read.first_prisoner_role,
+                read.second_prisoner_role,
+                read.reason,
+                read.restriction_type,
+                read.comment,
+            )
+            made.additional_properties = read.additional_properties
+            return made
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
+        patch_non_association_request = _new_object(cls)
         _first_prisoner_role = src_dict.get("firstPrisonerRole", UNSET)
         first_prisoner_role: Role | Unset
         if isinstance(_first_prisoner_role, Unset):
@@ -88,6 +103,8 @@ class PatchNonAssociationRequest:
                 first_prisoner_role = _ROLE_BY_VALUE[_first_prisoner_role]
             except (KeyError, TypeError):
                 first_prisoner_role = Role(_first_prisoner_role)
+
+        patch_non_association_request.first_prisoner_role = first_prisoner_role
 
         _second_prisoner_role = src_dict.get("secondPrisonerRole", UNSET)
         second_prisoner_role: Role | Unset
@@ -99,6 +116,8 @@ class PatchNonAssociationRequest:
             except (KeyError, TypeError):
                 second_prisoner_role = Role(_second_prisoner_role)
 
+        patch_non_association_request.second_prisoner_role = second_prisoner_role
+
         _reason = src_dict.get("reason", UNSET)
         reason: Reason | Unset
         if isinstance(_reason, Unset):
@@ -108,6 +127,8 @@ class PatchNonAssociationRequest:
                 reason = _REASON_BY_VALUE[_reason]
             except (KeyError, TypeError):
                 reason = Reason(_reason)
+
+        patch_non_association_request.reason = reason
 
         _restriction_type = src_dict.get("restrictionType", UNSET)
         restriction_type: RestrictionType | Unset
@@ -119,15 +140,11 @@ class PatchNonAssociationRequest:
             except (KeyError, TypeError):
                 restriction_type = RestrictionType(_restriction_type)
 
-        comment = src_dict.get("comment", UNSET)
+        patch_non_association_request.restriction_type = restriction_type
 
-        patch_non_association_request = cls(
-            first_prisoner_role,
-            second_prisoner_role,
-            reason,
-            restriction_type,
-            comment,
-        )
+        patch_non_association_request.comment = comment = src_dict.get("comment", UNSET)
+
+        patch_non_association_request.additional_properties = {}
 
         if len(src_dict) != 0 + (first_prisoner_role is not UNSET) + (
             second_prisoner_role is not UNSET

@@ -12,6 +12,11 @@ from ..models.restriction_type import RestrictionType
 from ..models.role import Role
 from ..types import UNSET, Unset
 
+# Makes the generated class's instances in from_dict, which sets their attributes itself.
+_new_object = object.__new__
+
+_DATETIME_FROM_ISO = datetime.datetime.fromisoformat
+
 _REASON_BY_VALUE: dict[str, Reason] = {member.value: member for member in Reason}
 _RESTRICTION_TYPE_BY_VALUE: dict[str, RestrictionType] = {
     member.value: member for member in RestrictionType
@@ -151,9 +156,34 @@ class PrisonerNonAssociation:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if cls is not PrisonerNonAssociation:
+            read = PrisonerNonAssociation.from_dict(src_dict)
+            made = cls(
+                read.id,
+                read.role,
+                read.role_description,
+                read.reason,
+                read.reason_description,
+                read.restriction_type,
+                read.restriction_type_description,
+                read.comment,
+                read.authorised_by,
+                read.when_created,
+                read.when_updated,
+                read.updated_by,
+                read.is_closed,
+                read.other_prisoner_details,
+                read.is_open,
+                read.closed_by,
+                read.closed_reason,
+                read.closed_at,
+            )
+            made.additional_properties = read.additional_properties
+            return made
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        id = src_dict["id"]
+        prisoner_non_association = _new_object(cls)
+        prisoner_non_association.id = src_dict["id"]
 
         _role = src_dict["role"]
         role: Role
@@ -162,7 +192,9 @@ class PrisonerNonAssociation:
         except (KeyError, TypeError):
             role = Role(_role)
 
-        role_description = src_dict["roleDescription"]
+        prisoner_non_association.role = role
+
+        prisoner_non_association.role_description = src_dict["roleDescription"]
 
         _reason = src_dict["reason"]
         reason: Reason
@@ -171,7 +203,9 @@ class PrisonerNonAssociation:
         except (KeyError, TypeError):
             reason = Reason(_reason)
 
-        reason_description = src_dict["reasonDescription"]
+        prisoner_non_association.reason = reason
+
+        prisoner_non_association.reason_description = src_dict["reasonDescription"]
 
         _restriction_type = src_dict["restrictionType"]
         restriction_type: RestrictionType
@@ -180,59 +214,56 @@ class PrisonerNonAssociation:
         except (KeyError, TypeError):
             restriction_type = RestrictionType(_restriction_type)
 
-        restriction_type_description = src_dict["restrictionTypeDescription"]
+        prisoner_non_association.restriction_type = restriction_type
 
-        comment = src_dict["comment"]
+        prisoner_non_association.restriction_type_description = src_dict[
+            "restrictionTypeDescription"
+        ]
 
-        authorised_by = src_dict["authorisedBy"]
+        prisoner_non_association.comment = src_dict["comment"]
 
-        when_created = datetime.datetime.fromisoformat(src_dict["whenCreated"])
+        prisoner_non_association.authorised_by = src_dict["authorisedBy"]
 
-        when_updated = datetime.datetime.fromisoformat(src_dict["whenUpdated"])
+        when_created = _DATETIME_FROM_ISO(src_dict["whenCreated"])
 
-        updated_by = src_dict["updatedBy"]
+        prisoner_non_association.when_created = when_created
 
-        is_closed = src_dict["isClosed"]
+        when_updated = _DATETIME_FROM_ISO(src_dict["whenUpdated"])
+
+        prisoner_non_association.when_updated = when_updated
+
+        prisoner_non_association.updated_by = src_dict["updatedBy"]
+
+        prisoner_non_association.is_closed = src_dict["isClosed"]
 
         other_prisoner_details = OtherPrisonerDetails.from_dict(
             src_dict["otherPrisonerDetails"]
         )
 
-        is_open = src_dict["isOpen"]
+        prisoner_non_association.other_prisoner_details = other_prisoner_details
+
+        prisoner_non_association.is_open = src_dict["isOpen"]
 
         closed_by: None | str | Unset = src_dict.get("closedBy", UNSET)
 
+        prisoner_non_association.closed_by = closed_by
+
         closed_reason: None | str | Unset = src_dict.get("closedReason", UNSET)
+
+        prisoner_non_association.closed_reason = closed_reason
 
         closed_at: datetime.datetime | None | Unset = src_dict.get("closedAt", UNSET)
         if isinstance(closed_at, str):
             try:
-                closed_at_type_0 = datetime.datetime.fromisoformat(closed_at)
+                closed_at_type_0 = _DATETIME_FROM_ISO(closed_at)
 
                 closed_at = closed_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
 
-        prisoner_non_association = cls(
-            id,
-            role,
-            role_description,
-            reason,
-            reason_description,
-            restriction_type,
-            restriction_type_description,
-            comment,
-            authorised_by,
-            when_created,
-            when_updated,
-            updated_by,
-            is_closed,
-            other_prisoner_details,
-            is_open,
-            closed_by,
-            closed_reason,
-            closed_at,
-        )
+        prisoner_non_association.closed_at = closed_at
+
+        prisoner_non_association.additional_properties = {}
 
         if len(src_dict) != 15 + (closed_by is not UNSET) + (
             closed_reason is not UNSET

@@ -8,6 +8,10 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+# Makes the generated class's instances in from_dict, which sets their attributes itself.
+_new_object = object.__new__
+
+
 T = TypeVar("T", bound="PrisonerNonAssociations")
 
 
@@ -98,17 +102,33 @@ class PrisonerNonAssociations:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if cls is not PrisonerNonAssociations:
+            read = PrisonerNonAssociations.from_dict(src_dict)
+            made = cls(
+                read.prisoner_number,
+                read.first_name,
+                read.last_name,
+                read.open_count,
+                read.closed_count,
+                read.non_associations,
+                read.prison_id,
+                read.prison_name,
+                read.cell_location,
+            )
+            made.additional_properties = read.additional_properties
+            return made
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        prisoner_number = src_dict["prisonerNumber"]
+        prisoner_non_associations = _new_object(cls)
+        prisoner_non_associations.prisoner_number = src_dict["prisonerNumber"]
 
-        first_name = src_dict["firstName"]
+        prisoner_non_associations.first_name = src_dict["firstName"]
 
-        last_name = src_dict["lastName"]
+        prisoner_non_associations.last_name = src_dict["lastName"]
 
-        open_count = src_dict["openCount"]
+        prisoner_non_associations.open_count = src_dict["openCount"]
 
-        closed_count = src_dict["closedCount"]
+        prisoner_non_associations.closed_count = src_dict["closedCount"]
 
         non_associations = []
         _non_associations = src_dict["nonAssociations"]
@@ -119,23 +139,21 @@ class PrisonerNonAssociations:
 
             non_associations.append(non_associations_item)
 
+        prisoner_non_associations.non_associations = non_associations
+
         prison_id: None | str | Unset = src_dict.get("prisonId", UNSET)
+
+        prisoner_non_associations.prison_id = prison_id
 
         prison_name: None | str | Unset = src_dict.get("prisonName", UNSET)
 
+        prisoner_non_associations.prison_name = prison_name
+
         cell_location: None | str | Unset = src_dict.get("cellLocation", UNSET)
 
-        prisoner_non_associations = cls(
-            prisoner_number,
-            first_name,
-            last_name,
-            open_count,
-            closed_count,
-            non_associations,
-            prison_id,
-            prison_name,
-            cell_location,
-        )
+        prisoner_non_associations.cell_location = cell_location
+
+        prisoner_non_associations.additional_properties = {}
 
         if len(src_dict) != 6 + (prison_id is not UNSET) + (
             prison_name is not UNSET

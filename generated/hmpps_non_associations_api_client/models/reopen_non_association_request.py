@@ -9,6 +9,12 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+# Makes the generated class's instances in from_dict, which sets their attributes itself.
+_new_object = object.__new__
+
+_DATETIME_FROM_ISO = datetime.datetime.fromisoformat
+
+
 T = TypeVar("T", bound="ReopenNonAssociationRequest")
 
 
@@ -54,24 +60,34 @@ class ReopenNonAssociationRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if cls is not ReopenNonAssociationRequest:
+            read = ReopenNonAssociationRequest.from_dict(src_dict)
+            made = cls(
+                read.reopen_reason,
+                read.reopened_at,
+                read.reopened_by,
+            )
+            made.additional_properties = read.additional_properties
+            return made
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        reopen_reason = src_dict["reopenReason"]
+        reopen_non_association_request = _new_object(cls)
+        reopen_non_association_request.reopen_reason = src_dict["reopenReason"]
 
         _reopened_at = src_dict.get("reopenedAt", UNSET)
         reopened_at: datetime.datetime | Unset
         if isinstance(_reopened_at, Unset):
             reopened_at = UNSET
         else:
-            reopened_at = datetime.datetime.fromisoformat(_reopened_at)
+            reopened_at = _DATETIME_FROM_ISO(_reopened_at)
 
-        reopened_by = src_dict.get("reopenedBy", UNSET)
+        reopen_non_association_request.reopened_at = reopened_at
 
-        reopen_non_association_request = cls(
-            reopen_reason,
-            reopened_at,
-            reopened_by,
+        reopen_non_association_request.reopened_by = reopened_by = src_dict.get(
+            "reopenedBy", UNSET
         )
+
+        reopen_non_association_request.additional_properties = {}
 
         if len(src_dict) != 1 + (reopened_at is not UNSET) + (reopened_by is not UNSET):
             reopen_non_association_request.additional_properties = {

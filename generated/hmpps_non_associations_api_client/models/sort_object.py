@@ -8,6 +8,10 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+# Makes the generated class's instances in from_dict, which sets their attributes itself.
+_new_object = object.__new__
+
+
 T = TypeVar("T", bound="SortObject")
 
 
@@ -47,19 +51,25 @@ class SortObject:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if cls is not SortObject:
+            read = SortObject.from_dict(src_dict)
+            made = cls(
+                read.empty,
+                read.sorted_,
+                read.unsorted,
+            )
+            made.additional_properties = read.additional_properties
+            return made
         if type(src_dict) is not dict:
             src_dict = dict(src_dict)
-        empty = src_dict.get("empty", UNSET)
+        sort_object = _new_object(cls)
+        sort_object.empty = empty = src_dict.get("empty", UNSET)
 
-        sorted_ = src_dict.get("sorted", UNSET)
+        sort_object.sorted_ = sorted_ = src_dict.get("sorted", UNSET)
 
-        unsorted = src_dict.get("unsorted", UNSET)
+        sort_object.unsorted = unsorted = src_dict.get("unsorted", UNSET)
 
-        sort_object = cls(
-            empty,
-            sorted_,
-            unsorted,
-        )
+        sort_object.additional_properties = {}
 
         if len(src_dict) != 0 + (empty is not UNSET) + (sorted_ is not UNSET) + (
             unsorted is not UNSET

@@ -117,6 +117,7 @@ def test_wheel_metadata_declares_runtime_dependencies_only(wheel: Path) -> None:
         "aiohttp",
         "attrs",
         "httpx",
+        "orjson",
         "tzdata",
         "yarl",
     ]

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import attrs
+import orjson
 
 __all__ = ["Origin", "SendError", "WireReply", "WireRequest", "decode_body"]
 
@@ -105,7 +106,11 @@ class WireReply:
     content: bytes
 
     def json(self) -> Any:
-        return json.loads(self.content)
+        """The body as JSON, which RFC 8259 says is UTF-8. orjson, not the standard
+        library: it reads a 200-item list in half the time (docs/benchmarks.md), and it
+        refuses what is not JSON (NaN, lone surrogates, nesting past 1,024) with a
+        ValueError, as the standard library does for malformed text."""
+        return orjson.loads(self.content)
 
     @property
     def text(self) -> str:

@@ -113,6 +113,9 @@ def handed_over(items: list[NonAssociation]) -> Iterator[NonAssociation]:
 
 
 _HEADERS = {"User-Agent": USER_AGENT}
+# What the generated parsers are handed as their client: they read only its
+# raise_on_unexpected_status (off), so every client instance shares this one.
+_PARSER = GeneratedClient(base_url="http://localhost")
 
 
 def _unset_if_none(value: Any) -> Any:
@@ -144,7 +147,6 @@ class ApiBase:
         self._transport = ApiTransport(
             config, system_token, self._log, tuple(plugins), inner=transport
         )
-        self._parser = GeneratedClient(base_url=config.url)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(url={self.config.url!r})"
@@ -344,7 +346,7 @@ class ApiBase:
         """The generated model for a 2xx reply (None for a documented one with no result);
         an unreadable or ill-shaped body is a TransportError."""
         try:
-            parsed = op.module._parse_response(client=self._parser, response=reply)
+            parsed = op.module._parse_response(client=_PARSER, response=reply)
         except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
             problem = f"{type(exc).__name__}: {str(exc)[:200]}"
         else:

@@ -8,6 +8,7 @@ shaped enough like an httpx response for the generated parsers to read.
 
 from __future__ import annotations
 
+import functools
 import json
 import zlib
 from collections.abc import Mapping
@@ -32,12 +33,13 @@ class Origin:
     port: int
     base_path: str
 
-    @classmethod
-    def of(cls, url: str) -> Origin:
+    @staticmethod
+    @functools.lru_cache(maxsize=64)  # a client made per request reads the same URL
+    def of(url: str) -> Origin:
         parts = urlsplit(url)
         tls = parts.scheme == "https"
-        host = parts.hostname or ""
-        return cls(parts.scheme, host, parts.port or (443 if tls else 80), parts.path.rstrip("/"))
+        port = parts.port or (443 if tls else 80)
+        return Origin(parts.scheme, parts.hostname or "", port, parts.path.rstrip("/"))
 
     @property
     def url(self) -> str:

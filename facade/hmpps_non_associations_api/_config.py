@@ -3,9 +3,12 @@ for the Non-associations API, and HMPPS Auth's for system tokens."""
 
 from __future__ import annotations
 
+import math
 import os
 import random
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 import attrs
@@ -17,33 +20,104 @@ AUTH_PREFIX = "HMPPS_AUTH_"
 
 
 # --- checks shared by the configurations ---------------------------------------------
+# Each names the field as `Class.field`, so a mistake is found where the config is made,
+# not on the first call.
+
+
+def _where(instance: object, attribute: attrs.Attribute[Any]) -> str:
+    return f"{type(instance).__name__}.{attribute.name}"
+
+
+def _kind(value: object) -> str:
+    return "None" if value is None else type(value).__name__
+
+
+def _seconds(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+    """A finite number of seconds (an int or float; not a bool, not NaN or infinity)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(
+            f"{_where(instance, attribute)} must be a number of seconds, not {_kind(value)}"
+        )
+    if not math.isfinite(value):
+        raise ValueError(f"{_where(instance, attribute)} must be finite, not {value!r}")
 
 
 def _positive(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+    _seconds(instance, attribute, value)
     if not value > 0:
-        raise ValueError(f"{attribute.name} must be positive, not {value!r}")
+        raise ValueError(f"{_where(instance, attribute)} must be positive, not {value!r}")
 
 
 def _not_negative(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+    _seconds(instance, attribute, value)
     if not value >= 0:
-        raise ValueError(f"{attribute.name} must not be negative, not {value!r}")
+        raise ValueError(f"{_where(instance, attribute)} must not be negative, not {value!r}")
 
 
-def _non_empty(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+def _whole(low: int) -> Callable[[object, attrs.Attribute[int], int], None]:
+    def check(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"{_where(instance, attribute)} must be an int, not {_kind(value)}")
+        if value < low:
+            raise ValueError(f"{_where(instance, attribute)} must be at least {low}, not {value}")
+
+    return check
+
+
+def _text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """A non-empty string (its value is not quoted: it may be a secret)."""
+    if not isinstance(value, str):
+        raise TypeError(f"{_where(instance, attribute)} must be a str, not {_kind(value)}")
     if not value:
-        raise ValueError(f"{attribute.name} must not be empty")
+        raise ValueError(f"{_where(instance, attribute)} must not be empty")
+
+
+def _flag(instance: object, attribute: attrs.Attribute[bool], value: bool) -> None:
+    if not isinstance(value, bool):
+        raise TypeError(f"{_where(instance, attribute)} must be True or False, not {_kind(value)}")
+
+
+def _of_type(kind: type, hint: str) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """The value is a `kind`; the message says how to make one."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            raise TypeError(
+                f"{_where(instance, attribute)} must be a {kind.__name__}, not {_kind(value)}"
+                f" ({hint})"
+            )
+
+    return check
+
+
+_NOT_IN_URLS = re.compile(r"[\x00-\x20\x7f]")  # spaces and control characters
 
 
 def _http_url(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """An http(s) base URL: a host, perhaps a port and a path; nothing else."""
+    where = _where(instance, attribute)
+    if not isinstance(value, str):
+        raise TypeError(f"{where} must be a str, not {_kind(value)}")
+    if _NOT_IN_URLS.search(value):
+        raise ValueError(f"{where} must not hold spaces or control characters: {value!r}")
     parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"{attribute.name} must be an http(s) URL with a host, not {value!r}")
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"{where} must be an http(s) URL with a host, not {value!r}")
     if parts.username is not None or parts.password is not None:
-        raise ValueError(f"{attribute.name} must not carry credentials")
+        raise ValueError(f"{where} must not carry credentials")
+    if "?" in value or "#" in value:
+        raise ValueError(
+            f"{where} must be a base URL without a query or fragment, such as"
+            f" {re.split('[?#]', value)[0]!r}"
+        )
+    try:
+        parts.port  # noqa: B018  # urlsplit checks the port only when asked
+    except ValueError:
+        raise ValueError(f"{where} has a port that is not a number from 0 to 65535") from None
 
 
-def _strip_slash(url: object) -> str:
-    return str(url).rstrip("/")
+def _strip_slash(url: object) -> object:
+    return url.rstrip("/") if isinstance(url, str) else url
 
 
 def _environ(environ: Mapping[str, str] | None) -> Mapping[str, str]:
@@ -74,25 +148,40 @@ def _milliseconds(env: Mapping[str, str], name: str, default: float) -> float:
 # --- the configurations -------------------------------------------------------------
 
 
+def _deadline_after_wait(
+    instance: Timeout, attribute: attrs.Attribute[float], value: float
+) -> None:
+    _positive(instance, attribute, value)
+    if value < instance.response:
+        raise ValueError(
+            f"Timeout.deadline ({value:g}s) is shorter than Timeout.response"
+            f" ({instance.response:g}s), so a single wait could never run its course:"
+            " raise the deadline or lower response"
+        )
+
+
 @attrs.frozen
 class Timeout:
     """Seconds to wait: `response` for each reply from the server (connect, each
-    read), `deadline` for the whole call including retries."""
+    read), `deadline` for the whole call including retries; the deadline is at least
+    one wait."""
 
     response: float = attrs.field(default=10.0, validator=_positive)
-    deadline: float = attrs.field(default=30.0, validator=_positive)
+    deadline: float = attrs.field(default=30.0, validator=_deadline_after_wait)
 
 
 def _retryable_statuses(value: Iterable[int]) -> frozenset[int]:
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise TypeError(f"RetryPolicy.retry_statuses must be a set of statuses, not {_kind(value)}")
     statuses = frozenset(value)
-    if not all(isinstance(status, int) and 400 <= status <= 599 for status in statuses):
-        raise ValueError(f"retry_statuses must be 4xx or 5xx statuses, not {sorted(statuses)}")
+    for status in statuses:
+        if isinstance(status, bool) or not isinstance(status, int):
+            raise TypeError(f"RetryPolicy.retry_statuses must hold ints, not {_kind(status)}")
+    if not all(400 <= status <= 599 for status in statuses):
+        raise ValueError(
+            f"RetryPolicy.retry_statuses must be 4xx or 5xx statuses, not {sorted(statuses)}"
+        )
     return statuses
-
-
-def _at_least_one(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(f"{attribute.name} must be a whole number from 1, not {value!r}")
 
 
 @attrs.frozen
@@ -106,7 +195,7 @@ class RetryPolicy:
     long as a `Retry-After` header asks; never past the call's deadline.
     """
 
-    attempts: int = attrs.field(default=3, validator=_at_least_one)
+    attempts: int = attrs.field(default=3, validator=_whole(1))
     retry_statuses: frozenset[int] = attrs.field(
         default=frozenset({429, 500, 502, 503, 504}), converter=_retryable_statuses
     )
@@ -133,12 +222,16 @@ class ApiConfig:
     """
 
     url: str = attrs.field(validator=_http_url, converter=_strip_slash)
-    timeout: Timeout = attrs.field(factory=Timeout)
-    retry: RetryPolicy = attrs.field(factory=RetryPolicy)
-    max_connections: int = 100
-    max_keepalive_connections: int = 20
-    keepalive_expiry: float = 30.0
-    trace_full_url: bool = False
+    timeout: Timeout = attrs.field(
+        factory=Timeout, validator=_of_type(Timeout, "e.g. Timeout(response=5, deadline=15)")
+    )
+    retry: RetryPolicy = attrs.field(
+        factory=RetryPolicy, validator=_of_type(RetryPolicy, "e.g. RetryPolicy(attempts=3)")
+    )
+    max_connections: int = attrs.field(default=100, validator=_whole(1))
+    max_keepalive_connections: int = attrs.field(default=20, validator=_whole(0))
+    keepalive_expiry: float = attrs.field(default=30.0, validator=_not_negative)
+    trace_full_url: bool = attrs.field(default=False, validator=_flag)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> ApiConfig:
@@ -146,12 +239,27 @@ class ApiConfig:
         _TIMEOUT_DEADLINE variables (milliseconds)."""
         env = _environ(environ)
         defaults = Timeout()
+        response = _milliseconds(env, f"{API_PREFIX}TIMEOUT_RESPONSE", defaults.response)
+        deadline = _milliseconds(env, f"{API_PREFIX}TIMEOUT_DEADLINE", defaults.deadline)
+        if deadline < response:
+            raise ValueError(
+                f"{API_PREFIX}TIMEOUT_DEADLINE ({deadline * 1000:.0f} ms) is shorter than"
+                f" {API_PREFIX}TIMEOUT_RESPONSE ({response * 1000:.0f} ms): set both"
+            )
         return cls(
             url=_required(env, f"{API_PREFIX}URL"),
-            timeout=Timeout(
-                response=_milliseconds(env, f"{API_PREFIX}TIMEOUT_RESPONSE", defaults.response),
-                deadline=_milliseconds(env, f"{API_PREFIX}TIMEOUT_DEADLINE", defaults.deadline),
-            ),
+            timeout=Timeout(response=response, deadline=deadline),
+        )
+
+
+def _deadline_after_timeout(
+    instance: AuthConfig, attribute: attrs.Attribute[float], value: float
+) -> None:
+    _positive(instance, attribute, value)
+    if value < instance.timeout:
+        raise ValueError(
+            f"AuthConfig.deadline ({value:g}s) is shorter than AuthConfig.timeout"
+            f" ({instance.timeout:g}s): raise the deadline or lower the timeout"
         )
 
 
@@ -166,10 +274,10 @@ class AuthConfig:
     """
 
     url: str = attrs.field(validator=_http_url, converter=_strip_slash)
-    client_id: str = attrs.field(validator=_non_empty)
-    client_secret: str = attrs.field(repr=False, validator=_non_empty)
+    client_id: str = attrs.field(validator=_text)
+    client_secret: str = attrs.field(repr=False, validator=_text)
     timeout: float = attrs.field(default=10.0, validator=_positive)
-    deadline: float = attrs.field(default=20.0, validator=_positive)
+    deadline: float = attrs.field(default=20.0, validator=_deadline_after_timeout)
     expiry_margin: float = attrs.field(default=60.0, validator=_not_negative)
 
     @property
@@ -183,10 +291,17 @@ class AuthConfig:
         optional HMPPS_AUTH_TIMEOUT_RESPONSE and HMPPS_AUTH_TIMEOUT_DEADLINE
         (milliseconds)."""
         env = _environ(environ)
+        timeout = _milliseconds(env, f"{AUTH_PREFIX}TIMEOUT_RESPONSE", 10.0)
+        deadline = _milliseconds(env, f"{AUTH_PREFIX}TIMEOUT_DEADLINE", 20.0)
+        if deadline < timeout:
+            raise ValueError(
+                f"{AUTH_PREFIX}TIMEOUT_DEADLINE ({deadline * 1000:.0f} ms) is shorter than"
+                f" {AUTH_PREFIX}TIMEOUT_RESPONSE ({timeout * 1000:.0f} ms): set both"
+            )
         return cls(
             url=_required(env, f"{AUTH_PREFIX}URL"),
             client_id=_required(env, f"{AUTH_PREFIX}CLIENT_ID"),
             client_secret=_required(env, f"{AUTH_PREFIX}CLIENT_SECRET"),
-            timeout=_milliseconds(env, f"{AUTH_PREFIX}TIMEOUT_RESPONSE", 10.0),
-            deadline=_milliseconds(env, f"{AUTH_PREFIX}TIMEOUT_DEADLINE", 20.0),
+            timeout=timeout,
+            deadline=deadline,
         )

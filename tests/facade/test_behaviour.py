@@ -426,7 +426,7 @@ async def test_slow_token_provider_counts_against_the_deadline(
         time.sleep(0.4)
         return TOKEN
 
-    config = ApiConfig(fault_server.url, timeout=Timeout(response=1.0, deadline=0.3))
+    config = ApiConfig(fault_server.url, timeout=Timeout(response=0.3, deadline=0.3))
     with caplog.at_level(logging.ERROR, logger="hmpps_non_associations_api"):
         error = await failure(make(kind, fault_server.url, slow_token, config=config), "constants")
     assert isinstance(error, TransportError) and "Deadline" in error.message

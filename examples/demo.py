@@ -11,7 +11,15 @@ HERE = Path(__file__).resolve().parent
 
 def main() -> int:
     server = subprocess.Popen(
-        [sys.executable, "-m", "hmpps_non_associations_api.testing", "serve", "--port", "0"],
+        [
+            sys.executable,
+            "-m",
+            "hmpps_non_associations_api.testing",
+            "serve",
+            "--port",
+            "0",
+            "--quiet",
+        ],
         stdout=subprocess.PIPE,
         text=True,
     )

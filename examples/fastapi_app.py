@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from fastapi import Body, Depends, FastAPI, Header, HTTPException, Request
 from fastapi.responses import JSONResponse
@@ -27,6 +27,7 @@ from hmpps_non_associations_api import (
     AuthConfig,
     BadRequestError,
     ConflictError,
+    CreateNonAssociationRequestDict,
     ErrorResponse,
     ForbiddenError,
     NotFoundError,
@@ -90,6 +91,23 @@ async def api(
 Api = Annotated[AsyncNonAssociationsApi, Depends(api)]
 
 
+@app.get("/health")
+async def health(request: Request) -> JSONResponse:
+    """The application's health, with the Non-associations API as one component
+    (`ping()` sends no token: the provider is never asked)."""
+    state = request.app.state
+    async with AsyncNonAssociationsApi(
+        state.hmpps_auth.token_provider(), state.api_config, logger
+    ) as client:
+        try:
+            component = {"status": await client.ping()}
+        except SanitisedError as error:
+            component = {"status": "DOWN", "error": str(error)}
+    up = component["status"] == "UP"
+    body = {"status": "UP" if up else "DOWN", "components": {"nonAssociationsApi": component}}
+    return JSONResponse(body, status_code=200 if up else 503)
+
+
 @app.exception_handler(SanitisedError)
 async def api_failed(request: Request, error: SanitisedError) -> JSONResponse:
     return JSONResponse(error_body(error), status_code=http_status(error))
@@ -111,8 +129,8 @@ async def non_association(non_association_id: int, client: Api) -> dict[str, Any
 
 @app.post("/non-associations", status_code=201)
 async def create(body: Annotated[dict[str, Any], Body()], client: Api) -> dict[str, Any]:
-    try:
-        created = await client.create_non_association(body)
+    try:  # the body as posted: the client checks every field before sending
+        created = await client.create_non_association(cast(CreateNonAssociationRequestDict, body))
     except (TypeError, ValueError) as invalid:  # a field missing, unknown or wrong
         raise HTTPException(status_code=400, detail=str(invalid)) from None
     return created.to_dict()

@@ -3,10 +3,11 @@
     HMPPS_NON_ASSOCIATIONS_API_URL=... HMPPS_AUTH_URL=... HMPPS_AUTH_CLIENT_ID=... \
     HMPPS_AUTH_CLIENT_SECRET=... flask --app examples/flask_app.py run
 
-What it shows: the configuration read from the environment once, at start-up; a
-system token from HMPPS Auth for the signed-in user and a client built for each
-request; the client's errors turned into HTTP answers; the shared connections
-closed when the process exits. A real application takes the user from its session
+What it shows: the configuration read from the environment once, when the
+application is made; a system token from HMPPS Auth for the signed-in user and a
+client built for each request; the client's errors turned into HTTP answers; a
+`/health` that reports the API's; the shared connections closed when the process
+exits. A real application takes the user from its session
 (hmpps-auth sign-in); this one reads the `X-User` header so that it can be tried
 with curl and tested without a sign-in flow.
 """
@@ -78,6 +79,19 @@ def create_app() -> Flask:
         system_token = hmpps_auth.get_system_client_token(username)
         return NonAssociationsApi(system_token, api_config, logger)
 
+    @app.get("/health")
+    def health() -> Any:
+        """The application's health, with the Non-associations API as one component
+        (`ping()` sends no token: the provider is never asked)."""
+        with NonAssociationsApi(hmpps_auth.token_provider(), api_config, logger) as client:
+            try:
+                component = {"status": client.ping()}
+            except SanitisedError as error:
+                component = {"status": "DOWN", "error": str(error)}
+        up = component["status"] == "UP"
+        body = {"status": "UP" if up else "DOWN", "components": {"nonAssociationsApi": component}}
+        return body, 200 if up else 503
+
     @app.errorhandler(SanitisedError)
     def api_failed(error: SanitisedError) -> tuple[Response, int]:
         return jsonify(error_body(error)), http_status(error)
@@ -99,7 +113,7 @@ def create_app() -> Flask:
     @app.post("/non-associations")
     def create() -> Any:
         with api() as client:
-            try:
+            try:  # the body as posted: the client checks every field before sending
                 created = client.create_non_association(request.get_json())
             except (TypeError, ValueError) as invalid:  # a field missing, unknown or wrong
                 return jsonify({"message": str(invalid)}), 400

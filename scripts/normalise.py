@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -157,6 +158,13 @@ LOCAL_DATE_TIME = {
 SECURITY_SCHEME = "bearer-jwt"
 
 PROSE_KEYS = ("summary", "description", "example", "examples", "title")
+
+# How upstream states an operation's authorisation, in its description's prose:
+# "Requires READ_NON_ASSOCIATIONS role.", "... role with write scope.",
+# "Requires role SAR_DATA_ACCESS or additional role ...".
+ROLE_REQUIREMENT = re.compile(
+    r"Requires (?:role )?(?P<role>[A-Z][A-Z_]+)(?: role)?(?P<write> with write scope)?"
+)
 
 
 # --- walking helpers -------------------------------------------------------------
@@ -446,6 +454,23 @@ def unknown_subject_body(doc: Doc) -> None:
             response.update({"content": error_content(), OPTIONAL_CONTENT: True})
 
 
+def declare_roles(doc: Doc) -> None:
+    """Upstream gives each operation's role and scope only in prose ("Requires
+    WRITE_NON_ASSOCIATIONS role with write scope"), which the project's prose replaces:
+    keep them as data, `x-roles` (the token needs one of these authorities; none: any
+    valid token) and `x-scopes`, for the client's 403 messages and its documentation.
+    An operation whose prose states none keeps what it has (normalising twice changes
+    nothing) or gets empty lists."""
+    for _, _, op in operations(doc):
+        found = ROLE_REQUIREMENT.search(op.get("description") or "")
+        if found is not None:
+            op["x-roles"] = [f"ROLE_{found['role']}"]
+            op["x-scopes"] = ["write"] if found["write"] else []
+        else:
+            op.setdefault("x-roles", [])
+            op.setdefault("x-scopes", [])
+
+
 def drop_unused_schemas(doc: Doc) -> None:
     """Quirk 5: report and queue schemas stay behind after their endpoints are removed."""
     schemas = doc["components"]["schemas"]
@@ -549,6 +574,7 @@ RULES: list[Callable[[Doc], None]] = [
     bodiless_responses,
     security_layer_401s,
     unknown_subject_body,
+    declare_roles,
     drop_unused_schemas,
     keep_current_security,
     apply_project_prose,

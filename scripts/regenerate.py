@@ -31,6 +31,7 @@ from pathlib import Path
 import drift
 import normalise
 import release
+import request_dicts
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.json"
@@ -137,6 +138,12 @@ def generate(spec_text: str, destination: Path) -> None:
         )
         if result.returncode != 0 or "warning" in result.stdout.lower():
             raise SystemExit(f"generation failed:\n{result.stdout}{result.stderr}")
+        typed_dicts = output / request_dicts.MODULE
+        typed_dicts.write_text(request_dicts.render(json.loads(spec_text)), encoding="utf-8")
+        subprocess.run(
+            [sys.executable, "-m", "ruff", "format", "--isolated", "--quiet", str(typed_dicts)],
+            check=True,
+        )
         if destination.exists():
             shutil.rmtree(destination)
         shutil.copytree(output, destination, ignore=shutil.ignore_patterns(*IGNORED))

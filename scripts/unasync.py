@@ -39,6 +39,7 @@ NAMES = {
     "async_send_once": "send_once",
     "async_token": "sync_token",
     "async_sleep": "sleep",
+    "async_loop_guard": "loop_guard",
     "AsyncLock": "Lock",
     "AsyncClosing": "Closing",
     "async_send_via_httpx": "send_via_httpx",

@@ -560,13 +560,19 @@ def test_any_object_with_info_and_error_can_log(fake: FakeHmppsAuth) -> None:
 # The fake itself.
 
 
-def test_fake_answers_both_paths_and_refuses_other_grants(fake: FakeHmppsAuth) -> None:
+def test_fake_answers_under_auth_only_and_refuses_other_grants(fake: FakeHmppsAuth) -> None:
+    """As HMPPS Auth does: an HMPPS_AUTH_URL without `/auth` fails in tests too."""
     with httpx.Client(transport=FakeAuthTransport(fake), base_url="http://auth") as http:
         auth = (CLIENT_ID, SECRET)
-        for path in ("/auth/oauth/token", "/oauth/token"):
-            ok = http.post(path, data={"grant_type": "client_credentials"}, auth=auth)
-            assert ok.status_code == 200
-            assert ok.json()["token_type"] == "bearer" and ok.json()["scope"] == "read write"
+        ok = http.post("/auth/oauth/token", data={"grant_type": "client_credentials"}, auth=auth)
+        assert ok.status_code == 200
+        assert ok.json()["token_type"] == "bearer" and ok.json()["scope"] == "read write"
+        again = http.post("/auth/oauth/token", data={"grant_type": "client_credentials"}, auth=auth)
+        assert again.status_code == 200
+        at_the_root = http.post(
+            "/oauth/token", data={"grant_type": "client_credentials"}, auth=auth
+        )
+        assert at_the_root.status_code == 404
         wrong_grant = http.post("/auth/oauth/token", data={"grant_type": "password"}, auth=auth)
         assert wrong_grant.status_code == 400
         assert wrong_grant.json()["error"] == "unsupported_grant_type"

@@ -12,11 +12,16 @@ served on loopback and the variables an application reads point at them (the
 A block that cannot run here is marked in the markdown, right before it, with
 `<!-- not run: why -->`; those are listed in NOT_RUN below, so a new one cannot slip in
 unnoticed, and each must still compile.
+
+A block marked `<!-- module: name.py -->` is also an application's module: it runs as
+any other block, and is written as `name.py` beside the application's tests, so the
+README's tests import the very code the README shows.
 """
 
 from __future__ import annotations
 
 import ast
+import json
 import os
 import re
 import subprocess
@@ -32,6 +37,7 @@ from tests.conftest import ROOT
 DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 
 NOT_RUN_MARK = re.compile(r"^<!--\s*not run:\s*(?P<why>.+?)\s*-->$")
+MODULE_MARK = re.compile(r"^<!--\s*module:\s*(?P<name>\w+\.py)\s*-->$")
 FENCE = re.compile(r"^(?P<indent>\s*)```(?P<info>[^`]*)$")
 
 NOT_RUN = [
@@ -49,6 +55,7 @@ class Block:
     language: str
     code: str
     not_run: str | None  # the reason given in the mark before it
+    module: str | None  # the file name an application's module block is written as
 
     @property
     def name(self) -> str:
@@ -86,6 +93,7 @@ def read_blocks(path: Path) -> list[Block]:
         if index == len(lines):
             raise AssertionError(f"{path.name}:{start + 1}: the block is never closed")
         mark = NOT_RUN_MARK.match(previous)
+        module = MODULE_MARK.match(previous)
         code = textwrap.dedent("\n".join(body)) if indent else "\n".join(body)
         language = opening["info"].strip().split(" ")[0]
         blocks.append(
@@ -95,6 +103,7 @@ def read_blocks(path: Path) -> list[Block]:
                 language,
                 code + "\n",
                 mark["why"] if mark else None,
+                module["name"] if module else None,
             )
         )
         previous = ""
@@ -107,6 +116,8 @@ PYTHON = [block for block in BLOCKS if block.language in ("python", "py")]
 RUN = [block for block in PYTHON if block.not_run is None]
 SCRIPTS = [block for block in RUN if not block.test_functions()]
 APPLICATION_TESTS = [block for block in RUN if block.test_functions()]
+MODULES = {block.module: block.code for block in RUN if block.module}
+"""The application's modules the documents show, by file name."""
 PYTEST_SETTINGS = next(
     block for block in BLOCKS if block.language == "toml" and "asyncio_mode" in block.code
 )
@@ -117,6 +128,12 @@ def test_blocks_were_found() -> None:
     readme = [block for block in RUN if block.document == "README.md"]
     assert len(readme) >= 10
     assert APPLICATION_TESTS
+
+
+def test_the_application_module_is_shown_and_tested() -> None:
+    """The README's "In an application" is a module its testing section imports."""
+    assert list(MODULES) == ["prisoner_app.py"]
+    assert any("from prisoner_app import" in block.code for block in APPLICATION_TESTS)
 
 
 def test_only_python_blocks_are_marked_not_run() -> None:
@@ -159,9 +176,11 @@ def without_configuration() -> dict[str, str]:
 @pytest.mark.parametrize("block", APPLICATION_TESTS, ids=lambda block: block.name)
 def test_application_tests_pass_under_pytest(block: Block, tmp_path: Path) -> None:
     (tmp_path / "test_from_docs.py").write_text(block.code, encoding="utf-8")
+    for name, code in MODULES.items():
+        (tmp_path / name).write_text(code, encoding="utf-8")
     (tmp_path / "pyproject.toml").write_text(PYTEST_SETTINGS.code, encoding="utf-8")
     environment = without_configuration()
-    environment["PYTHONPATH"] = str(ROOT / "examples")
+    environment["PYTHONPATH"] = os.pathsep.join([str(tmp_path), str(ROOT / "examples")])
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
         cwd=tmp_path,
@@ -238,3 +257,21 @@ def test_relative_links_and_anchors_resolve(document: Path) -> None:
         if not path.exists() or (anchor and anchor not in anchors(path)):
             broken.append(target)
     assert broken == []
+
+
+def test_the_methods_table_lists_the_role_openapi_json_declares() -> None:
+    """README, "Methods": the role column is each operation's `x-roles`."""
+    spec = json.loads((ROOT / "openapi.json").read_text(encoding="utf-8"))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("\n### Methods\n", 1)[1].split("\n### ", 1)[0]
+    rows = [line.split(" | ") for line in table.splitlines() if line.startswith("| `")]
+    checked = 0
+    for method_cell, request, role, _ in rows:
+        found = re.match(r"(GET|POST|PUT|PATCH) (/\S*?)[,;]?(?:\s|$)", request)
+        operation = found and spec["paths"].get(found[2], {}).get(found[1].lower())
+        if not operation:
+            continue
+        declared = " or ".join(f"`{name}`" for name in operation["x-roles"]) or "none"
+        assert role == declared, method_cell
+        checked += 1
+    assert checked == 13  # every operation in the document

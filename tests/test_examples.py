@@ -318,3 +318,27 @@ def test_flask_closes_the_connections_at_exit(
     assert connections_to(port) == 1
     at_exit[0]()
     assert connections_to(port) == 0
+
+
+async def test_health_reports_the_api_up(
+    start_app: AppFactory, fake_hmpps_auth: Any, fake_non_associations_api: FakeNonAssociationsApi
+) -> None:
+    async with start_app() as web:
+        answer = await web.get("/health", user=None)
+    assert answer.status == 200
+    assert answer.body == {"status": "UP", "components": {"nonAssociationsApi": {"status": "UP"}}}
+    assert fake_non_associations_api.requests == [("GET", "/health/ping")]
+    assert fake_hmpps_auth.token_requests == 0  # the health check needs no token
+
+
+async def test_health_reports_the_api_down(
+    start_app: AppFactory, fake_non_associations_server: FakeApiServer
+) -> None:
+    url = fake_non_associations_server.url
+    fake_non_associations_server.stop()
+    async with start_app() as web:
+        answer = await web.get("/health", user=None)
+    assert answer.status == 503
+    component = answer.body["components"]["nonAssociationsApi"]
+    assert answer.body["status"] == component["status"] == "DOWN"
+    assert component["error"].startswith(f"GET /health/ping to {url}: connection refused (")

@@ -398,3 +398,42 @@ def test_sort_names_the_entity_properties(normalised: dict[str, Any]) -> None:
         assert not re.search(orders["pattern"], bad), bad
     params = {p["name"]: p for p in normalised["paths"]["/non-associations"]["get"]["parameters"]}
     assert normalise.SORT_PROPERTY_SCHEMA in params["sort"]["description"]
+
+
+def test_roles_and_scopes_are_kept_as_data(normalised: dict[str, Any]) -> None:
+    declared = {
+        op["operationId"]: (op["x-roles"], op["x-scopes"])
+        for _, _, op in normalise.operations(normalised)
+    }
+    read, write = ["ROLE_READ_NON_ASSOCIATIONS"], ["ROLE_WRITE_NON_ASSOCIATIONS"]
+    assert declared == {
+        "constants": ([], []),
+        "getLegacyById": (["ROLE_NON_ASSOCIATIONS_SYNC"], []),
+        "getNonAssociations": (read, []),
+        "createNonAssociation": (write, ["write"]),
+        "getNonAssociationsBetweenPrisoners": (read, []),
+        "getNonAssociationsInvolvingPrisoners": (read, []),
+        "getNonAssociation": (read, []),
+        "patchNonAssociation": (write, ["write"]),
+        "closeNonAssociation": (write, ["write"]),
+        "deleteNonAssociation": (["ROLE_DELETE_NON_ASSOCIATIONS"], ["write"]),
+        "reopenNonAssociation": (["ROLE_REOPEN_NON_ASSOCIATIONS"], ["write"]),
+        "getPrisonerNonAssociations": (read, []),
+        "getSarContentByReference": (["ROLE_SAR_DATA_ACCESS"], []),
+    }
+
+
+def test_the_projects_prose_names_the_declared_role(normalised: dict[str, Any]) -> None:
+    for _, _, op in normalise.operations(normalised):
+        for role in op["x-roles"]:
+            assert f"Needs the {role.removeprefix('ROLE_')} role" in op["description"]
+        assert ("write scope" in op["description"]) == ("write" in op["x-scopes"])
+
+
+def test_roles_follow_upstream_when_its_prose_changes(reference_doc: dict[str, Any]) -> None:
+    changed = json.loads(json.dumps(reference_doc))
+    op = changed["paths"]["/non-associations/{id}"]["get"]
+    op["description"] = "Requires role VIEW_NON_ASSOCIATIONS."
+    assert normalise.normalise(changed)["paths"]["/non-associations/{id}"]["get"]["x-roles"] == [
+        "ROLE_VIEW_NON_ASSOCIATIONS"
+    ]

@@ -31,6 +31,13 @@ from hmpps_non_associations_api_client.models import (
     SortBy,
     SortDirection,
 )
+from hmpps_non_associations_api_client.request_dicts import (
+    CloseNonAssociationRequestDict,
+    CreateNonAssociationRequestDict,
+    DeleteNonAssociationRequestDict,
+    PatchNonAssociationRequestDict,
+    ReopenNonAssociationRequestDict,
+)
 
 from ._aio import aclose_pools
 from ._async._auth import AsyncHmppsAuthClient
@@ -92,6 +99,7 @@ __all__ = [
     "BadRequestError",
     "ClientError",
     "CloseNonAssociationRequest",
+    "CloseNonAssociationRequestDict",
     "ClosedNonAssociation",
     "ClosedNonAssociationsPage",
     "ClosedPrisonerNonAssociation",
@@ -99,7 +107,9 @@ __all__ = [
     "ConflictError",
     "Constant",
     "CreateNonAssociationRequest",
+    "CreateNonAssociationRequestDict",
     "DeleteNonAssociationRequest",
+    "DeleteNonAssociationRequestDict",
     "ErrorCode",
     "ErrorResponse",
     "ForbiddenError",
@@ -120,12 +130,14 @@ __all__ = [
     "OtherPrisonerDetails",
     "PageNonAssociation",
     "PatchNonAssociationRequest",
+    "PatchNonAssociationRequestDict",
     "Plugin",
     "PrisonerNonAssociation",
     "PrisonerNonAssociations",
     "RateLimitedError",
     "Reason",
     "ReopenNonAssociationRequest",
+    "ReopenNonAssociationRequestDict",
     "RequestEvent",
     "ResponseEvent",
     "RestrictionType",
@@ -149,3 +161,11 @@ __all__ = [
     "sort_direction_options",
     "system_users",
 ]
+
+# Public names report this module, in tracebacks, reprs and help(), as httpx does for
+# its own: the private modules they are defined in may change in any release.
+for _name in __all__:
+    _public = globals()[_name]
+    if getattr(_public, "__module__", "").startswith(f"{__name__}._"):
+        _public.__module__ = __name__
+del _name, _public

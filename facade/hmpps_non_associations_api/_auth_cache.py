@@ -13,6 +13,7 @@ after its request was sent: an hour-long token is refreshed a minute early, a
 from __future__ import annotations
 
 import base64
+import copy
 import itertools
 import json
 import logging
@@ -25,6 +26,7 @@ from urllib.parse import urlencode
 import attrs
 
 from . import _connections
+from ._advice import auth_hint, failure_words, transport_hint
 from ._config import AuthConfig
 from ._errors import ApiTimeoutError, SanitisedError, TransportError
 from ._logs import Log
@@ -41,6 +43,9 @@ __all__ = [
 ]
 
 DEFAULT_LOGGER_NAME = "hmpps_non_associations_api.auth"
+
+_OPERATION = "get_system_client_token"
+"""What a token fetch's errors name as their operation."""
 
 # Token requests are few: a small pool of kept connections is plenty.
 AUTH_POOL = _connections.PoolSettings(
@@ -177,8 +182,9 @@ class TokenCache(Generic[_LockT]):
 
 
 def _copy(error: SanitisedError) -> SanitisedError:
-    """A fresh exception like `error`, so each waiting caller raises its own."""
-    return type(error)(error.message, status=error.status, text=error.text, headers=error.headers)
+    """A fresh exception like `error` (its traceback aside), so each waiting caller
+    raises its own."""
+    return copy.copy(error)
 
 
 # ---------------------------------------------------------------------------------------
@@ -209,7 +215,10 @@ def _scrub(text: str, config: AuthConfig) -> str:
 def transport_failure(failure: SendError, config: AuthConfig) -> TransportError:
     kind = ApiTimeoutError if failure.timed_out else TransportError
     verb = "timed out" if failure.timed_out else "failed"
-    return kind(f"HMPPS Auth token request {verb} ({_scrub(failure.message, config)[:200]})")
+    words = _scrub(failure_words(failure), config)[:200]
+    error = kind(f"HMPPS Auth token request {verb} ({words})")
+    error.hint = transport_hint(failure, "AuthConfig", config.timeout)
+    return error
 
 
 _NOT_JSON = object()
@@ -295,9 +304,11 @@ class AuthBase:
             except SanitisedError as refused:
                 error = refused
         if error is not None:
+            hint = error.hint if error.status is None else auth_hint(error.status)
+            error.located(_OPERATION, "POST", self._origin.base_path, self._origin.url, hint)
             self._cache.fail(ticket, error)
             self._log.error(
-                f"HMPPS Auth system token request for {_who(ticket.key)} failed: {error}"
+                f"HMPPS Auth system token request for {_who(ticket.key)} failed: {error.outcome}"
             )
             raise error
         self._cache.store(ticket, token, expires_in, sent_at)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import importlib.metadata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from types import ModuleType
 from typing import Any, Generic, TypeVar
 
@@ -54,6 +54,13 @@ from hmpps_non_associations_api_client.models import (
     SortBy,
     SortDirection,
 )
+from hmpps_non_associations_api_client.request_dicts import (
+    CloseNonAssociationRequestDict,
+    CreateNonAssociationRequestDict,
+    DeleteNonAssociationRequestDict,
+    PatchNonAssociationRequestDict,
+    ReopenNonAssociationRequestDict,
+)
 from hmpps_non_associations_api_client.types import UNSET, Unset
 
 from . import _validation as check
@@ -83,11 +90,14 @@ USER_AGENT = (
     f"hmpps-non-associations-api-python/{importlib.metadata.version('hmpps-non-associations-api')}"
 )
 
-CloseRequest = CloseNonAssociationRequest | Mapping[str, Any]
-CreateRequest = CreateNonAssociationRequest | Mapping[str, Any]
-DeleteRequest = DeleteNonAssociationRequest | Mapping[str, Any]
-PatchRequest = PatchNonAssociationRequest | Mapping[str, Any]
-ReopenRequest = ReopenNonAssociationRequest | Mapping[str, Any]
+# A request is the generated model or a dict in the API's JSON shape, typed so that a
+# type checker refuses a misspelt key or a wrong type in a literal dict. (Any mapping is
+# checked the same way at run time.)
+CloseRequest = CloseNonAssociationRequest | CloseNonAssociationRequestDict
+CreateRequest = CreateNonAssociationRequest | CreateNonAssociationRequestDict
+DeleteRequest = DeleteNonAssociationRequest | DeleteNonAssociationRequestDict
+PatchRequest = PatchNonAssociationRequest | PatchNonAssociationRequestDict
+ReopenRequest = ReopenNonAssociationRequest | ReopenNonAssociationRequestDict
 Sort = str | Sequence[str]
 
 
@@ -113,9 +123,15 @@ def handed_over(items: list[NonAssociation]) -> Iterator[NonAssociation]:
 
 
 _HEADERS = {"User-Agent": USER_AGENT}
+HEALTH_PING = "/health/ping"
+"""The health check DPS applications call on each API they depend on."""
 # What the generated parsers are handed as their client: they read only its
 # raise_on_unexpected_status (off), so every client instance shares this one.
 _PARSER = GeneratedClient(base_url="http://localhost")
+
+
+# Where a walk through every page reads them: for an error in the paging fields.
+_WALK = ("iter_non_associations", "GET", "/non-associations", "/non-associations")
 
 
 def _unset_if_none(value: Any) -> Any:
@@ -241,14 +257,12 @@ class ApiBase:
             or isinstance(total, bool)
         ):
             fields = f"number={number!r}, totalPages={total!r}, last={last!r}"
-            raise self._unreadable("GET", "/non-associations", f"paging fields {fields}")
+            raise self._unreadable(*_WALK, f"paging fields {fields}")
         following = requested + 1
         if last is True or not content or (isinstance(total, int) and following >= total):
             return content, None
         if not isinstance(number, Unset) and number != requested:
-            raise self._unreadable(
-                "GET", "/non-associations", f"asked for page {requested}, got page {number}"
-            )
+            raise self._unreadable(*_WALK, f"asked for page {requested}, got page {number}")
         return content, following
 
     @staticmethod
@@ -261,6 +275,7 @@ class ApiBase:
     @staticmethod
     def _create(request: CreateRequest) -> Operation[NonAssociation]:
         body = check.request_model(CreateNonAssociationRequest, request)
+        check.two_prisoners(body)
         return Operation(
             "create_non_association", create_non_association, "/non-associations", {"body": body}
         )
@@ -335,6 +350,23 @@ class ApiBase:
             frozenset({204, 209}),
         )
 
+    def _ping_request(self) -> WireRequest:
+        """The service's own health check, which needs no token."""
+        ping = {"method": "get", "url": HEALTH_PING}
+        return WireRequest.from_kwargs(ping, self._transport.origin.base_path, _HEADERS)
+
+    def _ping_status(self, request: WireRequest, reply: WireReply) -> str:
+        """The status the health check reports ("UP")."""
+        try:
+            status = reply.json().get("status")
+        except (ValueError, AttributeError) as exc:
+            problem = f"{type(exc).__name__}: {str(exc)[:200]}"
+        else:
+            if isinstance(status, str):
+                return status
+            problem = "no status"
+        raise self._unreadable("ping", "GET", HEALTH_PING, request.path, problem, reply)
+
     # --- responses --------------------------------------------------------------------
 
     def _request(self, op: Operation[Any]) -> WireRequest:
@@ -358,18 +390,24 @@ class ApiBase:
                 result: T = parsed  # what the operation documents for its success
                 return result
             problem = "no body of the documented type"
-        raise self._unreadable(request.method, request.path, problem, reply)
+        raise self._unreadable(op.name, request.method, op.template, request.path, problem, reply)
 
     def _unreadable(
-        self, method: str, path: str, problem: str, reply: WireReply | None = None
+        self,
+        operation: str,
+        method: str,
+        template: str,
+        path: str,
+        problem: str,
+        reply: WireReply | None = None,
     ) -> TransportError:
         """The error for a 2xx reply the client cannot use, logged like any failure."""
         error = TransportError(
             f"Unreadable response ({problem})",
             text=reply.text if reply is not None else "",
             headers=reply.headers if reply is not None else None,
-        )
-        self._log.error(f"{API_NAME} {method} {path} failed: {error}")
+        ).located(operation, method, template, self._transport.origin.url)
+        self._log.error(f"{API_NAME} {method} {path} failed: {error.outcome}")
         return error
 
     @staticmethod

@@ -15,8 +15,11 @@ it keeps working; subclasses let applications branch on what happened:
     └── TransportError            no usable response
         └── ApiTimeoutError       a wait or the whole call's deadline ran out
 
-An error carries what the response said (status, reason, body, headers) and nothing
-of the request, so the Authorization header can never travel with it.
+An error carries what the response said (status, reason, body, headers), where the
+call went (`operation`, `method`, `path_template`, `origin`: never the filled-in path,
+query or body, which hold prisoner numbers) and, when there is one, a `hint` at what
+usually causes it and what to do. It keeps nothing else of the request, so the
+Authorization header can never travel with it.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from __future__ import annotations
 import enum
 import json
 from collections.abc import Mapping
-from typing import Any, TypeGuard
+from typing import Any, Self, TypeAlias, TypeGuard
 
 from hmpps_non_associations_api_client.models import ErrorResponse
 
@@ -35,6 +38,7 @@ __all__ = [
     "ConflictError",
     "ErrorCode",
     "ForbiddenError",
+    "JsonValue",
     "NotFoundError",
     "RateLimitedError",
     "SanitisedError",
@@ -60,6 +64,9 @@ class ErrorCode(enum.IntEnum):
 
 _ERROR_RESPONSE_KEYS = {"status", "userMessage", "developerMessage"}
 
+JsonValue: TypeAlias = dict[str, Any] | list[Any] | str | int | float | bool | None
+"""What a JSON body decodes to."""
+
 
 def is_error_response(obj: object) -> TypeGuard[ErrorResponse | Mapping[str, Any]]:
     """True for an `ErrorResponse` or a JSON object shaped like one."""
@@ -73,15 +80,23 @@ class SanitisedError(Exception):
 
     `status` is None when nothing usable came back (connection refused, timeout,
     deadline, unreadable body). `data` is an `ErrorResponse` when the body is one,
-    otherwise the parsed JSON or None.
+    otherwise the decoded JSON, or None for a body that is not JSON (an HTML 503).
+    `operation` (the client method, e.g. `get_non_association`), `method`,
+    `path_template` (e.g. `/non-associations/{id}`) and `origin` (scheme, host and
+    port) say where the call went; they are None on an error made outside a call.
     """
 
     status: int | None
     message: str
     text: str
     headers: Mapping[str, str]
-    data: ErrorResponse | Any
+    data: ErrorResponse | JsonValue
     error_code: ErrorCode | None
+    operation: str | None
+    method: str | None
+    path_template: str | None
+    origin: str | None
+    hint: str | None
 
     def __init__(
         self,
@@ -98,8 +113,25 @@ class SanitisedError(Exception):
         self.headers = dict(headers or {})
         self.data = _parse_body(text)
         self.error_code = _error_code(self.data)
+        self.operation = self.method = self.path_template = self.origin = self.hint = None
 
-    def __str__(self) -> str:
+    def located(
+        self,
+        operation: str,
+        method: str,
+        path_template: str,
+        origin: str,
+        hint: str | None = None,
+    ) -> Self:
+        """This error, marked with where its call went and what to do about it."""
+        self.operation, self.method, self.path_template = operation, method, path_template
+        self.origin, self.hint = origin, hint
+        return self
+
+    @property
+    def outcome(self) -> str:
+        """What happened, without where: `404 Not Found - <the API's message> [errorCode
+        404]`, or a transport failure in words, then the hint if there is one."""
         parts = [self.message]
         if self.status is not None:
             parts.insert(0, str(self.status))
@@ -107,13 +139,19 @@ class SanitisedError(Exception):
             parts.append(f"- {self.data.user_message}")
         if self.error_code is not None:
             parts.append(f"[errorCode {self.error_code.value}]")
-        return " ".join(parts)
+        text = " ".join(parts)
+        return f"{text}; {self.hint}" if self.hint else text
+
+    def __str__(self) -> str:
+        if self.method is None:
+            return self.outcome
+        return f"{self.method} {self.path_template} to {self.origin}: {self.outcome}"
 
     def __repr__(self) -> str:
         code = self.error_code.value if self.error_code is not None else None
         return (
             f"{type(self).__name__}(status={self.status!r}, message={self.message!r}, "
-            f"error_code={code!r})"
+            f"error_code={code!r}, operation={self.operation!r})"
         )
 
     @staticmethod
@@ -186,11 +224,11 @@ def describe(exc: Exception) -> str:
     return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
 
 
-def _parse_body(text: str) -> ErrorResponse | Any:
+def _parse_body(text: str) -> ErrorResponse | JsonValue:
     if not text:
         return None
     try:
-        data = json.loads(text)
+        data: JsonValue = json.loads(text)
     except (ValueError, RecursionError):
         return None
     if isinstance(data, dict) and data.keys() >= _ERROR_RESPONSE_KEYS:
@@ -201,7 +239,7 @@ def _parse_body(text: str) -> ErrorResponse | Any:
     return data
 
 
-def _error_code(data: ErrorResponse | Any) -> ErrorCode | None:
+def _error_code(data: ErrorResponse | JsonValue) -> ErrorCode | None:
     code = data.error_code if isinstance(data, ErrorResponse) else None
     if isinstance(code, int) and code in ErrorCode._value2member_map_:
         return ErrorCode(code)

@@ -16,6 +16,7 @@ import attrs
 import httpx
 
 from . import _connections, _telemetry
+from ._advice import failure_words, reply_hint, transport_hint
 from ._config import ApiConfig
 from ._errors import ApiTimeoutError, SanitisedError, TransportError
 from ._logs import Log
@@ -93,6 +94,7 @@ class Call:
         self.method = request.method
         self.path = request.path
         self.template = template
+        self.operation = operation
         timeout = transport.config.timeout
         self.limits = Limits(timeout.response, time.monotonic() + timeout.deadline)
         self.attempt = 0
@@ -114,10 +116,12 @@ class Call:
             raise self.fail(self.deadline_error(), _telemetry.DEADLINE_EXCEEDED)
         return token
 
-    def begin(self, token: str) -> None:
-        """Prepare the next try: the token, logs, plugins, trace context."""
+    def begin(self, token: str | None) -> None:
+        """Prepare the next try: the token (None: an endpoint that needs none), logs,
+        plugins, trace context."""
         self.attempt += 1
-        self.request.headers["Authorization"] = f"Bearer {token}"
+        if token is not None:
+            self.request.headers["Authorization"] = f"Bearer {token}"
         if self.attempt == 1:
             self.transport.log.info(f"{API_NAME} {self.method} {self.path}")
         if self.transport.plugins:
@@ -143,7 +147,8 @@ class Call:
             _retry_after(status, reply.headers),
         )
         if delay is None:
-            return self.fail(error, str(status))
+            hint = reply_hint(error, self.method, self.template, self.operation)
+            return self.fail(error, str(status), hint)
         self.transport.log.info(f"{API_NAME} retrying {self.method} {self.path} after {status}")
         if self.telemetry is not None:
             self.telemetry.retrying(self.attempt, status, str(status), delay)
@@ -152,23 +157,31 @@ class Call:
     def failed(self, failure: SendError) -> _Outcome:
         """After a try with no usable reply: give up with a sanitised error, or wait and retry."""
         past_deadline = failure.timed_out and self.remaining() <= 0
+        hint = None
         if past_deadline:
             error: TransportError = self.deadline_error()
-        elif failure.timed_out:
-            error = ApiTimeoutError(failure.message)
         else:
-            error = TransportError(failure.message)
+            error_class = ApiTimeoutError if failure.timed_out else TransportError
+            error = error_class(self.without_path(failure_words(failure)))
+            hint = transport_hint(failure, "ApiConfig", self.limits.wait)
         self.notify_response(None, error.message)
         kind = _telemetry.DEADLINE_EXCEEDED if past_deadline else _telemetry.failure_type(failure)
         delay = None if past_deadline else self.retry_delay(failure.retryable, None)
         if delay is None:
-            return self.fail(error, kind)
+            return self.fail(error, kind, hint)
         self.transport.log.info(
             f"{API_NAME} retrying {self.method} {self.path} after {error.message}"
         )
         if self.telemetry is not None:
             self.telemetry.retrying(self.attempt, None, kind, delay)
         return delay
+
+    def without_path(self, words: str) -> str:
+        """A library's words with the request's path (which holds IDs and prisoner
+        numbers; aiohttp quotes the URL) replaced by its template."""
+        for filled in (self.request.target, self.path):
+            words = words.replace(filled, self.template)
+        return words
 
     def retry_delay(self, retryable: bool, retry_after: float | None) -> float | None:
         policy = self.transport.policy
@@ -199,9 +212,13 @@ class Call:
     def deadline_error(self) -> ApiTimeoutError:
         return ApiTimeoutError(f"Deadline of {self.transport.config.timeout.deadline:g}s exceeded")
 
-    def fail(self, error: SanitisedError, error_type: str) -> SanitisedError:
-        """The call's final error, logged; `error_type` names it for telemetry."""
-        self.transport.log.error(f"{API_NAME} {self.method} {self.path} failed: {error}")
+    def fail(
+        self, error: SanitisedError, error_type: str, hint: str | None = None
+    ) -> SanitisedError:
+        """The call's final error, marked with where the call went and `hint`, and logged;
+        `error_type` names it for telemetry."""
+        error.located(self.operation, self.method, self.template, self.transport.origin.url, hint)
+        self.transport.log.error(f"{API_NAME} {self.method} {self.path} failed: {error.outcome}")
         if self.telemetry is not None:
             self.telemetry.finished(error.status, error_type)
         return error

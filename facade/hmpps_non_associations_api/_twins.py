@@ -6,12 +6,46 @@ scripts/unasync.py turns each `Async`/`async_` name here into the name beside it
 from __future__ import annotations
 
 import asyncio
+import sys
 import threading
 import time
+import warnings
 
-__all__ = ["AsyncLock", "Lock", "async_sleep", "sleep"]
+__all__ = ["AsyncLock", "Lock", "async_loop_guard", "async_sleep", "loop_guard", "sleep"]
 
 AsyncLock = asyncio.Lock
 Lock = threading.Lock
 async_sleep = asyncio.sleep
 sleep = time.sleep
+
+BLOCKS_THE_LOOP = (
+    "NonAssociationsApi and HmppsAuthClient block the thread they are called on, and this"
+    " thread runs an asyncio event loop: every task on the loop waits until the API (or"
+    " HMPPS Auth) answers. In asyncio code use AsyncNonAssociationsApi and"
+    " AsyncHmppsAuthClient"
+)
+_warned = False
+
+
+def async_loop_guard() -> None:
+    """Nothing to guard: asyncio code waits without blocking its loop."""
+
+
+def loop_guard() -> None:
+    """Warn, once in the process, when a blocking call is made on the thread of a
+    running event loop (a sync client in an async web handler, say)."""
+    global _warned
+    if _warned or asyncio._get_running_loop() is None:
+        return
+    _warned = True
+    warnings.warn(BLOCKS_THE_LOOP, RuntimeWarning, stacklevel=_outside_the_package())
+
+
+def _outside_the_package() -> int:
+    """The stack level of the first caller outside this package (the application)."""
+    level, frame = 2, sys._getframe(2)
+    while frame.f_back is not None and frame.f_globals.get("__name__", "").startswith(
+        __package__ or "hmpps_non_associations_api"
+    ):
+        level, frame = level + 1, frame.f_back
+    return level

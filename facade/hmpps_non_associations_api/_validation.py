@@ -15,15 +15,14 @@ import datetime
 import enum
 import functools
 import inspect
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from importlib import resources
 from typing import Any, Final, Protocol, Self, TypeVar
 from urllib.parse import quote
 
 from hmpps_non_associations_api_client.types import Unset
 
+from ._document import document as _document
 from ._london import to_london_local
 
 __all__ = [
@@ -42,6 +41,7 @@ __all__ = [
     "prisoner_numbers",
     "request_model",
     "sort_params",
+    "two_prisoners",
 ]
 
 _INTEGER_FORMATS: Final = {"int32": 32, "int64": 64}
@@ -54,15 +54,6 @@ clients and proxies before that."""
 
 
 # --- the document ------------------------------------------------------------------
-
-
-@functools.cache
-def _document() -> dict[str, Any]:
-    """The API document, read once, on first use."""
-    document: dict[str, Any] = json.loads(
-        resources.files(__package__).joinpath("openapi.json").read_bytes()
-    )
-    return document
 
 
 def _resolved(schema: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -443,17 +434,18 @@ class _Field:
         return value if model else plain
 
     def _date_time(self, value: object, where: str, model: bool) -> object:
-        if model:
-            if not isinstance(value, datetime.datetime):
-                raise TypeError(f"{where} must be a datetime.datetime, not {_kind(value)}")
-            return value
-        if not isinstance(value, str):
-            raise TypeError(f"{where} must be an ISO 8601 date-time string, not {_kind(value)}")
+        """A `datetime` (naive: London local time; aware: converted to it before
+        sending), or in a dict also its ISO 8601 string."""
+        if isinstance(value, datetime.datetime):
+            return value if model else value.isoformat()
+        if model or not isinstance(value, str):
+            wanted = "a datetime.datetime" if model else "a datetime or an ISO 8601 string"
+            raise TypeError(f"{where} must be {wanted}, not {_kind(value)}")
         try:
             datetime.datetime.fromisoformat(value)
         except ValueError:
             raise ValueError(f"{where} is not an ISO 8601 date-time: {_shown(value)}") from None
-        return value  # an offset is converted to London time before sending
+        return value
 
 
 def _snake_case(key: str) -> str:
@@ -532,6 +524,16 @@ def request_model(kind: type[_M], request: object) -> _M:
     if not isinstance(request, Mapping):
         raise TypeError(f"request must be a {kind.__name__} or a dict, not {_kind(request)}")
     return kind.from_dict(schema.check_dict(request))
+
+
+def two_prisoners(request: Any) -> None:
+    """A non-association is between two prisoners: the service cannot store one with the
+    same prisoner on both sides (its database refuses it, and the caller gets a 500)."""
+    if request.first_prisoner_number == request.second_prisoner_number:
+        raise ValueError(
+            "CreateNonAssociationRequest: firstPrisonerNumber and secondPrisonerNumber are"
+            " the same prisoner; a non-association is between two different prisoners"
+        )
 
 
 _Body = TypeVar("_Body")

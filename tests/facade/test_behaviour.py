@@ -228,9 +228,10 @@ async def test_error_response_with_null_code_and_more_info(
     assert isinstance(error.data, ErrorResponse)
     assert (error.data.error_code, error.data.more_info) == (None, None)
     assert error.error_code is None
-    assert str(error) == (
+    assert error.outcome == (
         "400 Bad Request - Validation failure: includeOpen and includeClosed both false"
     )
+    assert str(error) == f"GET /non-associations/{{id}} to {fault_server.url}: {error.outcome}"
 
 
 async def test_security_layer_401_has_no_body(kind: str, fault_server: FaultServer) -> None:

@@ -692,6 +692,34 @@ CASES = [
     pytest.param(
         Case(
             "close_non_association",
+            (42, {"closedReason": "r", "closedAt": datetime.datetime(2024, 7, 1, 12, tzinfo=UTC)}),
+            {},
+            "PUT",
+            "/non-associations/42/close",
+            [],
+            body={"closedReason": "r", "closedAt": "2024-07-01T13:00:00"},
+            response=non_association_json(closed=True),
+            check=is_non_association,
+        ),
+        id="close-dict-aware-datetime-to-london-summer",
+    ),
+    pytest.param(
+        Case(
+            "reopen_non_association",
+            (42, {"reopenReason": "r", "reopenedAt": datetime.datetime(2024, 1, 15, 12, 0, 5)}),
+            {},
+            "PUT",
+            "/non-associations/42/reopen",
+            [],
+            body={"reopenReason": "r", "reopenedAt": "2024-01-15T12:00:05"},
+            response=non_association_json(),
+            check=is_non_association,
+        ),
+        id="reopen-dict-naive-datetime-as-london",
+    ),
+    pytest.param(
+        Case(
+            "close_non_association",
             (
                 42,
                 CloseNonAssociationRequest(

@@ -173,7 +173,7 @@ WRONG_TYPES: dict[Any, list[Any]] = {
     TEXT: [123, None, True, ["a comment"], {"text": "a"}, b"bytes", 1.5],
     USER: [5, None, False, ["KWALSH_GEN"], b"KWALSH_GEN"],
     NUMBER: [1234, None, ["A1234BC"], b"A1234BC"],
-    TIME: [1714572000, None, datetime.datetime(2024, 5, 1, 14), ["2024-05-01T14:00:00"]],
+    TIME: [1714572000, None, datetime.date(2024, 5, 1), ["2024-05-01T14:00:00"]],
 }
 ENUM_WRONG_TYPES = [1, None, True, ["VICTIM"]]
 
@@ -257,11 +257,21 @@ async def test_a_wrongly_typed_field_is_a_type_error(
     call, args, _, _ = CALLS[kind]
     for bad in WRONG_TYPES.get(rule, ENUM_WRONG_TYPES):
         await refused(quiet, TypeError, key, call, *args, {**VALID[kind], key: bad})
-        if isinstance(bad, datetime.datetime):
-            continue  # what a model holds, but not a dict (which has the JSON's string)
         model = valid_model(kind)
         setattr(model, attr, bad)
         await refused(quiet, TypeError, attr, call, *args, model)
+
+
+@pytest.mark.parametrize(("kind", "key", "attr", "required", "rule"), field_params(TIME))
+async def test_a_model_takes_a_datetime_not_its_string(
+    quiet: Caller, kind: type, key: str, attr: str, required: bool, rule: Any
+) -> None:
+    """A dict carries the API's JSON shape, so may hold the string; a model's field is
+    typed as a datetime, and holds one."""
+    call, args, _, _ = CALLS[kind]
+    model = valid_model(kind)
+    setattr(model, attr, "2024-05-01T14:00:00")
+    await refused(quiet, TypeError, attr, call, *args, model)
 
 
 @pytest.mark.parametrize(("kind", "key", "attr", "required", "rule"), field_params(optional=False))
@@ -313,6 +323,23 @@ async def test_an_unknown_key_is_refused_listing_the_known_ones(quiet: Caller, k
     model = valid_model(kind)
     model[misspelt] = "x"
     await refused(quiet, ValueError, (misspelt, *known), call, *args, model)
+
+
+async def test_the_same_prisoner_on_both_sides_is_refused(quiet: Caller) -> None:
+    """The service's database refuses it, and the caller would get a 500."""
+    create = CreateNonAssociationRequest
+    same = {**VALID[create], "secondPrisonerNumber": VALID[create]["firstPrisonerNumber"]}
+    message = await refused(
+        quiet,
+        ValueError,
+        ("firstPrisonerNumber", "secondPrisonerNumber", "the same prisoner"),
+        "create_non_association",
+        same,
+    )
+    assert VALID[create]["firstPrisonerNumber"] not in message
+    model = valid_model(create)
+    model.second_prisoner_number = model.first_prisoner_number
+    await refused(quiet, ValueError, "the same prisoner", "create_non_association", model)
 
 
 async def test_a_patch_with_only_a_misspelt_key_is_refused(quiet: Caller) -> None:

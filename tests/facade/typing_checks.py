@@ -11,6 +11,7 @@ from hmpps_non_associations_api import (
     ClosedNonAssociation,
     ClosedNonAssociationsPage,
     ClosedPrisonerNonAssociations,
+    CreateNonAssociationRequestDict,
     NonAssociation,
     NonAssociationsApi,
     OpenNonAssociation,
@@ -18,6 +19,8 @@ from hmpps_non_associations_api import (
     OpenPrisonerNonAssociations,
     PageNonAssociation,
     PrisonerNonAssociations,
+    Reason,
+    Role,
 )
 
 
@@ -55,7 +58,31 @@ def sync_results(api: NonAssociationsApi) -> None:
     assert_type(api.iter_non_associations(include_closed=flag), Iterator[NonAssociation])
     assert_type(api.close_non_association(1, {"closedReason": "r"}), ClosedNonAssociation)
     assert_type(api.reopen_non_association(1, {"reopenReason": "r"}), OpenNonAssociation)
-    assert_type(api.delete_non_association(1, {}), None)
+    delete = {"deletionReason": "r", "staffUserNameRequestingDeletion": "U"}
+    assert_type(api.delete_non_association(1, delete), None)
+
+
+def request_dicts(api: NonAssociationsApi) -> None:
+    """A literal dict is held to its request's TypedDict: mypy --strict reports each
+    line marked `type: ignore` (and, with warn_unused_ignores, would report the mark if
+    the line were accepted)."""
+    api.update_non_association(1, {"restrictionType": "WING", "reason": Reason.THREAT})
+    api.close_non_association(1, {"closedReason": "r", "closedAt": datetime.datetime.now()})
+    api.reopen_non_association(1, {"reopenReason": "r", "reopenedAt": "2024-01-02T03:04:05"})
+    api.update_non_association(1, {"reasn": "THREAT"})  # type: ignore[arg-type]
+    api.close_non_association(1, {"closedReason": 5})  # type: ignore[arg-type]
+    api.update_non_association(1, {"restrictionType": "FLOOR"})  # type: ignore[arg-type]
+    api.create_non_association({"firstPrisonerNumber": "A1234BC"})  # type: ignore[arg-type]
+    body: CreateNonAssociationRequestDict = {
+        "firstPrisonerNumber": "A1234BC",
+        "firstPrisonerRole": Role.VICTIM,
+        "secondPrisonerNumber": "B2345CD",
+        "secondPrisonerRole": "PERPETRATOR",
+        "reason": "THREAT",
+        "restrictionType": "CELL",
+        "comment": "Seen together",
+    }
+    assert_type(api.create_non_association(body), NonAssociation)
 
 
 async def async_results(api: AsyncNonAssociationsApi) -> None:

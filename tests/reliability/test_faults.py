@@ -177,7 +177,10 @@ async def test_a_server_that_never_answers_the_connection(
         ("async", "http"): "SocketTimeoutError: Timeout on reading data from socket",
         ("async", "https"): "ConnectionTimeoutError: Connection timeout to host https://",
     }[kind, scheme]
-    assert error.message.startswith(expected)
+    assert error.message.startswith(f"no reply in time ({expected}")
+    assert str(error).startswith(f"GET /non-associations/{{id}} to {url}: no reply in time (")
+    assert str(error).endswith("; the service did not answer within the response timeout (0.3s)")
+    assert "/non-associations/42" not in str(error)  # the path holds an ID: never quoted
     assert client.tries == 3
     assert 0.9 <= elapsed < 0.9 + 0.3 + 0.5
 

@@ -30,7 +30,7 @@ from hmpps_non_associations_api.testing import (
 from tests.conftest import ROOT
 
 
-def test_serve_answers_and_stops_cleanly_on_sigterm() -> None:
+def test_serve_answers_logs_and_stops_cleanly_on_sigterm() -> None:
     process = subprocess.Popen(
         [sys.executable, "-m", "hmpps_non_associations_api.testing", "serve", "--port", "0"],
         stdout=subprocess.PIPE,
@@ -42,18 +42,24 @@ def test_serve_answers_and_stops_cleanly_on_sigterm() -> None:
         line = process.stdout.readline()
         assert line.startswith("Fake Non-associations API listening on http://127.0.0.1:")
         url = line.split()[-1]
+        assert process.stdout.readline() == f"export HMPPS_NON_ASSOCIATIONS_API_URL={url}\n"
         token = mint_token(roles=[READ_NON_ASSOCIATIONS])
         response = httpx.get(
-            f"{url}/non-associations/1", headers={"Authorization": f"Bearer {token}"}, timeout=5
+            f"{url}/non-associations/1?x=A1234BC",
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=5,
         )
         assert response.json()["id"] == 1
+        assert httpx.get(f"{url}/health/ping", timeout=5).json() == {"status": "UP"}
         process.send_signal(signal.SIGTERM)
         stdout, stderr = process.communicate(timeout=10)
     finally:
         process.kill()
         process.wait(timeout=10)
     assert process.returncode == 0, stderr
-    assert stdout == stderr == ""
+    assert stdout == ""
+    # Each request on a line of its own: method, path and status; no query, no token.
+    assert stderr == "GET /non-associations/1 200\nGET /health/ping 200\n"
 
 
 @contextlib.contextmanager
@@ -74,6 +80,18 @@ def running(*arguments: str) -> Iterator[tuple[subprocess.Popen[str], str]]:
         process.wait(timeout=10)
 
 
+def exports(process: subprocess.Popen[str], count: int) -> dict[str, str]:
+    """The next `count` lines the process printed, each `export NAME=VALUE`."""
+    assert process.stdout is not None
+    found = {}
+    for _ in range(count):
+        line = process.stdout.readline()
+        assert line.startswith("export "), line
+        name, _, value = line.removeprefix("export ").rstrip("\n").partition("=")
+        found[name] = value
+    return found
+
+
 def stopped(process: subprocess.Popen[str]) -> tuple[int, str, str]:
     process.send_signal(signal.SIGTERM)
     stdout, stderr = process.communicate(timeout=10)
@@ -86,14 +104,15 @@ def test_an_application_runs_against_serve_and_serve_auth() -> None:
         running("serve-auth", "--port", "0") as (auth_process, auth_banner),
     ):
         assert auth_banner.startswith("Fake HMPPS Auth listening on http://127.0.0.1:")
-        api_url, auth_url = api_banner.split()[-1], auth_banner.split()[-1]
-        assert auth_url.endswith("/auth")
-        env = {
-            "HMPPS_NON_ASSOCIATIONS_API_URL": api_url,
-            "HMPPS_AUTH_URL": auth_url,
+        # The export lines each prints are what an application's environment needs.
+        env = exports(api_process, 1) | exports(auth_process, 3)
+        assert env == {
+            "HMPPS_NON_ASSOCIATIONS_API_URL": api_banner.split()[-1],
+            "HMPPS_AUTH_URL": auth_banner.split()[-1],
             "HMPPS_AUTH_CLIENT_ID": FAKE_CLIENT_ID,
-            "HMPPS_AUTH_CLIENT_SECRET": FAKE_CLIENT_SECRET,
+            "HMPPS_AUTH_CLIENT_SECRET": FAKE_CLIENT_SECRET,  # the fake's published one
         }
+        assert env["HMPPS_AUTH_URL"].endswith("/auth")
         with HmppsAuthClient(AuthConfig.from_env(env)) as auth:
             api = NonAssociationsApi(auth.token_provider("APP_USER"), ApiConfig.from_env(env))
             # Operations needing each role in turn: the client's tokens carry them all.
@@ -109,8 +128,9 @@ def test_an_application_runs_against_serve_and_serve_auth() -> None:
         auth_status, auth_out, auth_err = stopped(auth_process)
         api_status, _, api_err = stopped(api_process)
     assert (auth_status, api_status) == (0, 0), auth_err + api_err
-    assert auth_out == auth_err == ""
-    assert FAKE_CLIENT_SECRET not in auth_banner + auth_out + auth_err
+    assert auth_out == ""
+    assert auth_err == "POST /auth/oauth/token 200\n"  # one token: the client caches it
+    assert "GET /non-associations/1 200\n" in api_err
 
 
 def test_serve_auth_knows_only_the_client_it_is_given() -> None:
@@ -119,6 +139,8 @@ def test_serve_auth_knows_only_the_client_it_is_given() -> None:
         "serve-auth", "--port", "0", "--client-id", "my-app", "--client-secret", secret
     ) as (process, banner):
         url = banner.split()[-1]
+        assert process.stdout is not None
+        printed = [process.stdout.readline() for _ in range(3)]
         with HmppsAuthClient(AuthConfig(url, "my-app", secret)) as auth:
             claims = decode_token(auth.get_system_client_token("APP_USER"))
         stranger = HmppsAuthClient(AuthConfig(url, FAKE_CLIENT_ID, FAKE_CLIENT_SECRET))
@@ -130,7 +152,64 @@ def test_serve_auth_knows_only_the_client_it_is_given() -> None:
     assert (claims.client_id, claims.username) == ("my-app", "APP_USER")
     assert refused.value.status == 401
     assert status == 0, stderr
-    assert secret not in banner + stdout + stderr
+    assert secret not in banner + "".join(printed) + stdout + stderr
+    assert printed == [
+        f"export HMPPS_AUTH_URL={url}\n",
+        "export HMPPS_AUTH_CLIENT_ID=my-app\n",
+        "# and HMPPS_AUTH_CLIENT_SECRET: the secret given with --client-secret\n",
+    ]
+
+
+def test_a_busy_port_is_one_line_and_a_failure() -> None:
+    with running("serve", "--port", "0", "--quiet") as (first, banner):
+        port = banner.split(":")[-1].strip()
+        for command in ("serve", "serve-auth"):
+            taken = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "hmpps_non_associations_api.testing",
+                    command,
+                    "--port",
+                    port,
+                ],
+                capture_output=True,
+                text=True,
+                timeout=30,
+                check=False,
+            )
+            assert taken.returncode == 1
+            assert taken.stdout == ""
+            assert taken.stderr.count("\n") == 1, taken.stderr
+            assert f"cannot listen on 127.0.0.1:{port} (Address already in use)" in taken.stderr
+            assert "--port" in taken.stderr and "Traceback" not in taken.stderr
+        stopped(first)
+
+
+def test_quiet_logs_nothing() -> None:
+    with running("serve-auth", "--port", "0", "--quiet") as (process, banner):
+        url = banner.split()[-1]
+        with HmppsAuthClient(AuthConfig(url, FAKE_CLIENT_ID, FAKE_CLIENT_SECRET)) as auth:
+            auth.get_system_client_token("APP_USER")
+        status, _, stderr = stopped(process)
+    assert (status, stderr) == (0, "")
+
+
+def test_help_shows_the_defaults() -> None:
+    for command, defaults in (
+        ("serve", ["(default: 8080)", "(default: 127.0.0.1)"]),
+        ("serve-auth", ["(default: 9090)", f"(default: {FAKE_CLIENT_ID})"]),
+    ):
+        shown = subprocess.run(
+            [sys.executable, "-m", "hmpps_non_associations_api.testing", command, "--help"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
+        ).stdout
+        assert " ".join(shown.split()).count("(default:") >= len(defaults)
+        for default in defaults:
+            assert default in " ".join(shown.split()), shown
 
 
 def test_readme_shell_example_uses_the_real_defaults() -> None:

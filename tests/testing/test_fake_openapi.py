@@ -250,3 +250,29 @@ def test_date_time_check_is_not_lax() -> None:
     assert not _local_date_time("yesterday")
     assert not _local_date_time("2023-07-21T25:00:00")
     assert not _local_date_time("2023-07-21T08:14:21+01:00")
+
+
+def test_the_fake_asks_for_the_roles_and_scopes_the_document_declares() -> None:
+    """Each operation's `x-roles` and `x-scopes` (which the client's 403 messages name)
+    are what the fake checks: any one of the roles (the fake also takes the service's
+    second subject access role), and the write scope for writes."""
+    from hmpps_non_associations_api.testing import _api_handler
+
+    checked = {
+        ("/" + "/".join(route.pattern), method.lower()): operation
+        for route in _api_handler._ROUTES
+        if not route.public
+        for method, operation in route.operations.items()
+    }
+    declared = {
+        (path, method): op
+        for path, item in json.loads(SPEC_PATH.read_text(encoding="utf-8"))["paths"].items()
+        for method, op in item.items()
+        if isinstance(op, dict)
+    }
+    assert checked.keys() == declared.keys()
+    for where, op in declared.items():
+        fake = checked[where]
+        assert set(op["x-roles"]) <= set(fake.roles), where
+        assert (not op["x-roles"]) == (not fake.roles), where
+        assert ("write" in op["x-scopes"]) == fake.writes, where

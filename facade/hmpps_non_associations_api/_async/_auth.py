@@ -11,7 +11,7 @@ from .._config import AuthConfig
 from .._errors import TransportError
 from .._sockets import LIMITS
 from .._tokens import AsyncTokenProvider
-from .._twins import AsyncLock
+from .._twins import AsyncLock, async_loop_guard
 from .._wire import SendError, WireReply
 from ._closing import AsyncClosing
 
@@ -44,6 +44,7 @@ class AsyncHmppsAuthClient(AuthBase, AsyncClosing):
         Raises a `SanitisedError`: `ClientError`/`ServerError` when Auth refuses,
         `TransportError` when it cannot be reached or answers nonsense.
         """
+        async_loop_guard()
         key = username or None
         token = self._cache.cached(key)
         if token is not None:

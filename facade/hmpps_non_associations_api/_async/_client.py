@@ -20,6 +20,7 @@ from hmpps_non_associations_api_client.models import (
 )
 
 from .._base_client import (
+    HEALTH_PING,
     ApiBase,
     CloseRequest,
     CreateRequest,
@@ -74,6 +75,14 @@ class AsyncNonAssociationsApi(ApiBase, AsyncClosing):
         request = self._request(op)
         reply = await async_send(self._transport, request, op.template, op.name)
         return self._parse(request, op, reply)
+
+    async def ping(self) -> str:
+        """The service's health check (`/health/ping`, sent without a token), for the
+        application's own `/health`: "UP" when the service answers; otherwise raises
+        as any call does."""
+        request = self._ping_request()
+        reply = await async_send(self._transport, request, HEALTH_PING, "ping", authorised=False)
+        return self._ping_status(request, reply)
 
     async def constants(self) -> dict[str, list[Constant]]:
         """Role, reason and restriction type codes with their display text."""

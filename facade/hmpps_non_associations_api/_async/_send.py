@@ -11,18 +11,24 @@ from .. import _connections
 from .._sockets import LIMITS
 from .._tokens import async_token
 from .._transport import ApiTransport, Call
-from .._twins import async_sleep
+from .._twins import async_loop_guard, async_sleep
 from .._wire import SendError, WireReply, WireRequest
 
 __all__ = ["async_send"]
 
 
 async def async_send(
-    transport: ApiTransport, request: WireRequest, template: str, operation: str
+    transport: ApiTransport,
+    request: WireRequest,
+    template: str,
+    operation: str,
+    *,
+    authorised: bool = True,
 ) -> WireReply:
     """The final reply to `request`, or the SanitisedError that ends it. `template` is
     the operation's path template (plugins, telemetry), `operation` the client method's
-    name (telemetry)."""
+    name (telemetry, errors); `authorised=False` sends no token (the health check)."""
+    async_loop_guard()
     inner = transport.inner
     if inner is not None and not isinstance(inner, httpx.AsyncBaseTransport):
         raise TypeError(f"transport= is of the other kind of client: {type(inner).__name__}")
@@ -30,7 +36,7 @@ async def async_send(
     reset = LIMITS.set(call.limits)
     try:
         while True:
-            call.begin(await async_token(transport.token, call))
+            call.begin(await async_token(transport.token, call) if authorised else None)
             try:
                 reply = await _connections.async_send_once(
                     transport.origin, transport.settings, request, inner

@@ -12,7 +12,7 @@ from .._config import AuthConfig
 from .._errors import TransportError
 from .._sockets import LIMITS
 from .._tokens import TokenProvider
-from .._twins import Lock
+from .._twins import Lock, loop_guard
 from .._wire import SendError, WireReply
 from ._closing import Closing
 
@@ -45,6 +45,7 @@ class HmppsAuthClient(AuthBase, Closing):
         Raises a `SanitisedError`: `ClientError`/`ServerError` when Auth refuses,
         `TransportError` when it cannot be reached or answers nonsense.
         """
+        loop_guard()
         key = username or None
         token = self._cache.cached(key)
         if token is not None:

@@ -12,16 +12,24 @@ from .. import _connections
 from .._sockets import LIMITS
 from .._tokens import sync_token
 from .._transport import ApiTransport, Call
-from .._twins import sleep
+from .._twins import loop_guard, sleep
 from .._wire import SendError, WireReply, WireRequest
 
 __all__ = ["send"]
 
 
-def send(transport: ApiTransport, request: WireRequest, template: str, operation: str) -> WireReply:
+def send(
+    transport: ApiTransport,
+    request: WireRequest,
+    template: str,
+    operation: str,
+    *,
+    authorised: bool = True,
+) -> WireReply:
     """The final reply to `request`, or the SanitisedError that ends it. `template` is
     the operation's path template (plugins, telemetry), `operation` the client method's
-    name (telemetry)."""
+    name (telemetry, errors); `authorised=False` sends no token (the health check)."""
+    loop_guard()
     inner = transport.inner
     if inner is not None and not isinstance(inner, httpx.BaseTransport):
         raise TypeError(f"transport= is of the other kind of client: {type(inner).__name__}")
@@ -29,7 +37,7 @@ def send(transport: ApiTransport, request: WireRequest, template: str, operation
     reset = LIMITS.set(call.limits)
     try:
         while True:
-            call.begin(sync_token(transport.token, call))
+            call.begin(sync_token(transport.token, call) if authorised else None)
             try:
                 reply = _connections.send_once(transport.origin, transport.settings, request, inner)
             except SendError as failure:

@@ -58,3 +58,10 @@ __all__ = [
     "decode_token",
     "mint_token",
 ]
+
+# As in the package itself: public names report this module, not the private ones.
+for _name in __all__:
+    _public = globals()[_name]
+    if getattr(_public, "__module__", "").startswith(f"{__name__}._"):
+        _public.__module__ = __name__
+del _name, _public

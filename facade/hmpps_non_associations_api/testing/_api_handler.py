@@ -18,12 +18,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from urllib.parse import unquote
 
 from hmpps_non_associations_api_client.models import SortBy, SortDirection
 
+from .._document import document_bytes
 from . import _response_bodies as render
 from ._code_lists import known_values
 from ._error_replies import (
@@ -77,7 +76,7 @@ from ._token_claims import (
     decode_token,
 )
 
-__all__ = ["handle_api_request", "openapi_document"]
+__all__ = ["handle_api_request"]
 
 _INT64 = range(-(2**63), 2**63)
 _DECIMAL = re.compile(r"[-+]?[0-9]+")
@@ -91,12 +90,6 @@ _SAR_ROLES = (SAR_DATA_ACCESS, "ROLE_SAR_DATA_ACCESS2")
 
 def _empty_reply(status: int) -> Reply:
     return Reply(status, (), b"")
-
-
-@cache
-def openapi_document() -> bytes:
-    """The OpenAPI document the fake implements: the copy shipped with the client."""
-    return resources.files("hmpps_non_associations_api").joinpath("openapi.json").read_bytes()
 
 
 def _parse_long(name: str, value: str) -> int:
@@ -163,7 +156,12 @@ _OperationHandler = Callable[[FakeNonAssociationsApi, _RoutedCall], _AfterRoleCh
 
 
 def _api_docs(api: FakeNonAssociationsApi, call: _RoutedCall) -> _AfterRoleCheck:
-    return lambda: Reply(200, (("Content-Type", "application/json"),), openapi_document())
+    return lambda: Reply(200, (("Content-Type", "application/json"),), document_bytes())
+
+
+def _health_ping(api: FakeNonAssociationsApi, call: _RoutedCall) -> _AfterRoleCheck:
+    """What DPS applications' own health checks call: served without a token."""
+    return lambda: json_reply(200, {"status": "UP"})
 
 
 def _constants(api: FakeNonAssociationsApi, call: _RoutedCall) -> _AfterRoleCheck:
@@ -359,6 +357,7 @@ class _Route:
 
 _ROUTES: tuple[_Route, ...] = (
     _Route(("v3", "api-docs"), {"GET": _Operation(_api_docs, ())}, public=True),
+    _Route(("health", "ping"), {"GET": _Operation(_health_ping, ())}, public=True),
     _Route(("constants",), {"GET": _Operation(_constants, ())}),
     _Route(
         ("prisoner", "{prisonerNumber}", "non-associations"),

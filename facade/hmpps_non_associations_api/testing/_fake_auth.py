@@ -20,11 +20,14 @@ from urllib.parse import parse_qs
 import attrs
 
 from ._http_exchange import Reply, Request, json_reply
-from ._token_claims import mint_token
+from ._token_claims import ALL_ROLES, mint_token
 
 __all__ = ["FAKE_CLIENT_ID", "FAKE_CLIENT_SECRET", "FakeHmppsAuth", "FakeTokenRequest"]
 
-TOKEN_PATHS = ("/auth/oauth/token", "/oauth/token")
+TOKEN_PATH = "/auth/oauth/token"
+"""Where HMPPS Auth serves tokens: under its base URL, which ends in `/auth`. Only
+there, so a configuration that leaves `/auth` out fails here as it would in
+production."""
 
 FAKE_CLIENT_ID = "hmpps-non-associations-fake-client"
 """The system client the pytest fixtures and `serve-auth` register by default."""
@@ -64,18 +67,28 @@ def _json_number(value: float) -> int | float:
 class FakeHmppsAuth:
     """Registered system clients, the tokens issued to them, and request counts.
 
-    Thread-safe. Set `response_delay` (seconds) to hold every answer back, so that
-    concurrent callers pile up behind one request.
+    It starts knowing one system client, `FAKE_CLIENT_ID` with `FAKE_CLIENT_SECRET`,
+    whose tokens carry every role the API checks; `register_client` adds or replaces
+    clients and `remove_client` forgets one. Thread-safe. Set `response_delay`
+    (seconds) to hold every answer back, so that concurrent callers pile up behind one
+    request.
     """
 
     def __init__(self, *, issuer: str = "http://127.0.0.1/auth") -> None:
         self.issuer = issuer
-        self.response_delay = 0.0
         self._lock = threading.Lock()
-        self._clients: dict[str, _RegisteredClient] = {}
-        self._requests: list[FakeTokenRequest] = []
-        self._by_username: Counter[str | None] = Counter()
-        self._issued: list[str] = []
+        self.reset()
+
+    def reset(self) -> None:
+        """Back to how it started: only the default client, no requests, no tokens issued,
+        no delay (the issuer stays)."""
+        with self._lock:
+            self.response_delay = 0.0
+            self._clients: dict[str, _RegisteredClient] = {}
+            self._requests: list[FakeTokenRequest] = []
+            self._by_username: Counter[str | None] = Counter()
+            self._issued: list[str] = []
+        self.register_client(FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, roles=ALL_ROLES)
 
     def register_client(
         self,
@@ -90,6 +103,12 @@ class FakeHmppsAuth:
         client = _RegisteredClient(client_id, secret, tuple(roles), expires_in, tuple(scopes))
         with self._lock:
             self._clients[client_id] = client
+
+    def remove_client(self, client_id: str) -> None:
+        """Forget a client (its tokens already issued stay valid at the fake API);
+        KeyError if it is not registered."""
+        with self._lock:
+            del self._clients[client_id]
 
     @property
     def token_requests(self) -> int:
@@ -129,7 +148,7 @@ class FakeHmppsAuth:
     def respond(self, request: Request) -> Reply:
         """Answer one HTTP request at once (the carriers apply `response_delay`)."""
         method, path = request.method, request.target.partition("?")[0]
-        if path not in TOKEN_PATHS:
+        if path != TOKEN_PATH:
             return json_reply(404, {"status": 404, "error": "Not Found", "path": path}, _NO_STORE)
         if method != "POST":
             document = {"status": 405, "error": "Method Not Allowed"}

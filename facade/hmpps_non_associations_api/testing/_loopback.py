@@ -14,7 +14,7 @@ import socket
 import threading
 import time
 from types import TracebackType
-from typing import Self
+from typing import Self, TextIO
 
 from ._api_handler import handle_api_request
 from ._fake_api import FakeNonAssociationsApi
@@ -62,6 +62,7 @@ class _RequestHandler(http.server.BaseHTTPRequestHandler):
         body = self._read_body()
         headers = {name.lower(): value for name, value in self.headers.items()}
         reply = self.server.respond(Request(self.command, self.path, headers, body))
+        self.server.log_request_line(self.command, self.path, reply.status)
         self.send_response(reply.status)
         for name, value in reply.headers:
             self.send_header(name, value)
@@ -82,12 +83,21 @@ class _ThreadingServer(http.server.ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], respond: Responder) -> None:
+    def __init__(self, address: tuple[str, int], respond: Responder, log: TextIO | None) -> None:
         self.respond = respond
+        self._log = log
+        self._log_lock = threading.Lock()
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
         self._stopping = False
         super().__init__(address, _RequestHandler)
+
+    def log_request_line(self, method: str, target: str, status: int) -> None:
+        """One line per request answered, when asked to log: method, path, status (not
+        the query, nor any header: the token stays out)."""
+        if self._log is not None:
+            with self._log_lock:
+                print(f"{method} {target.partition('?')[0]} {status}", file=self._log, flush=True)
 
     def track(self, connection: socket.socket, *, open: bool) -> None:
         """Note a connection opening or closing; one opening while stopping is cut at once."""
@@ -115,7 +125,9 @@ class LoopbackServer:
 
     Use as a context manager (`with server:` then `server.url`), or call `start()`
     and `stop()`. Stopping closes the port and cuts open connections, so a client
-    sees the service go down.
+    sees the service go down; starting again listens on the same port, so the URL
+    stays the same. With `log` (a text stream), each request answered is written to
+    it as one line: method, path and status.
     """
 
     def __init__(
@@ -125,10 +137,12 @@ class LoopbackServer:
         host: str = "127.0.0.1",
         port: int = 0,
         thread_name: str = "fake-loopback-server",
+        log: TextIO | None = None,
     ) -> None:
         self._respond = respond
         self._address = (host, port)
         self._thread_name = thread_name
+        self._log = log
         self._server: _ThreadingServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -150,7 +164,8 @@ class LoopbackServer:
     def start(self) -> Self:
         """Bind and start serving in a daemon thread; nothing more if already running."""
         if self._server is None:
-            self._server = _ThreadingServer(self._address, self._respond)
+            self._server = _ThreadingServer(self._address, self._respond, self._log)
+            self._address = (self._address[0], int(self._server.server_address[1]))
             self._thread = threading.Thread(
                 target=self._server.serve_forever,
                 kwargs={"poll_interval": 0.05},
@@ -193,10 +208,11 @@ class FakeApiServer(LoopbackServer):
         *,
         host: str = "127.0.0.1",
         port: int = 0,
+        log: TextIO | None = None,
     ) -> None:
         self.fake = fake if fake is not None else FakeNonAssociationsApi()
         super().__init__(
-            self._answer, host=host, port=port, thread_name="fake-non-associations-api"
+            self._answer, host=host, port=port, thread_name="fake-non-associations-api", log=log
         )
 
     def _answer(self, request: Request) -> Reply:
@@ -204,15 +220,21 @@ class FakeApiServer(LoopbackServer):
 
 
 class FakeAuthServer(LoopbackServer):
-    """A fake HMPPS Auth served over loopback HTTP; without a fake it makes one that knows
-    no clients, available as `.fake`. `url` is the Auth base URL (`http://127.0.0.1:PORT/auth`),
-    which becomes the fake's token issuer on start. `stop()` makes Auth go down."""
+    """A fake HMPPS Auth served over loopback HTTP; without a fake it makes a new one
+    (knowing the default client), available as `.fake`. `url` is the Auth base URL
+    (`http://127.0.0.1:PORT/auth`), which becomes the fake's token issuer on start.
+    `stop()` makes Auth go down."""
 
     def __init__(
-        self, fake: FakeHmppsAuth | None = None, *, host: str = "127.0.0.1", port: int = 0
+        self,
+        fake: FakeHmppsAuth | None = None,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        log: TextIO | None = None,
     ) -> None:
         self.fake = fake if fake is not None else FakeHmppsAuth()
-        super().__init__(self._answer, host=host, port=port, thread_name="fake-hmpps-auth")
+        super().__init__(self._answer, host=host, port=port, thread_name="fake-hmpps-auth", log=log)
 
     @property
     def url(self) -> str:

@@ -3,7 +3,13 @@
 Installed as the `hmpps_non_associations_api` pytest11 plugin, so the fixtures
 are available wherever this distribution is installed. `non_associations_env`
 points an application's own configuration (`ApiConfig.from_env()`,
-`AuthConfig.from_env()`) at a fake API and a fake HMPPS Auth for one test.
+`AuthConfig.from_env()`) at a fake API and a fake HMPPS Auth.
+
+The two fakes and their servers live for the whole test session, so their URLs are
+the same in every test: an application that reads its configuration once (at import,
+or cached on first use) keeps reaching them. Each test starts them afresh: the fakes
+are reset (seed data, clients, request counts) before it, and a server a test stopped
+is started again, on the same port.
 """
 
 from __future__ import annotations
@@ -35,19 +41,30 @@ TEST_USERNAME = "TEST_USER"
 TokenFactory = Callable[..., str]
 
 
+@pytest.fixture(scope="session")
+def _session_fake_api_server() -> Iterator[FakeApiServer]:
+    """The fake API and its server, for the whole session (one URL for every test)."""
+    with FakeApiServer(FakeNonAssociationsApi()) as server:
+        yield server
+
+
 @pytest.fixture
-def fake_non_associations_api() -> FakeNonAssociationsApi:
-    """A freshly seeded fake API for this test."""
-    return FakeNonAssociationsApi()
+def fake_non_associations_api(
+    _session_fake_api_server: FakeApiServer,
+) -> FakeNonAssociationsApi:
+    """The fake API, freshly seeded for this test."""
+    fake = _session_fake_api_server.fake
+    fake.reset()
+    return fake
 
 
 @pytest.fixture
 def fake_non_associations_server(
-    fake_non_associations_api: FakeNonAssociationsApi,
-) -> Iterator[FakeApiServer]:
-    """The test's fake API served on 127.0.0.1; see `.url` and `.fake`."""
-    with FakeApiServer(fake_non_associations_api) as server:
-        yield server
+    _session_fake_api_server: FakeApiServer, fake_non_associations_api: FakeNonAssociationsApi
+) -> FakeApiServer:
+    """That fake served on 127.0.0.1 (`.url`, `.fake`), at the same URL in every test of
+    the session; running at the start of each test, even if an earlier one stopped it."""
+    return _session_fake_api_server.start()
 
 
 @pytest.fixture
@@ -85,20 +102,30 @@ def async_non_associations_client(
     return AsyncNonAssociationsApi(token, ApiConfig(fake_non_associations_server.url))
 
 
+@pytest.fixture(scope="session")
+def _session_fake_auth_server() -> Iterator[FakeAuthServer]:
+    """The fake HMPPS Auth and its server, for the whole session."""
+    with FakeAuthServer(FakeHmppsAuth()) as server:
+        yield server
+
+
 @pytest.fixture
-def fake_hmpps_auth() -> FakeHmppsAuth:
-    """A fake HMPPS Auth for this test. It knows the system client `FAKE_CLIENT_ID` /
-    `FAKE_CLIENT_SECRET`, whose tokens carry every role; register others as needed."""
-    fake = FakeHmppsAuth()
-    fake.register_client(FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, roles=ALL_ROLES)
+def fake_hmpps_auth(_session_fake_auth_server: FakeAuthServer) -> FakeHmppsAuth:
+    """The fake HMPPS Auth, reset for this test: it knows the system client
+    `FAKE_CLIENT_ID` / `FAKE_CLIENT_SECRET`, whose tokens carry every role; register
+    others as needed."""
+    fake = _session_fake_auth_server.fake
+    fake.reset()
     return fake
 
 
 @pytest.fixture
-def fake_hmpps_auth_server(fake_hmpps_auth: FakeHmppsAuth) -> Iterator[FakeAuthServer]:
-    """The test's fake HMPPS Auth served on 127.0.0.1; `.url` is its base URL (`…/auth`)."""
-    with FakeAuthServer(fake_hmpps_auth) as server:
-        yield server
+def fake_hmpps_auth_server(
+    _session_fake_auth_server: FakeAuthServer, fake_hmpps_auth: FakeHmppsAuth
+) -> FakeAuthServer:
+    """That fake served on 127.0.0.1; `.url` is its base URL (`…/auth`), the same in
+    every test of the session."""
+    return _session_fake_auth_server.start()
 
 
 @pytest.fixture
@@ -108,8 +135,8 @@ def non_associations_env(
     fake_hmpps_auth_server: FakeAuthServer,
 ) -> dict[str, str]:
     """Set the variables an application reads (HMPPS_NON_ASSOCIATIONS_API_URL,
-    HMPPS_AUTH_URL, HMPPS_AUTH_CLIENT_ID, HMPPS_AUTH_CLIENT_SECRET) to the test's fake
-    servers, for this test only; returns them."""
+    HMPPS_AUTH_URL, HMPPS_AUTH_CLIENT_ID, HMPPS_AUTH_CLIENT_SECRET) to the fake servers,
+    for this test; returns them. The values are the same in every test of the session."""
     env = {
         f"{API_PREFIX}URL": fake_non_associations_server.url,
         f"{AUTH_PREFIX}URL": fake_hmpps_auth_server.url,

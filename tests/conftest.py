@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import http.server
 import json
 import sys
@@ -33,31 +34,55 @@ def project_spec() -> dict[str, Any]:
     return loaded
 
 
+HttpHandler = Callable[[dict[str, Any]], tuple[int, Any]]
+"""Given a request as {"method", "path", "body"} (the body parsed from JSON, gunzipped if
+need be; b"" when there is none), the status and the JSON to answer (None: no body)."""
+
+
 @pytest.fixture
-def serve_json() -> Iterator[Callable[[Any], str]]:
-    """Serve JSON documents over HTTP on 127.0.0.1; returns a function giving each one's URL."""
+def serve_http() -> Iterator[Callable[[HttpHandler], str]]:
+    """Serve HTTP on 127.0.0.1, each request answered by handler(request); returns a
+    function that starts a server for a handler and gives its base URL."""
     servers: list[http.server.ThreadingHTTPServer] = []
 
-    def serve(document: Any) -> str:
-        body = json.dumps(document).encode()
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                self.send_response(200)
+    def serve(handler: HttpHandler) -> str:
+        class Reply(http.server.BaseHTTPRequestHandler):
+            def answer(self) -> None:
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                if self.headers.get("Content-Encoding") == "gzip":
+                    body = gzip.decompress(body)
+                request = {"method": self.command, "path": self.path, "body": body}
+                if body:
+                    request["body"] = json.loads(body)
+                status, reply = handler(request)
+                data = json.dumps(reply).encode() if reply is not None else b""
+                self.send_response(status)
                 self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
+                self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
-                self.wfile.write(body)
+                self.wfile.write(data)
+
+            do_GET = do_POST = answer
 
             def log_message(self, *args: object) -> None:
                 pass
 
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Reply)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/v3/api-docs"
+        return f"http://127.0.0.1:{server.server_address[1]}"
 
     yield serve
     for server in servers:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture
+def serve_json(serve_http: Callable[[HttpHandler], str]) -> Callable[[Any], str]:
+    """Serve JSON documents over HTTP on 127.0.0.1; returns a function giving each one's URL."""
+
+    def serve(document: Any) -> str:
+        return serve_http(lambda request: (200, document)) + "/v3/api-docs"
+
+    return serve

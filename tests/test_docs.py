@@ -1,4 +1,4 @@
-"""Every ```python block in README.md and docs/*.md runs, against the fakes.
+"""Every ```python block in README.md, SECURITY.md and docs/*.md runs, against the fakes.
 
 A block that defines `test_*` functions is an application's test: it is written to a
 file of its own and run by pytest in a subprocess, as the application's project would
@@ -34,7 +34,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+DOCUMENTS = [ROOT / "README.md", ROOT / "SECURITY.md", *sorted((ROOT / "docs").glob("*.md"))]
 
 NOT_RUN_MARK = re.compile(r"^<!--\s*not run:\s*(?P<why>.+?)\s*-->$")
 MODULE_MARK = re.compile(r"^<!--\s*module:\s*(?P<name>\w+\.py)\s*-->$")

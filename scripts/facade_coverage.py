@@ -1,16 +1,13 @@
-"""Which facade methods wrap which generated operation modules, read from the source.
+"""Which facade methods wrap which generated operation modules, read from the facade's
+table of operations (`facade/hmpps_non_associations_api/_operations.py`).
 
     python scripts/facade_coverage.py [--json]     print the map and what is missing
 
-Every module under `generated/.../api/<tag>/` is one operation. The facade is read
-with `ast`, not imported, so the map holds however the facade is split into
-modules and however it imports an operation: `from ...api.<tag> import <op>`,
-`from ...api.<tag>.<op> import ...`, `import ...api.<tag>.<op>`, `from ...api
-import <tag>` with `<tag>.<op>`, or the dotted name as a string. A public method of
-a public class wraps an operation when the operation is reachable from it through
-the facade's functions, methods and module-level names (matched by name: a
-generous reading, which can only credit a method with too much, never lose one).
-`testing/`, the fake API, is not part of the client and is left out.
+Every module under `generated/.../api/<tag>/` is one operation. The table names, for
+each client method, the generated module it calls (`Operation.generated("method",
+module)`); a table entry wraps its operation when both clients have that method. The
+files are read with `ast`, not imported, so the map can be taken of a drift branch
+checked out anywhere.
 
 tests/test_facade_coverage.py fails on any operation no method wraps and any
 wrapped operation that is not generated; scripts/drift_pr.py lists both in a
@@ -22,17 +19,20 @@ from __future__ import annotations
 import argparse
 import ast
 import json
-import re
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "hmpps_non_associations_api_client"
 API = f"{PACKAGE}.api"
 FACADE = "hmpps_non_associations_api"
-_DOTTED = re.compile(rf"{re.escape(API)}\.(\w+)\.(\w+)")
+TABLE = Path("facade") / FACADE / "_operations.py"
+CLIENTS = {
+    "AsyncNonAssociationsApi": Path("facade") / FACADE / "_async" / "_client.py",
+    "NonAssociationsApi": Path("facade") / FACADE / "_sync" / "_client.py",
+}
 
 
 @dataclass
@@ -87,98 +87,6 @@ def generated_operations(root: Path = ROOT) -> set[str]:
     }
 
 
-@dataclass
-class _Scope:
-    """What one function, method or module-level name refers to."""
-
-    ops: set[str] = field(default_factory=set)
-    names: set[str] = field(default_factory=set)
-
-
-class _FileScan:
-    """One facade file: its aliases for operations, and each scope's references."""
-
-    def __init__(self, tree: ast.Module) -> None:
-        self.ops: dict[str, str] = {}  # local name -> operation
-        self.tags: dict[str, str] = {}  # local name -> tag package
-        self.scopes: dict[str, list[_Scope]] = {}
-        self.public: list[tuple[str, str]] = []  # (class, method)
-        self._aliases(tree)
-        for node in tree.body:
-            self._top(node)
-
-    def _aliases(self, tree: ast.Module) -> None:
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                parts = node.module.split(".")
-                if node.module == API:
-                    for alias in node.names:
-                        self.tags[alias.asname or alias.name] = alias.name
-                elif node.module.startswith(API + ".") and len(parts) == 3:  # api.<tag>
-                    for alias in node.names:
-                        self.ops[alias.asname or alias.name] = f"{parts[2]}.{alias.name}"
-                elif node.module.startswith(API + ".") and len(parts) == 4:  # api.<tag>.<op>
-                    for alias in node.names:
-                        self.ops[alias.asname or alias.name] = f"{parts[2]}.{parts[3]}"
-            elif isinstance(node, ast.Import):
-                for alias in node.names:
-                    match = _DOTTED.fullmatch(alias.name)
-                    if match and alias.asname:
-                        self.ops[alias.asname] = f"{match[1]}.{match[2]}"
-
-    def _top(self, node: ast.stmt) -> None:
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-            self._scope(node.name, node)
-        elif isinstance(node, ast.ClassDef):
-            for item in node.body:
-                if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef):
-                    self._scope(item.name, item)
-                    if not node.name.startswith("_") and not item.name.startswith("_"):
-                        self.public.append((node.name, item.name))
-                elif isinstance(item, ast.Assign | ast.AnnAssign):
-                    self._assignment(item)
-        elif isinstance(node, ast.Assign | ast.AnnAssign):
-            self._assignment(node)
-
-    def _assignment(self, node: ast.Assign | ast.AnnAssign) -> None:
-        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-        for target in targets:
-            if isinstance(target, ast.Name) and node.value is not None:
-                self._scope(target.id, node.value)
-
-    def _scope(self, name: str, node: ast.AST) -> None:
-        scope = _Scope()
-        for inner in ast.walk(node):
-            if isinstance(inner, ast.Name):
-                scope.names.add(inner.id)
-                if inner.id in self.ops:
-                    scope.ops.add(self.ops[inner.id])
-            elif isinstance(inner, ast.Attribute):
-                scope.names.add(inner.attr)
-                op = self._attribute_op(inner)
-                if op:
-                    scope.ops.add(op)
-            elif isinstance(inner, ast.Constant) and isinstance(inner.value, str):
-                match = _DOTTED.search(inner.value)
-                if match:
-                    scope.ops.add(f"{match[1]}.{match[2]}")
-        self.scopes.setdefault(name, []).append(scope)
-
-    def _attribute_op(self, node: ast.Attribute) -> str | None:
-        """`<tag alias>.<op>`, or the full dotted `hmpps_..._client.api.<tag>.<op>`."""
-        if isinstance(node.value, ast.Name) and node.value.id in self.tags:
-            return f"{self.tags[node.value.id]}.{node.attr}"
-        match = _DOTTED.fullmatch(ast.unparse(node))
-        return f"{match[1]}.{match[2]}" if match else None
-
-    def referenced(self) -> set[str]:
-        found = set(self.ops.values())
-        for scopes in self.scopes.values():
-            for scope in scopes:
-                found |= scope.ops
-        return found
-
-
 def facade_files(root: Path) -> Iterator[Path]:
     facade = root / "facade" / FACADE
     for path in sorted(facade.rglob("*.py")):
@@ -186,42 +94,56 @@ def facade_files(root: Path) -> Iterator[Path]:
             yield path
 
 
+def table(root: Path = ROOT) -> dict[str, str]:
+    """Each generated operation the table calls ("<tag>.<module>") -> the client method."""
+    tree = ast.parse((root / TABLE).read_text(encoding="utf-8"), str(TABLE))
+    modules: dict[str, str] = {}  # a name imported into the table -> "<tag>.<module>"
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(f"{API}."):
+            tag = (node.module or "").removeprefix(f"{API}.")
+            for alias in node.names:
+                modules[alias.asname or alias.name] = f"{tag}.{alias.name}"
+    found: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "generated"
+            and len(node.args) >= 2
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[1], ast.Name)
+        ):
+            op = modules.get(node.args[1].id, f"?.{node.args[1].id}")
+            found[op] = str(node.args[0].value)
+    return found
+
+
+def client_methods(root: Path = ROOT) -> dict[str, set[str]]:
+    """Each client class -> its public methods."""
+    methods: dict[str, set[str]] = {}
+    for name, path in CLIENTS.items():
+        tree = ast.parse((root / path).read_text(encoding="utf-8"), str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef) and node.name == name:
+                methods[name] = {
+                    item.name
+                    for item in node.body
+                    if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef)
+                    and not item.name.startswith("_")
+                }
+    return methods
+
+
 def scan(root: Path = ROOT) -> Coverage:
     """The coverage of the generated operations by the facade under root."""
-    files = {
-        path: _FileScan(ast.parse(path.read_text(encoding="utf-8"), str(path)))
-        for path in facade_files(root)
+    calls = table(root)
+    methods = client_methods(root)
+    referenced = {op: {TABLE.as_posix()} for op in calls}
+    wrapped = {
+        op: {f"{client}.{method}" for client, names in methods.items() if method in names}
+        for op, method in calls.items()
     }
-    graph: dict[str, _Scope] = {}
-    referenced: dict[str, set[str]] = {}
-    for path, found in files.items():
-        for op in found.referenced():
-            referenced.setdefault(op, set()).add(path.relative_to(root).as_posix())
-        for name, scopes in found.scopes.items():
-            merged = graph.setdefault(name, _Scope())
-            for scope in scopes:
-                merged.ops |= scope.ops
-                merged.names |= scope.names
-
-    wrapped: dict[str, set[str]] = {}
-    for found in files.values():
-        for cls, method in found.public:
-            for op in _reachable_ops(method, graph):
-                wrapped.setdefault(op, set()).add(f"{cls}.{method}")
     return Coverage(generated_operations(root), referenced, wrapped)
-
-
-def _reachable_ops(start: str, graph: dict[str, _Scope]) -> set[str]:
-    seen, todo, ops = {start}, [start], set()
-    while todo:
-        scope = graph.get(todo.pop())
-        if scope is None:
-            continue
-        ops |= scope.ops
-        for name in scope.names - seen:
-            seen.add(name)
-            todo.append(name)
-    return ops
 
 
 def main(argv: list[str] | None = None, root: Path = ROOT) -> int:

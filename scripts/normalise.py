@@ -159,6 +159,9 @@ SECURITY_SCHEME = "bearer-jwt"
 
 PROSE_KEYS = ("summary", "description", "example", "examples", "title")
 
+# The searches whose bodies are lists of prisoner numbers.
+GROUP_SEARCHES = ("getNonAssociationsBetweenPrisoners", "getNonAssociationsInvolvingPrisoners")
+
 # How upstream states an operation's authorisation, in its description's prose:
 # "Requires READ_NON_ASSOCIATIONS role.", "... role with write scope.",
 # "Requires role SAR_DATA_ACCESS or additional role ...".
@@ -339,6 +342,23 @@ def anchor_patterns(doc: Doc) -> None:
             continue
         body = pattern.removeprefix("^").removesuffix("$")
         schema["pattern"] = f"^{body}$" if "|" not in body else f"^(?:{body})$"
+
+
+def group_prisoner_numbers(doc: Doc) -> None:
+    """The `between` and `involving` searches take a list of prisoner numbers, and the
+    service holds each to the prisoner number pattern; the document types the items as
+    any string. Declare the pattern the prisoner list's path parameter has."""
+    pattern = next(
+        param["schema"]["pattern"]
+        for _, _, op in operations(doc)
+        for param in op.get("parameters", [])
+        if param["name"] == "prisonerNumber" and "pattern" in param.get("schema", {})
+    )
+    for _, _, op in operations(doc):
+        if op.get("operationId") not in GROUP_SEARCHES:
+            continue
+        body = op["requestBody"]["content"]["application/json"]["schema"]
+        body.setdefault("items", {}).setdefault("pattern", pattern)
 
 
 def declare_sort_properties(doc: Doc) -> None:
@@ -565,6 +585,7 @@ RULES: list[Callable[[Doc], None]] = [
     declare_sar_attachments,
     declare_sort_properties,
     anchor_patterns,
+    group_prisoner_numbers,
     mark_nullable,
     nullable_error_fields,
     json_error_responses,

@@ -21,6 +21,7 @@ from hmpps_non_associations_api import (
     HmppsAuthClient,
     SanitisedError,
     ServerError,
+    Timeout,
     TransportError,
 )
 from hmpps_non_associations_api._auth_cache import TokenCache
@@ -113,7 +114,7 @@ def server(fake: FakeHmppsAuth) -> Iterator[FakeAuthServer]:
 
 def config_for(url: str, **overrides: Any) -> AuthConfig:
     settings: dict[str, Any] = {"url": url, "client_id": CLIENT_ID, "client_secret": SECRET}
-    settings.update({"timeout": 2.0, **overrides})
+    settings.update({"timeout": Timeout(response=2.0, deadline=20.0), **overrides})
     return AuthConfig(**settings)
 
 
@@ -167,7 +168,7 @@ def test_config_repr_leaves_out_the_secret(scan: Scan) -> None:
     scan.texts.append(repr(config))
     assert config.url == AUTH_URL and config.token_url == TOKEN_URL
     assert SECRET not in repr(config) and CLIENT_ID in repr(config)
-    assert (config.timeout, config.expiry_margin) == (2.0, 60.0)
+    assert (config.timeout, config.expiry_margin) == (Timeout(2.0, 20.0), 60.0)
     with HmppsAuthClient(config) as client:
         scan.texts.append(repr(client))
 
@@ -180,8 +181,9 @@ def test_config_from_env() -> None:
     }
     config = AuthConfig.from_env(env)
     assert (config.url, config.client_id, config.client_secret) == (AUTH_URL, CLIENT_ID, SECRET)
-    assert config.timeout == 10.0
-    assert AuthConfig.from_env({**env, "HMPPS_AUTH_TIMEOUT_RESPONSE": "2500"}).timeout == 2.5
+    assert config.timeout == Timeout(response=10.0, deadline=20.0)
+    timed = AuthConfig.from_env({**env, "HMPPS_AUTH_TIMEOUT_RESPONSE": "2500"})
+    assert timed.timeout == Timeout(response=2.5, deadline=20.0)
 
 
 @pytest.mark.parametrize(
@@ -213,7 +215,6 @@ def test_config_rejects_nonsense(scan: Scan) -> None:
         {"url": "sign-in.example"},
         {"url": "https://user:pw@sign-in.example/auth"},
         {"client_id": ""},
-        {"timeout": 0},
         {"expiry_margin": -1},
     ]
     for bad in nonsense:
@@ -378,7 +379,7 @@ async def test_async_auth_down_is_a_transport_error(
 
 def test_slow_auth_times_out(fake: FakeHmppsAuth, server: FakeAuthServer, scan: Scan) -> None:
     fake.response_delay = 0.4
-    config = config_for(server.url, timeout=0.1)
+    config = config_for(server.url, timeout=Timeout(response=0.1, deadline=20.0))
     with HmppsAuthClient(config) as client, pytest.raises(TransportError, match="timed") as raised:
         client.get_system_client_token("ALICE")
     assert scan.exc(raised.value).status is None

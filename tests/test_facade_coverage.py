@@ -59,82 +59,47 @@ def test_the_map_names_the_wrapping_methods(coverage: facade_coverage.Coverage) 
     }
 
 
-def fake_project(tmp_path: Path, ops: list[str], source: str) -> Path:
-    """A repository with the given generated operations and one facade module."""
+def fake_project(tmp_path: Path, ops: list[str], table: str, methods: list[str]) -> Path:
+    """A repository with the given generated operations, a table of operations, and both
+    clients with the given methods."""
     for op in ops:
         tag, name = op.split(".")
         module = tmp_path / "generated" / facade_coverage.PACKAGE / "api" / tag / f"{name}.py"
         module.parent.mkdir(parents=True, exist_ok=True)
         module.write_text("")
         (module.parent / "__init__.py").write_text("")
-    facade = tmp_path / "facade" / facade_coverage.FACADE
-    (facade / "testing").mkdir(parents=True)
-    (facade / "_ops.py").write_text(textwrap.dedent(source))
-    # The fake may use anything: it is not the client.
-    (facade / "testing" / "fake.py").write_text(
-        "from hmpps_non_associations_api_client.api.t import gone\n"
-    )
+    (tmp_path / facade_coverage.TABLE).parent.mkdir(parents=True)
+    (tmp_path / facade_coverage.TABLE).write_text(textwrap.dedent(table))
+    for client, path in facade_coverage.CLIENTS.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        body = "".join(f"    def {method}(self): ...\n" for method in methods)
+        (tmp_path / path).write_text(f"class {client}:\n{body}    def _private(self): ...\n")
     return tmp_path
 
 
-def test_the_scan_reads_each_way_of_importing_an_operation(tmp_path: Path) -> None:
+def test_the_scan_reads_the_table_and_both_clients(tmp_path: Path) -> None:
     root = fake_project(
         tmp_path,
-        ["t.one", "t.two", "t.three", "t.four", "t.five", "t.six", "t.unused"],
+        ["t.one", "t.two", "t.unused"],
         """
-        import importlib
-        import hmpps_non_associations_api_client.api.t.three as third
-        from hmpps_non_associations_api_client.api import t as tag
-        from hmpps_non_associations_api_client.api.t import one
-        from hmpps_non_associations_api_client.api.t.two import sync_detailed as two_call
-        from hmpps_non_associations_api_client.api.t import removed
+        from hmpps_non_associations_api_client.api.t import one, removed
+        from hmpps_non_associations_api_client.api.t import two as second_one
 
-        _TABLE = {"four": tag.four}
-
-
-        def _five():
-            return importlib.import_module("hmpps_non_associations_api_client.api.t.five")
-
-
-        class Client:
-            def first(self):
-                return self._first()
-
-            def _first(self):
-                return one
-
-            def second(self):
-                return two_call
-
-            def third(self):
-                return third
-
-            def fourth(self):
-                return _TABLE["four"]
-
-            def fifth(self):
-                return _five()
-
-            def _sixth(self):
-                return tag.six
-
-
-        class _Hidden:
-            def sixth(self):
-                return tag.six
+        FIRST = Operation.generated("first", one)
+        SECOND = Operation.generated("second", second_one, frozenset({204}))
+        GONE = Operation.generated("third", removed)
+        PING = Operation("ping", "GET", "/health/ping", None)
         """,
+        ["first", "third", "ping"],
     )
     coverage = facade_coverage.scan(root)
+    both = {"NonAssociationsApi", "AsyncNonAssociationsApi"}
     assert coverage.wrapped == {
-        "t.one": {"Client.first"},
-        "t.two": {"Client.second"},
-        "t.three": {"Client.third"},
-        "t.four": {"Client.fourth"},
-        "t.five": {"Client.fifth"},
+        "t.one": {f"{client}.first" for client in both},
+        "t.two": set(),  # in the table, but neither client has `second`
+        "t.removed": {f"{client}.third" for client in both},
     }
-    # Referred to only from private code: not wrapped; `unused`: not referred to at all.
-    assert coverage.unwrapped == ["t.six", "t.unused"]
-    # The fake's import of `gone` does not count; the client's of `removed` does.
+    assert coverage.unwrapped == ["t.two", "t.unused"]
     assert coverage.missing == ["t.removed"]
 
 
@@ -145,23 +110,25 @@ def test_the_command_line_prints_the_map(
         tmp_path,
         ["t.one", "t.two"],
         """
-        from hmpps_non_associations_api_client.api.t import one, gone
+        from hmpps_non_associations_api_client.api.t import gone, one
 
-
-        class Client:
-            def first(self):
-                return one, gone
+        FIRST = Operation.generated("first", one)
+        GONE = Operation.generated("first", gone)
         """,
+        ["first"],
     )
     assert facade_coverage.main([], root) == 1
     assert capsys.readouterr().out.splitlines() == [
-        "t.one: Client.first",
+        "t.one: AsyncNonAssociationsApi.first, NonAssociationsApi.first",
         "t.two: NOT WRAPPED",
         "t.gone: wrapped by the facade but not generated",
     ]
     assert facade_coverage.main(["--json"], root) == 1
     assert json.loads(capsys.readouterr().out) == {
-        "wrapped": {"t.one": ["Client.first"], "t.two": []},
+        "wrapped": {
+            "t.one": ["AsyncNonAssociationsApi.first", "NonAssociationsApi.first"],
+            "t.two": [],
+        },
         "unwrapped": ["t.two"],
         "missing": ["t.gone"],
     }

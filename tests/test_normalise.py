@@ -344,7 +344,8 @@ def test_patterns_are_anchored(normalised: dict[str, Any]) -> None:
     prisoner = [
         p for p in patterns if "[0-9]{4}" in p and p != normalise.LOCAL_DATE_TIME["pattern"]
     ]
-    assert len(prisoner) == 3  # the path parameter and both numbers of a create
+    # the path parameter, both numbers of a create, and the items of the two group searches
+    assert len(prisoner) == 5
     for pattern in patterns:
         assert pattern.startswith("^") and pattern.endswith("$"), pattern
     for pattern in prisoner:
@@ -437,3 +438,15 @@ def test_roles_follow_upstream_when_its_prose_changes(reference_doc: dict[str, A
     assert normalise.normalise(changed)["paths"]["/non-associations/{id}"]["get"]["x-roles"] == [
         "ROLE_VIEW_NON_ASSOCIATIONS"
     ]
+
+
+def test_group_searches_hold_each_prisoner_number_to_the_pattern(
+    normalised: dict[str, Any],
+) -> None:
+    pattern = normalised["paths"]["/prisoner/{prisonerNumber}/non-associations"]["get"][
+        "parameters"
+    ][0]["schema"]["pattern"]
+    for path in ("/non-associations/between", "/non-associations/involving"):
+        body = normalised["paths"][path]["post"]["requestBody"]["content"]["application/json"]
+        assert body["schema"]["items"] == {"type": "string", "pattern": pattern}, path
+    assert re.fullmatch(pattern.strip("^$"), "A1234BC")

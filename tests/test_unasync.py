@@ -52,3 +52,24 @@ def test_a_hand_edit_of_a_twin_is_caught(
     edited.write_text(edited.read_text("utf-8") + "# edited by hand\n", "utf-8")
     assert unasync.main(["--check"]) == 1
     assert "_send.py in _sync/ is stale" in capsys.readouterr().out
+
+
+def test_the_twins_prose_speaks_of_threads() -> None:
+    """Docstrings and comments are rewritten too: a twin names the thread clients, says
+    where it was written from, and never that it writes itself."""
+    import io
+    import tokenize
+
+    for path, text in unasync.twins().items():
+        prose = [
+            token.string
+            for token in tokenize.generate_tokens(io.StringIO(text).readline)
+            if token.type == tokenize.COMMENT
+            or (token.type == tokenize.STRING and token.string.startswith('"""'))
+        ]
+        words = " ".join(prose)
+        assert "AsyncNonAssociationsApi" not in words and "AsyncHmppsAuthClient" not in words
+        assert "coroutine" not in words and "aclose" not in words, path.name
+        assert "writes the thread twin" not in words, path.name
+        if path.name != "__init__.py":
+            assert f"Written by scripts/unasync.py from `_async/{path.name}`" in words, path.name

@@ -31,7 +31,6 @@ from hmpps_non_associations_api import (
 )
 from hmpps_non_associations_api_client import api as generated_api
 from hmpps_non_associations_api_client import models
-from hmpps_non_associations_api_client.client import Client
 from hmpps_non_associations_api_client.types import OpenStrEnum
 from openapi_python_client.strings import PythonIdentifier, snake_case
 
@@ -120,7 +119,7 @@ def to_json(parsed: Any) -> Any:
 
 def parse(case: ResponseCase, body: Any) -> Any:
     response = httpx.Response(int(case.status), json=body)
-    return case.module._parse_response(client=Client(base_url="http://unused"), response=response)
+    return case.module.parse_response(response)
 
 
 # ---------------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ from hmpps_non_associations_api_client.request_dicts import (
 from ._aio import aclose_pools
 from ._async._auth import AsyncHmppsAuthClient
 from ._async._client import AsyncNonAssociationsApi
-from ._config import ApiConfig, AuthConfig, RetryPolicy, Timeout
+from ._config import ApiConfig, AuthConfig, Limits, RetryPolicy, Timeout
 from ._constants import (
     DEFAULT_PAGE_SIZE,
     MAX_PAGE_SIZE,
@@ -54,6 +54,7 @@ from ._constants import (
     system_users,
 )
 from ._errors import (
+    ApiStatusError,
     ApiTimeoutError,
     BadRequestError,
     ClientError,
@@ -62,13 +63,17 @@ from ._errors import (
     ForbiddenError,
     NotFoundError,
     RateLimitedError,
+    RedirectRefusedError,
     SanitisedError,
     ServerError,
     TransportError,
     UnauthorisedError,
+    UnreadableResponseError,
     is_error_response,
 )
+from ._plugins import Plugin, RequestEvent, ResponseEvent
 from ._pool import close_pools
+from ._raw import RawResponse
 from ._results import (
     ClosedNonAssociation,
     ClosedNonAssociationsPage,
@@ -82,7 +87,6 @@ from ._results import (
 from ._sync._auth import HmppsAuthClient
 from ._sync._client import NonAssociationsApi
 from ._tokens import AsyncTokenSource, TokenSource
-from ._transport import Plugin, RequestEvent, ResponseEvent
 
 # The installed distribution's version: pyproject.toml is the one place it is written.
 __version__ = _version("hmpps-non-associations-api")
@@ -91,6 +95,7 @@ __all__ = [
     "DEFAULT_PAGE_SIZE",
     "MAX_PAGE_SIZE",
     "ApiConfig",
+    "ApiStatusError",
     "ApiTimeoutError",
     "AsyncHmppsAuthClient",
     "AsyncNonAssociationsApi",
@@ -119,6 +124,7 @@ __all__ = [
     "LegacyNonAssociationOtherPrisonerDetails",
     "LegacyReasonCode",
     "LegacyTypeCode",
+    "Limits",
     "NonAssociation",
     "NonAssociationSortProperty",
     "NonAssociationsApi",
@@ -135,7 +141,9 @@ __all__ = [
     "PrisonerNonAssociation",
     "PrisonerNonAssociations",
     "RateLimitedError",
+    "RawResponse",
     "Reason",
+    "RedirectRefusedError",
     "ReopenNonAssociationRequest",
     "ReopenNonAssociationRequestDict",
     "RequestEvent",
@@ -151,6 +159,7 @@ __all__ = [
     "TokenSource",
     "TransportError",
     "UnauthorisedError",
+    "UnreadableResponseError",
     "aclose_pools",
     "close_pools",
     "is_error_response",

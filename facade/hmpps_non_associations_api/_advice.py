@@ -7,9 +7,6 @@ mistakes that look like them) gets a hint naming the setting or role involved.
 
 from __future__ import annotations
 
-import socket
-import ssl
-
 from ._document import authorisation
 from ._errors import ErrorCode, SanitisedError
 from ._wire import SendError
@@ -37,59 +34,33 @@ AUTH_NOT_FOUND = (
 )
 
 
-def _causes(failure: SendError) -> list[BaseException]:
-    """The library exceptions behind a failed try, outermost first."""
-    found: list[BaseException] = []
-    seen = failure.__cause__ or failure.__context__
-    while seen is not None and len(found) < 10:
-        found.append(seen)
-        seen = seen.__cause__ or seen.__context__
-    return found
-
-
-def _plain(failure: SendError) -> str | None:
-    causes = _causes(failure)
-    if failure.timed_out:
-        return "no reply in time"
-    if any(isinstance(cause, ConnectionRefusedError) for cause in causes):
-        return "connection refused"
-    for cause in causes:
-        if isinstance(cause, socket.gaierror):
-            return (
-                "host name lookup failed"
-                if cause.errno == socket.EAI_AGAIN
-                else ("host name not found")
-            )
-        if isinstance(cause, ssl.SSLCertVerificationError | ssl.CertificateError):
-            return "the server's TLS certificate did not verify"
-    if any(isinstance(cause, ConnectionError) for cause in causes):
-        return "connection lost"
-    return None
-
-
 def failure_words(failure: SendError) -> str:
     """A failed try in plain words, with the library's own in brackets:
-    `connection refused (ConnectionRefusedError: [Errno 111] Connection refused)`."""
-    plain = _plain(failure)
-    return f"{plain} ({failure.message})" if plain else failure.message
+    `connection refused (ConnectionRefusedError: [Errno 111] Connection refused)`. A body
+    that could not be decoded says so itself."""
+    if failure.kind == SendError.UNUSABLE:
+        return failure.message
+    return f"{failure.kind} ({failure.message})"
+
+
+_TO_CHECK = {
+    SendError.REFUSED: "check that the service runs at that address ({config}.url)",
+    SendError.HOST_NOT_FOUND: "check the host name in {config}.url",
+    SendError.CERTIFICATE: (
+        "the certificate is not signed by an authority this client trusts ({config}.verify;"
+        " SSL_CERT_FILE names the certificates to trust)"
+    ),
+    SendError.PROXY: "check the proxy ({config}.proxy, or HTTPS_PROXY and NO_PROXY)",
+}
 
 
 def transport_hint(failure: SendError, config_name: str, response: float) -> str | None:
     """What to check after a try that brought no reply; `config_name` is the
     configuration holding the URL (`ApiConfig` or `AuthConfig`)."""
-    plain = _plain(failure)
-    if plain == "connection refused":
-        return f"check that the service runs at that address ({config_name}.url)"
-    if plain == "host name not found":
-        return f"check the host name in {config_name}.url"
-    if plain == "the server's TLS certificate did not verify":
-        return (
-            "the certificate is not signed by an authority this machine trusts"
-            " (SSL_CERT_FILE names the certificates to trust)"
-        )
     if failure.timed_out:
         return f"the service did not answer within the response timeout ({response:g}s)"
-    return None
+    check = _TO_CHECK.get(failure.kind)
+    return None if check is None else check.format(config=config_name)
 
 
 def reply_hint(error: SanitisedError, method: str, template: str, operation: str) -> str | None:

@@ -1,5 +1,5 @@
-"""Keep-alive connections for the asyncio client: one aiohttp session per event loop
-and pool settings, shared by every instance on that loop.
+"""Keep-alive connections for the asyncio clients: one aiohttp session per event loop
+and connection settings (limits and TLS), shared by every instance on that loop.
 
 A session belongs to its loop, so it is closed when the loop shuts down its async
 generators (as `asyncio.run` and pytest-asyncio do) or by `aclose_pools()`.
@@ -9,19 +9,18 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
-import ssl
 from collections.abc import AsyncGenerator
 
 import aiohttp
 from yarl import URL
 
-from ._errors import describe
-from ._pool import PoolSettings
-from ._sockets import ssl_context
-from ._wire import Origin, SendError, WireReply, WireRequest, decode_body
+from ._config import Limits
+from ._destination import Destination
+from ._failures import describe, of_aiohttp
+from ._tls import Tls, context_for
+from ._wire import SendError, WireReply, WireRequest, decode_body
 
-__all__ = ["aclose_pools", "loop_sessions", "send"]
+__all__ = ["aclose_pools", "loop_sessions", "send_once"]
 
 
 class _ConnectionLost(Exception):
@@ -29,6 +28,7 @@ class _ConnectionLost(Exception):
 
     def __init__(self, cause: Exception) -> None:
         super().__init__(describe(cause))
+        self.cause = type(cause).__qualname__
 
 
 async def _no_resend(
@@ -51,7 +51,7 @@ class _LoopSessions:
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self.loop = loop
-        self.sessions: dict[PoolSettings, aiohttp.ClientSession] = {}
+        self.sessions: dict[tuple[Limits, Tls | None], aiohttp.ClientSession] = {}
         self._watch = self._close_at_shutdown()
 
     async def start(self) -> None:
@@ -69,24 +69,25 @@ class _LoopSessions:
     async def shut_down(self) -> None:
         await self._watch.aclose()
 
-    def session(self, settings: PoolSettings) -> aiohttp.ClientSession:
-        session = self.sessions.get(settings)
+    def session(self, limits: Limits, tls: Tls | None) -> aiohttp.ClientSession:
+        key = (limits, tls)
+        session = self.sessions.get(key)
         if session is None:
             connector = aiohttp.TCPConnector(
-                limit=settings.max_connections,
+                limit=limits.max_connections,
                 limit_per_host=0,
-                keepalive_timeout=settings.keepalive_expiry,
-                ssl=ssl_context(),
+                keepalive_timeout=limits.keepalive_expiry,
+                ssl=context_for(tls) if tls is not None else True,
             )
             session = aiohttp.ClientSession(
                 connector=connector,
                 cookie_jar=aiohttp.DummyCookieJar(),
-                trust_env=False,
+                trust_env=False,  # the proxy is chosen by the configuration, not here
                 auto_decompress=False,
                 skip_auto_headers=("User-Agent", "Accept-Encoding"),
                 middlewares=(_no_resend,),
             )
-            self.sessions[settings] = session
+            self.sessions[key] = session
         return session
 
     async def close(self) -> None:
@@ -109,13 +110,20 @@ async def loop_sessions() -> _LoopSessions:
     return sessions
 
 
-async def send(
-    origin: Origin, settings: PoolSettings, request: WireRequest, wait: float | None
+async def send_once(
+    destination: Destination, request: WireRequest, wait: float | None
 ) -> WireReply:
-    """Send one request and read the whole reply; the caller bounds it by the deadline."""
-    session = (await loop_sessions()).session(settings)
-    url = URL(origin.url + request.target, encoded=True)
+    """Send one request and read the whole reply; the caller bounds it by the deadline.
+
+    The loop is given one turn first: a script or worker that runs its loop only while
+    it makes calls (`run_until_complete` per job) leaves the server's close of an idle
+    kept-alive connection unread until then, and the turn lets the loop see it, so the
+    request goes out on a live connection instead of failing on the closed one."""
+    await asyncio.sleep(0)
+    session = (await loop_sessions()).session(destination.limits, destination.tls)
+    url = URL(destination.origin.url + request.target, encoded=True)
     timeout = aiohttp.ClientTimeout(total=None, connect=wait, sock_read=wait)
+    proxy = destination.proxy
     try:
         async with session.request(
             request.method,
@@ -124,29 +132,21 @@ async def send(
             headers=request.headers,
             allow_redirects=False,
             timeout=timeout,
+            proxy=proxy.url if proxy is not None else None,
+            proxy_headers=(
+                {"Proxy-Authorization": proxy.authorization}
+                if proxy is not None and proxy.authorization
+                else None
+            ),
         ) as response:
             body = await response.read()
             headers = {name.lower(): value for name, value in response.headers.items()}
             status, reason = response.status, response.reason or ""
     except _ConnectionLost as lost:
-        raise SendError(str(lost), retryable=True) from None
+        raise SendError(SendError.LOST, str(lost), lost.cause) from None
     except (aiohttp.ClientError, OSError, TimeoutError) as exc:
-        raise _failure(exc) from None
+        raise of_aiohttp(exc) from None
     return WireReply(status, reason, headers, decode_body(body, headers.get("content-encoding")))
-
-
-def _failure(exc: Exception) -> SendError:
-    detail = describe(exc)
-    if isinstance(exc, TimeoutError | aiohttp.ServerTimeoutError):
-        return SendError(detail, retryable=True, timed_out=True)
-    if isinstance(exc, aiohttp.ClientConnectorCertificateError | ssl.SSLCertVerificationError):
-        return SendError(detail, retryable=False)
-    cause = getattr(exc, "os_error", None)
-    if isinstance(cause, socket.gaierror):
-        return SendError(detail, retryable=cause.errno == socket.EAI_AGAIN)
-    if isinstance(exc, aiohttp.InvalidURL):
-        return SendError(detail, retryable=False)
-    return SendError(detail, retryable=True)
 
 
 async def aclose_pools() -> None:

@@ -25,16 +25,15 @@ from urllib.parse import urlencode
 
 import attrs
 
-from . import _connections
 from ._advice import auth_hint, failure_words, transport_hint
 from ._config import AuthConfig
+from ._destination import Destination
 from ._errors import ApiTimeoutError, SanitisedError, TransportError
 from ._logs import Log
-from ._sockets import LIMITS, Limits
-from ._wire import Origin, SendError, WireReply, WireRequest
+from ._sockets import BOUNDS, Bounds
+from ._wire import SendError, WireReply, WireRequest
 
 __all__ = [
-    "AUTH_POOL",
     "DEFAULT_LOGGER_NAME",
     "AuthBase",
     "RefreshTicket",
@@ -46,11 +45,6 @@ DEFAULT_LOGGER_NAME = "hmpps_non_associations_api.auth"
 
 _OPERATION = "get_system_client_token"
 """What a token fetch's errors name as their operation."""
-
-# Token requests are few: a small pool of kept connections is plenty.
-AUTH_POOL = _connections.PoolSettings(
-    max_connections=10, max_keepalive_connections=10, keepalive_expiry=30.0
-)
 
 
 # ---------------------------------------------------------------------------------------
@@ -159,6 +153,15 @@ class TokenCache(Generic[_LockT]):
             slot.refresh_at = sent_at + self.reuse_for(expires_in)
             slot.finished = self._last = next(self._sequence)
 
+    def forget(self, key: str | None, token: str) -> None:
+        """Drop the username's token if it is `token` (refused by the API); a newer one
+        another caller fetched meanwhile stays."""
+        with self._mutex:
+            slot = self._slots.get(key)
+            if slot is not None and slot.token == token:
+                slot.token, slot.refresh_at = None, 0.0
+                self._sweep()
+
     def fail(self, ticket: RefreshTicket[_LockT], error: SanitisedError) -> None:
         """Record a failed fetch for the callers already waiting; later ones try again."""
         with self._mutex:
@@ -217,7 +220,7 @@ def transport_failure(failure: SendError, config: AuthConfig) -> TransportError:
     verb = "timed out" if failure.timed_out else "failed"
     words = _scrub(failure_words(failure), config)[:200]
     error = kind(f"HMPPS Auth token request {verb} ({words})")
-    error.hint = transport_hint(failure, "AuthConfig", config.timeout)
+    error.hint = transport_hint(failure, "AuthConfig", config.timeout.response)
     return error
 
 
@@ -266,7 +269,15 @@ class AuthBase:
 
     def __init__(self, config: AuthConfig, logger: object | None) -> None:
         self.config = config
-        self._origin = Origin.of(config.token_url)
+        self._destination = Destination.of(
+            config.token_url,
+            config.limits,
+            config.proxy,
+            config.trust_env,
+            config.verify,
+            config.cert,
+        )
+        self._origin = self._destination.origin
         self._log = Log(logging.getLogger(DEFAULT_LOGGER_NAME) if logger is None else logger)
 
     def __repr__(self) -> str:
@@ -277,6 +288,7 @@ class AuthBase:
     def _token_request(self, username: str | None) -> WireRequest:
         path = self._origin.base_path
         headers = {
+            **self.config.headers.sent(),
             **_basic_credentials(self.config),
             "Accept": "application/json",
             "Content-Type": "application/x-www-form-urlencoded",
@@ -284,13 +296,14 @@ class AuthBase:
         body = urlencode(_form(username)).encode("ascii")
         return WireRequest("POST", path, path, headers, body)
 
-    def _limits(self) -> Limits:
+    def _bounds(self) -> Bounds:
         """The fetch's own deadline, or the API call's if that comes sooner."""
-        deadline = time.monotonic() + self.config.deadline
-        outer = LIMITS.get()
+        timeout = self.config.timeout
+        deadline = time.monotonic() + timeout.deadline
+        outer = BOUNDS.get()
         if outer is not None:
             deadline = min(deadline, outer.deadline)
-        return Limits(self.config.timeout, deadline)
+        return Bounds(timeout.response, deadline)
 
     def _settle(
         self, ticket: RefreshTicket[Any], sent_at: float, answer: WireReply | TransportError

@@ -1,42 +1,23 @@
-"""What the two clients share: argument checks, request building, reply parsing and
-paging, for `AsyncNonAssociationsApi` (`_async/_client.py`) and its generated twin
-`NonAssociationsApi` (`_sync/_client.py`).
+"""What the two clients share: each method's call described as data (`CallSpec`: an
+operation from the table, its checked arguments, how its result is shaped), the call
+made from it, the reply read back, per-client options, and the escape hatch for paths
+the generated client does not know yet.
 
-Both are thin: they check arguments, build each request with the generated
-operation's `_get_kwargs`, send it under the retry rules and read the reply with the
-generated parser; the twins only send and wait.
+`AsyncNonAssociationsApi` (`_async/_client.py`) and its generated twin
+`NonAssociationsApi` (`_sync/_client.py`) only send and wait.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime
-import importlib.metadata
-from collections.abc import Iterable, Iterator, Sequence
-from types import ModuleType
-from typing import Any, Generic, TypeVar
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Generic, Self, TypeVar
+from urllib.parse import quote
 
 import attrs
 import httpx
-from hmpps_non_associations_api_client import Client as GeneratedClient
-from hmpps_non_associations_api_client.api.legacy_non_associations_details import (
-    get_legacy_by_id,
-)
-from hmpps_non_associations_api_client.api.non_associations import (
-    close_non_association,
-    constants,
-    create_non_association,
-    delete_non_association,
-    get_non_association,
-    get_non_associations,
-    get_non_associations_between_prisoners,
-    get_non_associations_involving_prisoners,
-    get_prisoner_non_associations,
-    patch_non_association,
-    reopen_non_association,
-)
-from hmpps_non_associations_api_client.api.subject_access_request import (
-    get_sar_content_by_reference,
-)
 from hmpps_non_associations_api_client.models import (
     CloseNonAssociationRequest,
     Constant,
@@ -63,32 +44,37 @@ from hmpps_non_associations_api_client.request_dicts import (
 )
 from hmpps_non_associations_api_client.types import UNSET, Unset
 
+from . import _operations as ops
+from . import _telemetry
 from . import _validation as check
-from ._config import ApiConfig
-from ._errors import TransportError
+from ._call import Call
+from ._channel import Channel
+from ._config import ApiConfig, RetryPolicy, Timeout
+from ._destination import Destination
+from ._errors import JsonValue, UnreadableResponseError
+from ._headers import Headers
 from ._logs import Log
-from ._results import (
-    ClosedNonAssociation,
-    OpenNonAssociation,
-)
+from ._observers import API_NAME
+from ._operations import Operation
+from ._plugins import Plugin
+from ._raw import RawResponse
+from ._results import ClosedNonAssociation, OpenNonAssociation
 from ._tokens import AsyncTokenSource, checked
-from ._transport import API_NAME, ApiTransport, Plugin
 from ._wire import WireReply, WireRequest
 
 __all__ = [
+    "ApiBase",
+    "CallSpec",
     "CloseRequest",
     "CreateRequest",
     "DeleteRequest",
     "PatchRequest",
     "ReopenRequest",
     "Sort",
+    "handed_over",
 ]
 
 T = TypeVar("T")
-
-USER_AGENT = (
-    f"hmpps-non-associations-api-python/{importlib.metadata.version('hmpps-non-associations-api')}"
-)
 
 # A request is the generated model or a dict in the API's JSON shape, typed so that a
 # type checker refuses a misspelt key or a wrong type in a literal dict. (Any mapping is
@@ -100,18 +86,38 @@ PatchRequest = PatchNonAssociationRequest | PatchNonAssociationRequestDict
 ReopenRequest = ReopenNonAssociationRequest | ReopenNonAssociationRequestDict
 Sort = str | Sequence[str]
 
+_METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
+_PATH = re.compile(r"/?[A-Za-z0-9\-._~!$&'()*+,;=:@%/{}]*")
+"""What `request()` takes as a path: the characters of a URL path (percent-encoded as
+need be), and `{placeholders}` for `path_params`."""
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
 
 @attrs.frozen
-class Operation(Generic[T]):
-    """One call of a generated operation: which, with what, and (as `T`) what its
-    documented success gives. `name` is the client method's, for telemetry."""
+class CallSpec(Generic[T]):
+    """One call as data: the operation, its checked arguments (the generated module's
+    `request_kwargs` arguments, or for an operation without one, the request as httpx
+    keyword arguments) and, as `T`, what the client method gives back: the parsed
+    reply, put in shape by `shape` when the method gives something else."""
 
-    name: str
-    module: ModuleType
-    template: str
-    kwargs: dict[str, Any]
-    # Documented answers with no result: no body, or (the 209) an ErrorResponse explaining.
-    no_result_statuses: frozenset[int] = frozenset()
+    operation: Operation
+    kwargs: Mapping[str, Any]
+    shape: Callable[[Any], T] | None = None
+
+
+@attrs.frozen
+class CallOptions:
+    """What each call of a client runs under: the timeouts, the retry policy and the
+    headers sent with every request (the User-Agent composed)."""
+
+    timeout: Timeout
+    retry: RetryPolicy
+    headers: Headers
+    sent: dict[str, str] = attrs.field(eq=False, repr=False)
+
+    @classmethod
+    def of(cls, timeout: Timeout, retry: RetryPolicy, headers: Headers) -> CallOptions:
+        return cls(timeout, retry, headers, headers.sent())
 
 
 def handed_over(items: list[NonAssociation]) -> Iterator[NonAssociation]:
@@ -122,25 +128,20 @@ def handed_over(items: list[NonAssociation]) -> Iterator[NonAssociation]:
         yield items.pop()
 
 
-_HEADERS = {"User-Agent": USER_AGENT}
-HEALTH_PING = "/health/ping"
-"""The health check DPS applications call on each API they depend on."""
-# What the generated parsers are handed as their client: they read only its
-# raise_on_unexpected_status (off), so every client instance shares this one.
-_PARSER = GeneratedClient(base_url="http://localhost")
+def _unset_if_none(value: Any) -> Any:
+    """None means "not given": the generated operations want UNSET for that."""
+    return UNSET if value is None else value
 
 
 # Where a walk through every page reads them: for an error in the paging fields.
 _WALK = ("iter_non_associations", "GET", "/non-associations", "/non-associations")
 
 
-def _unset_if_none(value: Any) -> Any:
-    """None means "not given": the generated operations want UNSET for that."""
-    return UNSET if value is None else value
-
-
 class ApiBase:
-    """Argument checks, request building and response parsing shared by both clients."""
+    """Argument checks, calls as data, reply parsing and options, for both clients."""
+
+    _raw_replies = False
+    """Set on the copy `with_raw_response` uses: calls give a RawResponse."""
 
     def __init__(
         self,
@@ -159,19 +160,49 @@ class ApiBase:
         if not isinstance(config, ApiConfig):
             raise TypeError("config must be an ApiConfig")
         self.config = config
-        self._log = Log(logger)
-        self._transport = ApiTransport(
-            config, system_token, self._log, tuple(plugins), inner=transport
+        destination = Destination.of(
+            config.url, config.limits, config.proxy, config.trust_env, config.verify, config.cert
         )
+        self._channel = Channel(destination, system_token, Log(logger), plugins, transport)
+        self._options = CallOptions.of(config.timeout, config.retry, config.headers)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(url={self.config.url!r})"
 
-    # --- requests ---------------------------------------------------------------------
+    def with_options(
+        self,
+        *,
+        timeout: Timeout | None = None,
+        retry: RetryPolicy | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Self:
+        """A client like this one with these settings changed: `timeout` and `retry`
+        replace this client's, `headers` are added to its own (replacing any of the same
+        name). Cheap: it shares this client's connections, token source, logger and
+        plugins, so it needs no closing of its own."""
+        if timeout is not None and not isinstance(timeout, Timeout):
+            raise TypeError("timeout must be a Timeout, e.g. Timeout(response=5, deadline=15)")
+        if retry is not None and not isinstance(retry, RetryPolicy):
+            raise TypeError("retry must be a RetryPolicy, e.g. RetryPolicy(attempts=1)")
+        options = self._options
+        added = Headers(headers, "with_options(headers=...)") if headers else Headers()
+        changed = copy.copy(self)
+        changed._options = CallOptions.of(
+            timeout or options.timeout, retry or options.retry, options.headers.merged(added)
+        )
+        return changed
+
+    def _raw_copy(self) -> Self:
+        """This client, giving each call's RawResponse (for `with_raw_response`)."""
+        raw = copy.copy(self)
+        raw._raw_replies = True
+        return raw
+
+    # --- calls as data ----------------------------------------------------------------
 
     @staticmethod
-    def _constants() -> Operation[ConstantsResponse200]:
-        return Operation("constants", constants, "/constants", {})
+    def _constants() -> CallSpec[dict[str, list[Constant]]]:
+        return CallSpec(ops.CONSTANTS, {}, _constant_lists)
 
     @staticmethod
     def _list(
@@ -181,7 +212,7 @@ class ApiBase:
         include_other_prisons: bool,
         sort_by: SortBy | str,
         sort_direction: SortDirection | str,
-    ) -> Operation[PrisonerNonAssociations]:
+    ) -> CallSpec[PrisonerNonAssociations]:
         check.check_include(include_open, include_closed)
         kwargs = {
             "prisoner_number": check.prisoner_number(prisoner_number),
@@ -191,8 +222,7 @@ class ApiBase:
             "sort_by": check.enum_member(SortBy, sort_by, "sort_by"),
             "sort_direction": check.enum_member(SortDirection, sort_direction, "sort_direction"),
         }
-        template = "/prisoner/{prisonerNumber}/non-associations"
-        return Operation("list_non_associations", get_prisoner_non_associations, template, kwargs)
+        return CallSpec(ops.LIST, kwargs)
 
     @staticmethod
     def _group(
@@ -201,24 +231,21 @@ class ApiBase:
         include_open: bool,
         include_closed: bool,
         prison_id: str | None,
-    ) -> Operation[list[NonAssociation]]:
+    ) -> CallSpec[list[NonAssociation]]:
         check.check_include(include_open, include_closed)
-        module: ModuleType
-        if between:
-            module, template = get_non_associations_between_prisoners, "/non-associations/between"
-            operation_id = "getNonAssociationsBetweenPrisoners"
-        else:
-            module = get_non_associations_involving_prisoners
-            template = "/non-associations/involving"
-            operation_id = "getNonAssociationsInvolvingPrisoners"
+        operation = ops.GROUP_BETWEEN if between else ops.GROUP_INVOLVING
+        operation_id = (
+            "getNonAssociationsBetweenPrisoners"
+            if between
+            else "getNonAssociationsInvolvingPrisoners"
+        )
         kwargs = {
             "body": check.prisoner_numbers(operation_id, prisoner_numbers),
             "include_open": include_open,
             "include_closed": include_closed,
             "prison_id": _unset_if_none(check.optional_text("prison_id", prison_id)),
         }
-        name = "list_non_associations_between" if between else "list_non_associations_involving"
-        return Operation(name, module, template, kwargs)
+        return CallSpec(operation, kwargs)
 
     @staticmethod
     def _page(
@@ -227,7 +254,7 @@ class ApiBase:
         page: int | None,
         size: int | None,
         sort: Sort | None,
-    ) -> Operation[PageNonAssociation]:
+    ) -> CallSpec[PageNonAssociation]:
         check.check_include(include_open, include_closed)
         kwargs = {
             "include_open": include_open,
@@ -236,16 +263,15 @@ class ApiBase:
             "size": _unset_if_none(check.page_size(size)),
             "sort": _unset_if_none(check.sort_params(sort)),
         }
-        return Operation(
-            "paged_non_associations", get_non_associations, "/non-associations", kwargs
-        )
+        return CallSpec(ops.PAGE, kwargs)
 
     def _page_step(
         self, page: PageNonAssociation, requested: int
     ) -> tuple[list[NonAssociation], int | None]:
         """The items of the page just fetched and the number of the next one (None at the
-        end); a TransportError when the paging fields are ill-typed, or when more pages
-        are promised but this one is not the page asked for (the walk would not advance)."""
+        end); an UnreadableResponseError when the paging fields are ill-typed, or when
+        more pages are promised but this one is not the page asked for (the walk would
+        not advance)."""
         content = [] if isinstance(page.content, Unset) else page.content
         number, total, last = page.number, page.total_pages, page.last
         if (
@@ -266,65 +292,46 @@ class ApiBase:
         return content, following
 
     @staticmethod
-    def _get(id: int) -> Operation[NonAssociation]:
-        kwargs = {"id": check.non_association_id(id)}
-        return Operation(
-            "get_non_association", get_non_association, "/non-associations/{id}", kwargs
-        )
+    def _get(id: int) -> CallSpec[NonAssociation]:
+        return CallSpec(ops.GET, {"id": check.non_association_id(id)})
 
     @staticmethod
-    def _create(request: CreateRequest) -> Operation[NonAssociation]:
+    def _create(request: CreateRequest) -> CallSpec[NonAssociation]:
         body = check.request_model(CreateNonAssociationRequest, request)
         check.two_prisoners(body)
-        return Operation(
-            "create_non_association", create_non_association, "/non-associations", {"body": body}
-        )
+        return CallSpec(ops.CREATE, {"body": body})
 
     @staticmethod
-    def _update(id: int, request: PatchRequest) -> Operation[NonAssociation]:
+    def _update(id: int, request: PatchRequest) -> CallSpec[NonAssociation]:
         kwargs = {
             "id": check.non_association_id(id),
             "body": check.request_model(PatchNonAssociationRequest, request),
         }
-        return Operation(
-            "update_non_association", patch_non_association, "/non-associations/{id}", kwargs
-        )
+        return CallSpec(ops.UPDATE, kwargs)
 
     @staticmethod
-    def _close(id: int, request: CloseRequest) -> Operation[ClosedNonAssociation]:
+    def _close(id: int, request: CloseRequest) -> CallSpec[ClosedNonAssociation]:
         body = check.request_model(CloseNonAssociationRequest, request)
         kwargs = {"id": check.non_association_id(id), "body": check.in_london(body, "closed_at")}
-        return Operation(
-            "close_non_association", close_non_association, "/non-associations/{id}/close", kwargs
-        )
+        return CallSpec(ops.CLOSE, kwargs)
 
     @staticmethod
-    def _reopen(id: int, request: ReopenRequest) -> Operation[OpenNonAssociation]:
+    def _reopen(id: int, request: ReopenRequest) -> CallSpec[OpenNonAssociation]:
         body = check.request_model(ReopenNonAssociationRequest, request)
         kwargs = {"id": check.non_association_id(id), "body": check.in_london(body, "reopened_at")}
-        return Operation(
-            "reopen_non_association",
-            reopen_non_association,
-            "/non-associations/{id}/reopen",
-            kwargs,
-        )
+        return CallSpec(ops.REOPEN, kwargs)
 
     @staticmethod
-    def _delete(id: int, request: DeleteRequest) -> Operation[None]:
+    def _delete(id: int, request: DeleteRequest) -> CallSpec[None]:
         kwargs = {
             "id": check.non_association_id(id),
             "body": check.request_model(DeleteNonAssociationRequest, request),
         }
-        template = "/non-associations/{id}/delete"
-        return Operation(
-            "delete_non_association", delete_non_association, template, kwargs, frozenset({204})
-        )
+        return CallSpec(ops.DELETE, kwargs, _nothing)
 
     @staticmethod
-    def _legacy(id: int) -> Operation[LegacyNonAssociation]:
-        kwargs = {"id": check.non_association_id(id)}
-        template = "/legacy/api/non-associations/{id}"
-        return Operation("get_legacy_non_association", get_legacy_by_id, template, kwargs)
+    def _legacy(id: int) -> CallSpec[LegacyNonAssociation]:
+        return CallSpec(ops.LEGACY, {"id": check.non_association_id(id)})
 
     @staticmethod
     def _sar(
@@ -332,7 +339,7 @@ class ApiBase:
         crn: str | None,
         from_date: datetime.date | None,
         to_date: datetime.date | None,
-    ) -> Operation[HmppsSubjectAccessRequestContent | None]:
+    ) -> CallSpec[HmppsSubjectAccessRequestContent | None]:
         prn, crn = check.optional_str("prn", prn), check.optional_str("crn", crn)
         check.check_subject(prn, crn)
         kwargs = {
@@ -341,56 +348,104 @@ class ApiBase:
             "from_date": _unset_if_none(check.optional_date("from_date", from_date)),
             "to_date": _unset_if_none(check.optional_date("to_date", to_date)),
         }
-        module = get_sar_content_by_reference
-        return Operation(
-            "subject_access_request",
-            module,
-            "/subject-access-request",
-            kwargs,
-            frozenset({204, 209}),
+        return CallSpec(ops.SUBJECT_ACCESS, kwargs)
+
+    @staticmethod
+    def _ping() -> CallSpec[str]:
+        return CallSpec(ops.PING, {"method": "get", "url": ops.PING.template}, _health_status)
+
+    @staticmethod
+    def _any(
+        method: str,
+        path: str,
+        params: Mapping[str, Any] | None,
+        json: JsonValue,
+        path_params: Mapping[str, str | int] | None,
+    ) -> CallSpec[JsonValue]:
+        """A call to a path the generated client does not know (yet)."""
+        if not isinstance(method, str) or method.upper() not in _METHODS:
+            raise ValueError(f"method must be one of {', '.join(sorted(_METHODS))}")
+        template = _relative_path(path)
+        url = _filled(template, path_params)
+        if params is not None and not isinstance(params, Mapping):
+            raise TypeError("params must be a mapping of query parameters")
+        kwargs: dict[str, Any] = {"method": method.lower(), "url": url}
+        if params:
+            kwargs["params"] = dict(params)
+        if json is not None:
+            kwargs["json"] = json
+        return CallSpec(Operation("request", method.upper(), template, None), kwargs)
+
+    # --- a call's request, and its reply ------------------------------------------------
+
+    def _prepare(self, spec: CallSpec[Any]) -> Call:
+        """The call for a spec: its request built (the token comes with each try), the
+        options and observers it runs under."""
+        operation = spec.operation
+        endpoint = operation.endpoint
+        kwargs = spec.kwargs if endpoint is None else endpoint.request_kwargs(**spec.kwargs)
+        channel, options = self._channel, self._options
+        origin = channel.destination.origin
+        request = WireRequest.from_kwargs(kwargs, origin.base_path, options.sent)
+        observers = channel.observers
+        telemetry = _telemetry.start(
+            origin, request, operation.template, operation.name, self.config.trace_full_url
+        )
+        if telemetry is not None:
+            observers = (*observers, telemetry)
+        return Call(
+            request,
+            operation.name,
+            operation.template,
+            origin,
+            options.timeout,
+            options.retry,
+            observers,
+            authorised=operation is not ops.PING,
+            renewable=channel.renewable,
         )
 
-    def _ping_request(self) -> WireRequest:
-        """The service's own health check, which needs no token."""
-        ping = {"method": "get", "url": HEALTH_PING}
-        return WireRequest.from_kwargs(ping, self._transport.origin.base_path, _HEADERS)
+    def _result(self, spec: CallSpec[T], call: Call, reply: WireReply) -> T:
+        """What the method gives: the parsed reply, or on the `with_raw_response` copy
+        the RawResponse (typed for the caller by `_raw_responses`)."""
+        if self._raw_replies:
+            raw: Any = RawResponse(
+                reply, call.attempt, call.elapsed(), lambda: self._parse(spec, reply, call.path)
+            )
+            return raw  # type: ignore[no-any-return]
+        return self._parse(spec, reply, call.path)
 
-    def _ping_status(self, request: WireRequest, reply: WireReply) -> str:
-        """The status the health check reports ("UP")."""
+    def _parse(self, spec: CallSpec[T], reply: WireReply, path: str) -> T:
+        """The result for a 2xx reply (None for a documented one with no result); an
+        unreadable or ill-shaped body is an UnreadableResponseError."""
+        operation = spec.operation
         try:
-            status = reply.json().get("status")
-        except (ValueError, AttributeError) as exc:
-            problem = f"{type(exc).__name__}: {str(exc)[:200]}"
-        else:
-            if isinstance(status, str):
-                return status
-            problem = "no status"
-        raise self._unreadable("ping", "GET", HEALTH_PING, request.path, problem, reply)
-
-    # --- responses --------------------------------------------------------------------
-
-    def _request(self, op: Operation[Any]) -> WireRequest:
-        return WireRequest.from_kwargs(
-            op.module._get_kwargs(**op.kwargs), self._transport.origin.base_path, _HEADERS
-        )
-
-    def _parse(self, request: WireRequest, op: Operation[T], reply: WireReply) -> T:
-        """The generated model for a 2xx reply (None for a documented one with no result);
-        an unreadable or ill-shaped body is a TransportError."""
-        try:
-            parsed = op.module._parse_response(client=_PARSER, response=reply)
+            parsed = self._parsed(operation, reply)
+            result: T = parsed if spec.shape is None else spec.shape(parsed)
+        except _NoResult:
+            nothing: Any = None  # T includes None for the operations with no_result
+            return nothing  # type: ignore[no-any-return]
         except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
             problem = f"{type(exc).__name__}: {str(exc)[:200]}"
         else:
-            no_result = parsed is None or isinstance(parsed, ErrorResponse)
-            if no_result and reply.status_code in op.no_result_statuses:
-                nothing: T = None  # type: ignore[assignment]  # T includes None for these
-                return nothing
-            if parsed is not None and not isinstance(parsed, ErrorResponse):
-                result: T = parsed  # what the operation documents for its success
-                return result
-            problem = "no body of the documented type"
-        raise self._unreadable(op.name, request.method, op.template, request.path, problem, reply)
+            return result
+        raise self._unreadable(
+            operation.name, operation.method, operation.template, path, problem, reply
+        )
+
+    @staticmethod
+    def _parsed(operation: Operation, reply: WireReply) -> Any:
+        """The reply read: the generated module's model, or decoded JSON."""
+        endpoint = operation.endpoint
+        if endpoint is None:
+            return reply.json() if reply.content else None
+        parsed = endpoint.parse_response(reply)
+        no_result = parsed is None or isinstance(parsed, ErrorResponse)
+        if no_result and reply.status_code in operation.no_result:
+            raise _NoResult
+        if no_result:
+            raise ValueError("no body of the documented type")
+        return parsed
 
     def _unreadable(
         self,
@@ -400,16 +455,67 @@ class ApiBase:
         path: str,
         problem: str,
         reply: WireReply | None = None,
-    ) -> TransportError:
+    ) -> UnreadableResponseError:
         """The error for a 2xx reply the client cannot use, logged like any failure."""
-        error = TransportError(
+        error = UnreadableResponseError(
             f"Unreadable response ({problem})",
             text=reply.text if reply is not None else "",
             headers=reply.headers if reply is not None else None,
-        ).located(operation, method, template, self._transport.origin.url)
-        self._log.error(f"{API_NAME} {method} {path} failed: {error.outcome}")
+        ).located(operation, method, template, self._channel.destination.origin.url)
+        self._channel.log.error(f"{API_NAME} {method} {path} failed: {error.outcome}")
         return error
 
-    @staticmethod
-    def _constant_lists(parsed: ConstantsResponse200) -> dict[str, list[Constant]]:
-        return {key: list(value) for key, value in parsed.additional_properties.items()}
+
+class _NoResult(Exception):
+    """A documented reply that carries no result (a 204, the subject access 209)."""
+
+
+def _constant_lists(parsed: ConstantsResponse200) -> dict[str, list[Constant]]:
+    return {key: list(value) for key, value in parsed.additional_properties.items()}
+
+
+def _nothing(parsed: object) -> None:
+    """What a delete gives."""
+
+
+def _health_status(parsed: object) -> str:
+    """The status a health check reports ("UP")."""
+    status = parsed.get("status") if isinstance(parsed, dict) else None
+    if not isinstance(status, str):
+        raise ValueError("no status")
+    return status
+
+
+def _relative_path(path: object) -> str:
+    """A path under the API's URL; anything that could reach another origin (a scheme,
+    `//host`, a backslash) is refused, so the token never leaves the API."""
+    if not isinstance(path, str):
+        raise TypeError(f"path must be a str, not {type(path).__name__}")
+    if (
+        path.startswith(("//", "\\"))
+        or "\\" in path
+        or re.match(r"[A-Za-z][A-Za-z0-9+.\-]*:", path)
+    ):
+        raise ValueError("path must be a path under the API's URL, not another origin")
+    if not _PATH.fullmatch(path):
+        raise ValueError(
+            "path must hold only the characters of a URL path (no spaces, query or"
+            " fragment: give query parameters as params)"
+        )
+    if any(segment == ".." for segment in path.split("/")):
+        raise ValueError("path must not climb out of the API's URL with '..'")
+    return path if path.startswith("/") else f"/{path}"
+
+
+def _filled(template: str, path_params: Mapping[str, str | int] | None) -> str:
+    """The template with each `{name}` replaced by its value, percent-encoded."""
+    names = _PLACEHOLDER.findall(template)
+    given = dict(path_params or {})
+    if set(names) != set(given):
+        raise ValueError(
+            f"path_params must give exactly the path's placeholders ({', '.join(names) or 'none'})"
+        )
+    for name, value in given.items():
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            raise TypeError(f"path_params[{name!r}] must be a str or an int")
+    return _PLACEHOLDER.sub(lambda found: quote(str(given[found[1]]), safe=""), template)

@@ -7,13 +7,17 @@ import math
 import os
 import random
 import re
+import ssl
+import warnings
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
 import attrs
 
-__all__ = ["ApiConfig", "AuthConfig", "RetryPolicy", "Timeout"]
+from ._headers import Headers
+
+__all__ = ["ApiConfig", "AuthConfig", "Limits", "RetryPolicy", "Timeout", "without_password"]
 
 API_PREFIX = "HMPPS_NON_ASSOCIATIONS_API_"
 AUTH_PREFIX = "HMPPS_AUTH_"
@@ -184,12 +188,15 @@ def _retryable_statuses(value: Iterable[int]) -> frozenset[int]:
     return statuses
 
 
+_RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+
+
 @attrs.frozen
 class RetryPolicy:
     """When a read is tried again, and how long to wait first.
 
-    The defaults are the Node client's: reads (GET) are tried `attempts` times in all
-    after a connection failure, a timeout or one of `retry_statuses`; writes and the
+    By default reads (GET) are tried `attempts` times in all after a connection failure,
+    a timeout or one of `retry_statuses` (the Node client's, and 408); writes and the
     POST searches are tried once, whatever the policy. Between tries the client waits
     a random time up to `backoff * 2**(try - 1)` seconds, at most `max_backoff`, or as
     long as a `Retry-After` header asks; never past the call's deadline.
@@ -197,7 +204,7 @@ class RetryPolicy:
 
     attempts: int = attrs.field(default=3, validator=_whole(1))
     retry_statuses: frozenset[int] = attrs.field(
-        default=frozenset({429, 500, 502, 503, 504}), converter=_retryable_statuses
+        default=_RETRY_STATUSES, converter=_retryable_statuses
     )
     backoff: float = attrs.field(default=0.1, validator=_not_negative)
     max_backoff: float = attrs.field(default=2.0, validator=_not_negative)
@@ -213,12 +220,125 @@ class RetryPolicy:
 
 
 @attrs.frozen
-class ApiConfig:
-    """The API's base URL, timeouts and connection-pool settings.
+class Limits:
+    """The shared keep-alive connections to one service: how many may be open at once,
+    how many idle ones are kept for reuse, and for how many seconds."""
 
-    Clients with equal pool settings share one pool of keep-alive connections.
-    `trace_full_url=True` puts each request's full URL (`url.full`) on its OpenTelemetry
-    span; it is off because paths and queries carry prisoner numbers.
+    max_connections: int = attrs.field(default=100, validator=_whole(1))
+    max_keepalive_connections: int = attrs.field(default=20, validator=_whole(0))
+    keepalive_expiry: float = attrs.field(default=30.0, validator=_not_negative)
+
+
+def _headers(value: Mapping[str, str] | Headers) -> Headers:
+    return value if isinstance(value, Headers) else Headers(value, "headers")
+
+
+def _verify(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """True (the system's trust), False (no verification, said out loud), a CA bundle
+    file or directory, or an ssl.SSLContext."""
+    where = _where(instance, attribute)
+    if value is False:
+        _warn_unverified(where)
+    if isinstance(value, bool | ssl.SSLContext):
+        return
+    if not isinstance(value, str | os.PathLike):
+        raise TypeError(
+            f"{where} must be True, False, a CA bundle path or an ssl.SSLContext,"
+            f" not {_kind(value)}"
+        )
+    if not os.path.exists(value):
+        raise ValueError(f"{where}: no CA bundle at {os.fspath(value)!r}")
+
+
+_warned_unverified = False
+
+
+def _warn_unverified(where: str) -> None:
+    """Once per process: verification off is a choice worth seeing."""
+    global _warned_unverified
+    if not _warned_unverified:
+        _warned_unverified = True
+        warnings.warn(
+            f"{where}=False: TLS certificates are not checked, so anyone on the network"
+            " path could pose as the service and read the token; use it only against a"
+            " test server",
+            RuntimeWarning,
+            stacklevel=4,
+        )
+
+
+def _no_cert_with_a_context(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    _cert(instance, attribute, value)
+    if value is not None and isinstance(instance.verify, ssl.SSLContext):
+        raise ValueError(
+            f"{_where(instance, attribute)}: with an ssl.SSLContext as verify, load the client"
+            " certificate into that context (load_cert_chain) instead"
+        )
+
+
+def _cert(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A client certificate: a file holding the certificate and its key, or a pair of
+    files (certificate, key)."""
+    where = _where(instance, attribute)
+    if value is None:
+        return
+    files = value if isinstance(value, tuple) else (value,)
+    if not 1 <= len(files) <= 2 or not all(isinstance(f, str | os.PathLike) for f in files):
+        raise TypeError(f"{where} must be a certificate file or a (certificate, key) pair")
+    for file in files:
+        if not os.path.isfile(file):
+            raise ValueError(f"{where}: no file at {os.fspath(file)!r}")
+
+
+def _proxy_url(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    where = _where(instance, attribute)
+    if not isinstance(value, str):
+        raise TypeError(f"{where} must be a proxy URL or None, not {_kind(value)}")
+    if _NOT_IN_URLS.search(value):
+        raise ValueError(f"{where} must not hold spaces or control characters")
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"{where} must be an http(s) URL with a host, like http://proxy:3128")
+    if parts.path not in ("", "/") or parts.query or parts.fragment:
+        raise ValueError(f"{where} must be the proxy's address only, without a path")
+    try:
+        parts.port  # noqa: B018  # urlsplit checks the port only when asked
+    except ValueError:
+        raise ValueError(f"{where} has a port that is not a number from 0 to 65535") from None
+
+
+def _hidden_credentials(value: str | None) -> str:
+    """A proxy URL for repr(): its password, if any, replaced."""
+    return repr(value if value is None else without_password(value))
+
+
+def without_password(url: str) -> str:
+    """The URL with any password in it replaced by `***`."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    user = parts.username or ""
+    host = parts.netloc.rpartition("@")[2]
+    return parts._replace(netloc=f"{user}:***@{host}").geturl()
+
+
+@attrs.frozen
+class ApiConfig:
+    """The API's base URL and how calls to it are made: timeouts, retries, the shared
+    connections' limits, headers sent on every call, the proxy and TLS.
+
+    Clients with equal connection settings (`limits`, `proxy`, `trust_env`, `verify`,
+    `cert`) share one pool of keep-alive connections. `headers` go on every call (a
+    `User-Agent` is appended to the client's own). `proxy` is an http(s) proxy URL; by
+    default (`trust_env=True`) `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` choose it,
+    and `SSL_CERT_FILE` or `SSL_CERT_DIR` the certificates to trust. `verify` is True
+    (the system's certificates), a CA bundle path or an `ssl.SSLContext`; False turns
+    verification off, with a warning. `cert` is a client certificate (a file, or a
+    (certificate, key) pair). `trace_full_url=True` puts each request's full URL
+    (`url.full`) on its OpenTelemetry span; it is off because paths and queries carry
+    prisoner numbers.
     """
 
     url: str = attrs.field(validator=_http_url, converter=_strip_slash)
@@ -228,9 +348,18 @@ class ApiConfig:
     retry: RetryPolicy = attrs.field(
         factory=RetryPolicy, validator=_of_type(RetryPolicy, "e.g. RetryPolicy(attempts=3)")
     )
-    max_connections: int = attrs.field(default=100, validator=_whole(1))
-    max_keepalive_connections: int = attrs.field(default=20, validator=_whole(0))
-    keepalive_expiry: float = attrs.field(default=30.0, validator=_not_negative)
+    limits: Limits = attrs.field(
+        factory=Limits, validator=_of_type(Limits, "e.g. Limits(max_connections=20)")
+    )
+    headers: Headers = attrs.field(factory=Headers, converter=_headers)
+    proxy: str | None = attrs.field(default=None, validator=_proxy_url, repr=_hidden_credentials)
+    trust_env: bool = attrs.field(default=True, validator=_flag)
+    verify: bool | str | os.PathLike[str] | ssl.SSLContext = attrs.field(
+        default=True, validator=_verify
+    )
+    cert: str | os.PathLike[str] | tuple[str, str] | None = attrs.field(
+        default=None, validator=_no_cert_with_a_context
+    )
     trace_full_url: bool = attrs.field(default=False, validator=_flag)
 
     @classmethod
@@ -238,47 +367,59 @@ class ApiConfig:
         """Read HMPPS_NON_ASSOCIATIONS_API_URL and, optionally, the _TIMEOUT_RESPONSE and
         _TIMEOUT_DEADLINE variables (milliseconds)."""
         env = _environ(environ)
-        defaults = Timeout()
-        response = _milliseconds(env, f"{API_PREFIX}TIMEOUT_RESPONSE", defaults.response)
-        deadline = _milliseconds(env, f"{API_PREFIX}TIMEOUT_DEADLINE", defaults.deadline)
-        if deadline < response:
-            raise ValueError(
-                f"{API_PREFIX}TIMEOUT_DEADLINE ({deadline * 1000:.0f} ms) is shorter than"
-                f" {API_PREFIX}TIMEOUT_RESPONSE ({response * 1000:.0f} ms): set both"
-            )
-        return cls(
-            url=_required(env, f"{API_PREFIX}URL"),
-            timeout=Timeout(response=response, deadline=deadline),
-        )
+        return cls(url=_required(env, f"{API_PREFIX}URL"), timeout=_timeout(env, API_PREFIX))
 
 
-def _deadline_after_timeout(
-    instance: AuthConfig, attribute: attrs.Attribute[float], value: float
-) -> None:
-    _positive(instance, attribute, value)
-    if value < instance.timeout:
+def _timeout(env: Mapping[str, str], prefix: str) -> Timeout:
+    """Timeout from PREFIX_TIMEOUT_RESPONSE and PREFIX_TIMEOUT_DEADLINE (milliseconds)."""
+    defaults = Timeout() if prefix == API_PREFIX else _AUTH_TIMEOUT
+    response = _milliseconds(env, f"{prefix}TIMEOUT_RESPONSE", defaults.response)
+    deadline = _milliseconds(env, f"{prefix}TIMEOUT_DEADLINE", defaults.deadline)
+    if deadline < response:
         raise ValueError(
-            f"AuthConfig.deadline ({value:g}s) is shorter than AuthConfig.timeout"
-            f" ({instance.timeout:g}s): raise the deadline or lower the timeout"
+            f"{prefix}TIMEOUT_DEADLINE ({deadline * 1000:.0f} ms) is shorter than"
+            f" {prefix}TIMEOUT_RESPONSE ({response * 1000:.0f} ms): set both"
         )
+    return Timeout(response=response, deadline=deadline)
+
+
+_AUTH_TIMEOUT = Timeout(response=10.0, deadline=20.0)
+_AUTH_LIMITS = Limits(max_connections=10, max_keepalive_connections=10, keepalive_expiry=30.0)
 
 
 @attrs.frozen
 class AuthConfig:
-    """Where HMPPS Auth is and the system client's credentials.
+    """Where HMPPS Auth is, the system client's credentials, and how token requests are
+    made.
 
-    `url` is the Auth base URL ending in `/auth`. In seconds: `timeout` bounds each wait
-    for Auth's reply, `deadline` the whole token fetch (and an API call's deadline, when
-    the fetch happens inside one, bounds it too), `expiry_margin` how early a token is
-    renewed. The secret is left out of `repr()`.
+    `url` is the Auth base URL ending in `/auth`. `timeout` bounds each wait for Auth's
+    reply (`response`) and a whole token fetch (`deadline`; an API call's deadline, when
+    the fetch happens inside one, bounds it too); `expiry_margin` is how many seconds
+    early a token is renewed. `limits`, `headers` (only a `User-Agent` to append makes
+    sense here), `proxy`, `trust_env`, `verify` and `cert` are as for `ApiConfig`. The
+    secret is left out of `repr()`.
     """
 
     url: str = attrs.field(validator=_http_url, converter=_strip_slash)
     client_id: str = attrs.field(validator=_text)
     client_secret: str = attrs.field(repr=False, validator=_text)
-    timeout: float = attrs.field(default=10.0, validator=_positive)
-    deadline: float = attrs.field(default=20.0, validator=_deadline_after_timeout)
+    timeout: Timeout = attrs.field(
+        default=_AUTH_TIMEOUT,
+        validator=_of_type(Timeout, "e.g. Timeout(response=10, deadline=20)"),
+    )
     expiry_margin: float = attrs.field(default=60.0, validator=_not_negative)
+    limits: Limits = attrs.field(
+        default=_AUTH_LIMITS, validator=_of_type(Limits, "e.g. Limits(max_connections=10)")
+    )
+    headers: Headers = attrs.field(factory=Headers, converter=_headers)
+    proxy: str | None = attrs.field(default=None, validator=_proxy_url, repr=_hidden_credentials)
+    trust_env: bool = attrs.field(default=True, validator=_flag)
+    verify: bool | str | os.PathLike[str] | ssl.SSLContext = attrs.field(
+        default=True, validator=_verify
+    )
+    cert: str | os.PathLike[str] | tuple[str, str] | None = attrs.field(
+        default=None, validator=_no_cert_with_a_context
+    )
 
     @property
     def token_url(self) -> str:
@@ -291,17 +432,9 @@ class AuthConfig:
         optional HMPPS_AUTH_TIMEOUT_RESPONSE and HMPPS_AUTH_TIMEOUT_DEADLINE
         (milliseconds)."""
         env = _environ(environ)
-        timeout = _milliseconds(env, f"{AUTH_PREFIX}TIMEOUT_RESPONSE", 10.0)
-        deadline = _milliseconds(env, f"{AUTH_PREFIX}TIMEOUT_DEADLINE", 20.0)
-        if deadline < timeout:
-            raise ValueError(
-                f"{AUTH_PREFIX}TIMEOUT_DEADLINE ({deadline * 1000:.0f} ms) is shorter than"
-                f" {AUTH_PREFIX}TIMEOUT_RESPONSE ({timeout * 1000:.0f} ms): set both"
-            )
         return cls(
             url=_required(env, f"{AUTH_PREFIX}URL"),
             client_id=_required(env, f"{AUTH_PREFIX}CLIENT_ID"),
             client_secret=_required(env, f"{AUTH_PREFIX}CLIENT_SECRET"),
-            timeout=timeout,
-            deadline=deadline,
+            timeout=_timeout(env, AUTH_PREFIX),
         )

@@ -3,17 +3,20 @@
 Every failure is a `SanitisedError` (the Node client's name), so code written against
 it keeps working; subclasses let applications branch on what happened:
 
-    SanitisedError                a redirect refused, or any failure
-    ├── ClientError               4xx
-    │   ├── BadRequestError       400
-    │   ├── UnauthorisedError     401
-    │   ├── ForbiddenError        403
-    │   ├── NotFoundError         404
-    │   ├── ConflictError         409
-    │   └── RateLimitedError      429
-    ├── ServerError               5xx
-    └── TransportError            no usable response
-        └── ApiTimeoutError       a wait or the whole call's deadline ran out
+    SanitisedError                    any failure
+    ├── ApiStatusError                a reply that is not 2xx (`status` is set)
+    │   ├── RedirectRefusedError      3xx: redirects are never followed
+    │   ├── ClientError               4xx
+    │   │   ├── BadRequestError       400
+    │   │   ├── UnauthorisedError     401
+    │   │   ├── ForbiddenError        403
+    │   │   ├── NotFoundError         404
+    │   │   ├── ConflictError         409
+    │   │   └── RateLimitedError      429
+    │   └── ServerError               5xx
+    └── TransportError                no usable reply (`status` is None)
+        ├── ApiTimeoutError           a wait or the whole call's deadline ran out
+        └── UnreadableResponseError   a 2xx whose body the client cannot read
 
 An error carries what the response said (status, reason, body, headers), where the
 call went (`operation`, `method`, `path_template`, `origin`: never the filled-in path,
@@ -32,6 +35,7 @@ from typing import Any, Self, TypeAlias, TypeGuard
 from hmpps_non_associations_api_client.models import ErrorResponse
 
 __all__ = [
+    "ApiStatusError",
     "ApiTimeoutError",
     "BadRequestError",
     "ClientError",
@@ -41,11 +45,12 @@ __all__ = [
     "JsonValue",
     "NotFoundError",
     "RateLimitedError",
+    "RedirectRefusedError",
     "SanitisedError",
     "ServerError",
     "TransportError",
     "UnauthorisedError",
-    "describe",
+    "UnreadableResponseError",
     "is_error_response",
 ]
 
@@ -157,17 +162,34 @@ class SanitisedError(Exception):
     @staticmethod
     def for_status(
         status: int, message: str, text: str, headers: Mapping[str, str]
-    ) -> SanitisedError:
-        """The most specific subclass for an HTTP status."""
-        kind = _BY_STATUS.get(status)
+    ) -> ApiStatusError:
+        """The most specific class for a reply's status (3xx to 5xx)."""
+        kind: type[ApiStatusError] | None = _BY_STATUS.get(status)
         if kind is None:
             kind = (
-                ServerError if status >= 500 else ClientError if status >= 400 else SanitisedError
+                ServerError
+                if status >= 500
+                else ClientError
+                if status >= 400
+                else RedirectRefusedError
+                if status >= 300
+                else ApiStatusError
             )
         return kind(message, status=status, text=text, headers=headers)
 
 
-class ClientError(SanitisedError):
+class ApiStatusError(SanitisedError):
+    """A reply that is not 2xx: `status` is always set."""
+
+    status: int
+
+
+class RedirectRefusedError(ApiStatusError):
+    """3xx: the client never follows a redirect, so the token never leaves the API's
+    origin."""
+
+
+class ClientError(ApiStatusError):
     """The API refused the request (4xx)."""
 
 
@@ -195,7 +217,7 @@ class RateLimitedError(ClientError):
     """429: too many requests; reads are retried, honouring `Retry-After`."""
 
 
-class ServerError(SanitisedError):
+class ServerError(ApiStatusError):
     """The API failed (5xx)."""
 
 
@@ -208,7 +230,12 @@ class ApiTimeoutError(TransportError):
     ran out."""
 
 
-_BY_STATUS: dict[int, type[SanitisedError]] = {
+class UnreadableResponseError(TransportError):
+    """A 2xx reply whose body the client cannot read: not JSON, not the documented shape,
+    or a date-time that is not one. `text` and `headers` are the reply's."""
+
+
+_BY_STATUS: dict[int, type[ApiStatusError]] = {
     400: BadRequestError,
     401: UnauthorisedError,
     403: ForbiddenError,
@@ -216,12 +243,6 @@ _BY_STATUS: dict[int, type[SanitisedError]] = {
     409: ConflictError,
     429: RateLimitedError,
 }
-
-
-def describe(exc: Exception) -> str:
-    """A transport failure in words, without the request an httpx exception carries."""
-    detail = str(exc)
-    return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
 
 
 def _parse_body(text: str) -> ErrorResponse | JsonValue:

@@ -1,6 +1,6 @@
 """What sending through an httpx transport the application chose (`transport=`) needs
-on both sides of the send (`_async/_via_httpx.py` and its twin): the request to build,
-the reply it gives, and what a failure means for another try.
+on both sides of the send (`_async/_try.py` and its twin): the request to build and the
+reply it gives (`_failures.of_httpx` says what a failure means).
 
 This path is slower than the default one and bounds each wait rather than each socket
 operation: the transport owns its sockets.
@@ -8,14 +8,11 @@ operation: the transport owns its sockets.
 
 from __future__ import annotations
 
-import ssl
-
 import httpx
 
-from ._errors import describe
-from ._wire import Origin, SendError, WireReply, WireRequest
+from ._wire import Origin, WireReply, WireRequest
 
-__all__ = ["failure", "reply_from", "request_for"]
+__all__ = ["reply_from", "request_for"]
 
 
 def request_for(origin: Origin, request: WireRequest, wait: float | None) -> httpx.Request:
@@ -40,22 +37,3 @@ def reply_from(response: httpx.Response, body: bytes) -> WireReply:
 
 # The body handed on is already decoded and complete, so these no longer describe it.
 _DECODED_HEADERS = {"content-encoding", "content-length", "transfer-encoding"}
-
-
-def failure(exc: httpx.TransportError) -> SendError:
-    """What an httpx failure means for another try."""
-    detail = describe(exc)
-    if isinstance(exc, httpx.TimeoutException):
-        return SendError(detail, retryable=True, timed_out=True)
-    if isinstance(exc, httpx.UnsupportedProtocol) or _certificate_failure(exc):
-        return SendError(detail, retryable=False)
-    return SendError(detail, retryable=True)
-
-
-def _certificate_failure(exc: BaseException) -> bool:
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, ssl.SSLCertVerificationError | ssl.CertificateError):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False

@@ -1,10 +1,10 @@
-"""Keep-alive connections for the synchronous client, shared by every instance.
+"""Keep-alive connections for the synchronous clients, shared by every instance.
 
 Applications create a client per user request, so connections cannot belong to a
-client: they live here, one pool per origin and pool settings, for the whole process.
-HTTP itself is the standard library's `http.client`; this module only lends its
-connections out one request at a time, keeps idle ones for reuse, bounds how many are
-open, and starts afresh in a forked worker.
+client: they live here, one pool per destination (origin, limits, TLS, proxy), for the
+whole process. HTTP itself is the standard library's `http.client`; this module only
+lends its connections out one request at a time, keeps idle ones for reuse, bounds how
+many are open, and starts afresh in a forked worker.
 """
 
 from __future__ import annotations
@@ -12,45 +12,38 @@ from __future__ import annotations
 import http.client
 import os
 import select
-import socket
-import ssl
 import threading
 import time
 
-import attrs
+from ._destination import Destination
+from ._failures import of_http_client
+from ._sockets import ProxyRefused, bounded, open_socket
+from ._tls import context_for
+from ._wire import SendError, WireReply, WireRequest, decode_body
 
-from ._config import ApiConfig
-from ._errors import describe
-from ._sockets import bounded, open_socket
-from ._wire import Origin, SendError, WireReply, WireRequest, decode_body
-
-__all__ = ["PoolSettings", "close_pools", "pool", "send"]
-
-
-@attrs.frozen
-class PoolSettings:
-    """How many connections may be open per origin, how many kept idle, and for how long."""
-
-    max_connections: int
-    max_keepalive_connections: int
-    keepalive_expiry: float
-
-    @classmethod
-    def of(cls, config: ApiConfig) -> PoolSettings:
-        return cls(
-            config.max_connections, config.max_keepalive_connections, config.keepalive_expiry
-        )
+__all__ = ["close_pools", "pool", "send_once"]
 
 
 class _Connection(http.client.HTTPConnection):
-    """An http.client connection over a deadline-bounded (and, for https, verified) socket."""
+    """An http.client connection over a deadline-bounded socket: verified TLS for https,
+    through the destination's proxy if it has one."""
 
-    def __init__(self, origin: Origin) -> None:
+    def __init__(self, destination: Destination) -> None:
+        origin = destination.origin
         super().__init__(origin.host, origin.port)
-        self._tls = origin.scheme == "https"
+        self._tls = context_for(destination.tls) if destination.tls is not None else None
+        proxy = destination.proxy
+        self._proxy = None if proxy is None else (proxy.host, proxy.port, proxy.authorization)
+        # Plain HTTP through a proxy: each request names the whole URL to it.
+        self.absolute_form = origin.url if proxy is not None and self._tls is None else ""
+        self.proxy_headers = (
+            {"Proxy-Authorization": proxy.authorization}
+            if self.absolute_form and proxy is not None and proxy.authorization
+            else {}
+        )
 
     def connect(self) -> None:
-        self.sock = open_socket(self.host, self.port, self._tls)
+        self.sock = open_socket(self.host, self.port, self._tls, self._proxy)
 
     def idle_and_open(self) -> bool:
         """False when the server has closed it (or sent something unasked) while idle."""
@@ -65,36 +58,37 @@ class _Connection(http.client.HTTPConnection):
 
 
 class _Pool:
-    """The connections to one origin: at most `max_connections` open, the most recently
-    used idle one lent first, idle ones dropped after `keepalive_expiry` seconds."""
+    """The connections to one destination: at most `max_connections` open, the most
+    recently used idle one lent first, idle ones dropped after `keepalive_expiry`."""
 
-    def __init__(self, origin: Origin, settings: PoolSettings) -> None:
-        self.origin = origin
-        self.settings = settings
+    def __init__(self, destination: Destination) -> None:
+        self.destination = destination
+        self.limits = destination.limits
         self._idle: list[tuple[_Connection, float]] = []
         self._open = 0
         self._available = threading.Condition(threading.Lock())
 
     def lend(self) -> _Connection:
-        """A connection for one request, waiting (within the call's limits) while all are busy."""
+        """A connection for one request, waiting (within the call's bounds) while all are
+        busy."""
         with self._available:
             while True:
                 now = time.monotonic()
                 while self._idle:
                     connection, since = self._idle.pop()
-                    if now - since < self.settings.keepalive_expiry and connection.idle_and_open():
+                    if now - since < self.limits.keepalive_expiry and connection.idle_and_open():
                         return connection
                     connection.close()
                     self._open -= 1
-                if self._open < self.settings.max_connections:
+                if self._open < self.limits.max_connections:
                     self._open += 1
-                    return _Connection(self.origin)
+                    return _Connection(self.destination)
                 if not self._available.wait(bounded(None)):
                     raise TimeoutError("no connection became free in time")
 
     def give_back(self, connection: _Connection, reusable: bool) -> None:
         with self._available:
-            if reusable and len(self._idle) < self.settings.max_keepalive_connections:
+            if reusable and len(self._idle) < self.limits.max_keepalive_connections:
                 self._idle.append((connection, time.monotonic()))
             else:
                 connection.close()
@@ -110,54 +104,48 @@ class _Pool:
 
 
 _lock = threading.Lock()
-_pools: dict[tuple[Origin, PoolSettings], _Pool] = {}
+_pools: dict[Destination, _Pool] = {}
 
 
-def pool(origin: Origin, settings: PoolSettings) -> _Pool:
-    """The process-wide pool for an origin and pool settings."""
-    key = (origin, settings)
-    pool = _pools.get(key)
-    if pool is None:
+def pool(destination: Destination) -> _Pool:
+    """The process-wide pool for a destination."""
+    found = _pools.get(destination)
+    if found is None:
         with _lock:
-            pool = _pools.setdefault(key, _Pool(origin, settings))
-    return pool
+            found = _pools.setdefault(destination, _Pool(destination))
+    return found
 
 
-def send(origin: Origin, settings: PoolSettings, request: WireRequest) -> WireReply:
-    """Send one request on a pooled connection and read the whole reply, within the
-    limits set in `LIMITS`; a `SendError` when no usable reply came."""
-    shared = pool(origin, settings)
+def send_once(destination: Destination, request: WireRequest, wait: float | None) -> WireReply:
+    """Send one request on a pooled connection and read the whole reply; a `SendError`
+    when no usable reply came. Each socket operation is bounded by `BOUNDS` itself, so
+    `wait` (what the asyncio twin bounds each wait with) is not needed here."""
+    shared = pool(destination)
     try:
         connection = shared.lend()
     except TimeoutError as exc:
-        raise SendError(f"{type(exc).__name__}: {exc}", retryable=True, timed_out=True) from None
+        raise of_http_client(exc) from None
     reusable = False
     try:
-        connection.request(request.method, request.target, request.body, request.headers)
+        target = connection.absolute_form + request.target
+        sent = (
+            {**request.headers, **connection.proxy_headers}
+            if connection.proxy_headers
+            else request.headers
+        )
+        connection.request(request.method, target, request.body, sent)
         response = connection.getresponse()
         body = response.read()
         reusable = not response.will_close
         headers = {name.lower(): value for name, value in response.getheaders()}
+    except ProxyRefused as exc:
+        raise SendError(SendError.PROXY, str(exc), type(exc).__qualname__) from None
     except Exception as exc:
-        raise _failure(exc) from None
+        raise of_http_client(exc) from None
     finally:
         shared.give_back(connection, reusable)
     content = decode_body(body, headers.get("content-encoding"))
     return WireReply(response.status, response.reason, headers, content)
-
-
-def _failure(exc: Exception) -> SendError:
-    """What a failed try means: a timeout, a failure worth another try, or a final one."""
-    detail = describe(exc)
-    if isinstance(exc, TimeoutError):
-        return SendError(detail, retryable=True, timed_out=True)
-    if isinstance(exc, ssl.SSLCertVerificationError | ssl.CertificateError):
-        return SendError(detail, retryable=False)
-    if isinstance(exc, socket.gaierror):
-        return SendError(detail, retryable=exc.errno == socket.EAI_AGAIN)
-    if isinstance(exc, OSError | http.client.HTTPException):
-        return SendError(detail, retryable=True)
-    raise exc
 
 
 def close_pools() -> None:

@@ -1,25 +1,23 @@
-"""Sockets that never wait past the call's deadline, and the process-wide SSL context.
+"""Sockets that never wait past the call's deadline, for the thread pool.
 
-Every connect, read and write on a pooled socket waits at most the per-wait timeout and
-never beyond the deadline of the call in progress (`LIMITS`), so a server trickling one
-byte at a time cannot hold a call past its deadline.
+Every connect, read and write waits at most the per-wait timeout and never beyond the
+deadline of the call in progress (`BOUNDS`), so a server trickling one byte at a time
+cannot hold a call past its deadline. A connection may go through a proxy: plain HTTP
+is sent to it as is, HTTPS through a `CONNECT` tunnel.
 """
 
 from __future__ import annotations
 
 import contextvars
-import functools
 import socket
 import ssl
 import time
 from typing import Any
 
-import httpx
-
-__all__ = ["LIMITS", "Limits", "bounded", "open_socket", "ssl_context"]
+__all__ = ["BOUNDS", "Bounds", "ProxyRefused", "bounded", "open_socket"]
 
 
-class Limits:
+class Bounds:
     """How long one wait may take, and by when the whole call must end."""
 
     __slots__ = ("deadline", "wait")
@@ -29,21 +27,21 @@ class Limits:
         self.deadline = deadline  # a time.monotonic() value
 
 
-LIMITS: contextvars.ContextVar[Limits | None] = contextvars.ContextVar(
-    "hmpps_non_associations_api_limits", default=None
+BOUNDS: contextvars.ContextVar[Bounds | None] = contextvars.ContextVar(
+    "hmpps_non_associations_api_bounds", default=None
 )
 
 
 def bounded(wait: float | None = None) -> float | None:
-    """Seconds the next wait may take under the current limits; TimeoutError once the
-    deadline has passed. Without limits, `wait` as given (None blocks)."""
-    limits = LIMITS.get()
-    if limits is None:
+    """Seconds the next wait may take under the current bounds; TimeoutError once the
+    deadline has passed. Without bounds, `wait` as given (None blocks)."""
+    bounds = BOUNDS.get()
+    if bounds is None:
         return wait
-    remaining = limits.deadline - time.monotonic()
+    remaining = bounds.deadline - time.monotonic()
     if remaining <= 0:
         raise TimeoutError("call deadline exceeded")
-    return min(limits.wait if wait is None else wait, remaining)
+    return min(bounds.wait if wait is None else wait, remaining)
 
 
 class _BoundedSocket(socket.socket):
@@ -59,7 +57,8 @@ class _BoundedSocket(socket.socket):
 
 
 class _BoundedSSLSocket(ssl.SSLSocket):
-    """The same for TLS (the SSL context creates these)."""
+    """The same for TLS. A socket any SSL context wraps becomes one of these (its class
+    is swapped after the handshake), so an application's own context is never changed."""
 
     def recv_into(self, buffer: Any, nbytes: int | None = None, flags: int = 0) -> int:
         self.settimeout(bounded())
@@ -70,30 +69,56 @@ class _BoundedSSLSocket(ssl.SSLSocket):
         super().sendall(data, flags)
 
 
-@functools.cache
-def ssl_context() -> ssl.SSLContext:
-    """One verifying SSL context for the process (building one costs about 20 ms), whose
-    sockets honour the call's limits."""
-    context = httpx.create_ssl_context()
-    context.sslsocket_class = _BoundedSSLSocket
-    return context
+class ProxyRefused(OSError):
+    """The proxy answered the `CONNECT` with something other than 2xx."""
 
 
-def open_socket(host: str, port: int, tls: bool) -> Any:
-    """A connected socket to host:port (TLS-wrapped and verified when `tls`), bounded
-    by the current limits."""
+def _connected(host: str, port: int) -> _BoundedSocket:
     raw = socket.create_connection((host, port), timeout=bounded())
     try:
         raw.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        sock = _BoundedSocket(fileno=raw.detach())
+        return _BoundedSocket(fileno=raw.detach())
     except BaseException:
         raw.close()
         raise
-    if not tls:
-        return sock
+
+
+def _tunnel(sock: _BoundedSocket, host: str, port: int, authorization: str | None) -> None:
+    """Ask the proxy for a tunnel to host:port; ProxyRefused unless it agrees."""
+    authority = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    lines = [f"CONNECT {authority} HTTP/1.1", f"Host: {authority}"]
+    if authorization is not None:
+        lines.append(f"Proxy-Authorization: {authorization}")
+    sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode("ascii"))
+    with sock.makefile("rb") as reply:
+        status = reply.readline(65537)
+        while reply.readline(65537) not in (b"\r\n", b"\n", b""):
+            pass  # the proxy's headers
+    parts = status.split(None, 2)
+    if len(parts) < 2 or not parts[0].startswith(b"HTTP/") or not parts[1].startswith(b"2"):
+        shown = status.decode("latin-1").strip()[:100] or "nothing"
+        raise ProxyRefused(f"the proxy answered CONNECT with {shown}")
+
+
+def open_socket(
+    host: str,
+    port: int,
+    tls: ssl.SSLContext | None,
+    proxy: tuple[str, int, str | None] | None = None,
+) -> Any:
+    """A connected socket to host:port, bounded by the current bounds: through `proxy`
+    (its host, port and Proxy-Authorization) when one is given (a tunnel for TLS), and
+    TLS-wrapped and verified with the context `tls`."""
+    sock = _connected(host, port) if proxy is None else _connected(proxy[0], proxy[1])
     try:
+        if proxy is not None and tls is not None:
+            _tunnel(sock, host, port, proxy[2])
+        if tls is None:
+            return sock
         sock.settimeout(bounded())
-        return ssl_context().wrap_socket(sock, server_hostname=host)
+        wrapped = tls.wrap_socket(sock, server_hostname=host)
     except BaseException:
         sock.close()
         raise
+    wrapped.__class__ = _BoundedSSLSocket
+    return wrapped

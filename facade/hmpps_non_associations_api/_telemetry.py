@@ -28,10 +28,12 @@ from __future__ import annotations
 
 import importlib.metadata
 import time
-from collections.abc import Mapping, MutableMapping, Sequence
+from collections.abc import Mapping, Sequence
 from contextvars import Token
 from typing import TYPE_CHECKING, Protocol
 
+from ._errors import SanitisedError
+from ._observers import CallView, Observer
 from ._wire import Origin, SendError, WireRequest
 
 # _SUPPRESS_HTTP_INSTRUMENTATION_KEY: the API offers no public helper for it;
@@ -50,6 +52,7 @@ if TYPE_CHECKING:
     from opentelemetry.context import Context
     from opentelemetry.util.types import AttributeValue
 
+
 __all__ = [
     "DEADLINE_EXCEEDED",
     "DURATION_BUCKETS",
@@ -60,7 +63,6 @@ __all__ = [
     "CallTelemetry",
     "Instruments",
     "duration_histogram",
-    "failure_type",
     "start",
 ]
 
@@ -172,17 +174,8 @@ def start(
     return CallTelemetry(instruments, origin, request, template, operation, full_url)
 
 
-def failure_type(failure: SendError) -> str:
-    """`error.type` for a try that brought no reply: the class of the library exception
-    behind it (each connection layer raises its SendError while handling that exception),
-    e.g. `ConnectionRefusedError`, `ConnectError` (httpx), `ServerDisconnectedError`
-    (aiohttp)."""
-    cause = failure.__context__
-    return OTHER if cause is None else type(cause).__qualname__
-
-
-class CallTelemetry:
-    """One call's span and duration measurement, fed by the retry layer's hooks."""
+class CallTelemetry(Observer):
+    """One call's span and duration measurement: an observer of that call alone."""
 
     __slots__ = ("_attributes", "_duration", "_ended", "_span", "_started", "_token")
 
@@ -215,26 +208,26 @@ class CallTelemetry:
         self._token: Token[Context] | None = None
         self._ended = False
 
-    def try_started(self, headers: MutableMapping[str, str], attempt: int) -> None:
+    def request(self, call: CallView) -> None:
         """Before each try: the trace context into its headers, the span made current and
-        other HTTP instrumentation suppressed until `try_ended`."""
-        if attempt > 1:
-            self._span.set_attribute("http.request.resend_count", attempt - 1)
+        other HTTP instrumentation suppressed until the try's reply."""
+        if call.attempt > 1:
+            self._span.set_attribute("http.request.resend_count", call.attempt - 1)
         within = trace.set_span_in_context(self._span)
-        propagate.inject(headers, context=within)
+        propagate.inject(call.request.headers, context=within)
         suppressed = otel_context.set_value(_SUPPRESS_HTTP_INSTRUMENTATION_KEY, True, within)
         self._token = otel_context.attach(suppressed)
 
-    def try_ended(self) -> None:
+    def reply(
+        self, call: CallView, status: int | None, failure: SendError | None, elapsed: float
+    ) -> None:
         """After each try, whatever came of it: the context as it was before the try."""
-        token, self._token = self._token, None
-        if token is not None:
-            otel_context.detach(token)
+        self._detach()
 
-    def retrying(self, attempt: int, status: int | None, error_type: str, delay: float) -> None:
+    def retry(self, call: CallView, status: int | None, error_type: str, delay: float) -> None:
         """A try failed and another follows after `delay` seconds."""
         event: dict[str, AttributeValue] = {
-            "http.request.resend_count": attempt,
+            "http.request.resend_count": call.attempt,
             "error.type": error_type,
             RETRY_DELAY: delay,
         }
@@ -242,12 +235,18 @@ class CallTelemetry:
             event["http.response.status_code"] = status
         self._span.add_event(RETRY_EVENT, event)
 
-    def finished(self, status: int | None, error_type: str | None) -> None:
+    def finish(
+        self,
+        call: CallView,
+        status: int | None,
+        error: SanitisedError | None,
+        error_type: str | None,
+    ) -> None:
         """The call's outcome: the span ended and the duration recorded (once)."""
         if self._ended:
             return
         self._ended = True
-        self.try_ended()
+        self._detach()
         outcome: dict[str, AttributeValue] = {}
         if status is not None:
             outcome["http.response.status_code"] = status
@@ -258,3 +257,8 @@ class CallTelemetry:
         self._span.end()
         attributes = {**self._attributes, **outcome}
         self._duration.record(time.perf_counter() - self._started, attributes)
+
+    def _detach(self) -> None:
+        token, self._token = self._token, None
+        if token is not None:
+            otel_context.detach(token)

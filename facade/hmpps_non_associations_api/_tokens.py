@@ -1,7 +1,8 @@
-"""System tokens: a fixed string, or a provider asked afresh for every request.
+"""System tokens: a fixed string, or a provider asked afresh for every try.
 
-A provider lets a long-lived client pick up refreshed tokens; `HmppsAuthClient`
-hands out providers that cache and refresh HMPPS Auth tokens.
+A provider lets a long-lived client pick up refreshed tokens; `HmppsAuthClient` hands out
+providers that cache and refresh HMPPS Auth tokens, and that can be told a token was
+refused (`renew`), so the next call of the provider fetches a new one.
 """
 
 from __future__ import annotations
@@ -10,12 +11,6 @@ import asyncio
 import inspect
 import re
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING
-
-from ._telemetry import DEADLINE_EXCEEDED
-
-if TYPE_CHECKING:
-    from ._transport import Call
 
 __all__ = [
     "AsyncTokenProvider",
@@ -24,11 +19,13 @@ __all__ = [
     "TokenSource",
     "async_token",
     "checked",
+    "is_provider",
+    "renew",
     "sync_token",
 ]
 
 TokenProvider = Callable[[], str]
-"""What `HmppsAuthClient.token_provider` gives."""
+"""A callable giving the current token, as `HmppsAuthClient.token_provider` does."""
 
 AsyncTokenProvider = Callable[[], Awaitable[str]]
 """What `AsyncHmppsAuthClient.token_provider` gives."""
@@ -52,25 +49,37 @@ def checked(token: object) -> str:
     return token
 
 
-def sync_token(source: AsyncTokenSource, call: Call) -> str:
-    """The token for the call's next try; an async provider is refused (use the async
-    client). A provider that used up the call's deadline fails the call."""
+def is_provider(source: AsyncTokenSource) -> bool:
+    """Whether the token comes from a provider, which may give a new one when asked
+    again (a fixed token would only be refused again)."""
+    return callable(source)
+
+
+def renew(source: AsyncTokenSource, refused: str) -> None:
+    """Tell a provider that can forget tokens (`HmppsAuthClient.token_provider`'s) that
+    `refused` was refused, so its next answer is a fresh token."""
+    forget = getattr(source, "renew", None)
+    if callable(forget):
+        forget(refused)
+
+
+def sync_token(source: AsyncTokenSource, remaining: float) -> str:
+    """The token for the next try; an async provider is refused (use the async client).
+    A sync provider needs no `remaining`: its own network waits are bounded by the
+    call's deadline (`_sockets.BOUNDS`)."""
     token = source() if callable(source) else source
     if inspect.isawaitable(token):
         if inspect.iscoroutine(token):
             token.close()
         raise TypeError("an async token provider needs AsyncNonAssociationsApi")
-    return call.within_deadline(checked(token))
+    return checked(token)
 
 
-async def async_token(source: AsyncTokenSource, call: Call) -> str:
-    """The token for the call's next try; an async provider is given only what is left
-    of the call's deadline."""
+async def async_token(source: AsyncTokenSource, remaining: float) -> str:
+    """The token for the next try; an async provider is given only the `remaining`
+    seconds of the call's deadline (TimeoutError when it takes longer)."""
     token = source() if callable(source) else source
     if not inspect.isawaitable(token):
-        return call.within_deadline(checked(token))
-    try:
-        async with asyncio.timeout(max(call.remaining(), 0)):
-            return checked(await token)
-    except TimeoutError:
-        raise call.fail(call.deadline_error(), DEADLINE_EXCEEDED) from None
+        return checked(token)
+    async with asyncio.timeout(max(remaining, 0)):
+        return checked(await token)

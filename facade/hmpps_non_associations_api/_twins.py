@@ -6,17 +6,37 @@ scripts/unasync.py turns each `Async`/`async_` name here into the name beside it
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sys
 import threading
 import time
 import warnings
+from typing import Any
 
-__all__ = ["AsyncLock", "Lock", "async_loop_guard", "async_sleep", "loop_guard", "sleep"]
+__all__ = [
+    "AsyncLock",
+    "Lock",
+    "async_deadline",
+    "async_loop_guard",
+    "async_sleep",
+    "deadline",
+    "loop_guard",
+    "sleep",
+]
 
 AsyncLock = asyncio.Lock
 Lock = threading.Lock
 async_sleep = asyncio.sleep
 sleep = time.sleep
+async_deadline = asyncio.timeout
+"""A coroutine's try is cancelled when the call's deadline comes."""
+
+
+def deadline(remaining: float | None) -> contextlib.nullcontext[Any]:
+    """Nothing to cancel: a thread's try is bounded socket operation by socket operation
+    (`_sockets.py`), each never waiting past the call's deadline."""
+    return contextlib.nullcontext()
+
 
 BLOCKS_THE_LOOP = (
     "NonAssociationsApi and HmppsAuthClient block the thread they are called on, and this"

@@ -17,12 +17,16 @@ import functools
 import inspect
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Final, Protocol, Self, TypeVar
+from typing import Any, Protocol, Self, TypeVar
 from urllib.parse import quote
 
 from hmpps_non_associations_api_client.types import Unset
 
 from ._document import document as _document
+from ._document import integer_range as _integer_range
+from ._document import operation as _operation
+from ._document import parameter as _parameter
+from ._document import resolved as _resolved
 from ._london import to_london_local
 
 __all__ = [
@@ -44,7 +48,6 @@ __all__ = [
     "two_prisoners",
 ]
 
-_INTEGER_FORMATS: Final = {"int32": 32, "int64": 64}
 _SHOWN = 40  # characters of a bad value quoted in a message
 _URL_TEXT = 2048
 """Most characters a free-text query value (or all sort orders together) may take once
@@ -54,44 +57,6 @@ clients and proxies before that."""
 
 
 # --- the document ------------------------------------------------------------------
-
-
-def _resolved(schema: Mapping[str, Any]) -> Mapping[str, Any]:
-    while "$ref" in schema:
-        schema = _document()["components"]["schemas"][schema["$ref"].rpartition("/")[2]]
-    return schema
-
-
-@functools.cache
-def _operation(operation_id: str) -> Mapping[str, Any]:
-    for item in _document()["paths"].values():
-        for operation in item.values():
-            if isinstance(operation, dict) and operation.get("operationId") == operation_id:
-                return operation
-    raise LookupError(f"openapi.json has no operation {operation_id}")
-
-
-def _parameter(operation_id: str, name: str) -> Mapping[str, Any]:
-    for parameter in _operation(operation_id).get("parameters", []):
-        if parameter["name"] == name:
-            return _resolved(parameter["schema"])
-    raise LookupError(f"openapi.json: {operation_id} has no parameter {name}")
-
-
-@functools.cache
-def _integer_range(operation_id: str, name: str) -> tuple[int | None, int | None]:
-    """The bounds of an integer parameter: its format's, narrowed by minimum and maximum."""
-    schema = _parameter(operation_id, name)
-    low: int | None = None
-    high: int | None = None
-    bits = _INTEGER_FORMATS.get(schema.get("format", ""))
-    if bits:
-        low, high = -(2 ** (bits - 1)), 2 ** (bits - 1) - 1
-    if "minimum" in schema:
-        low = schema["minimum"] if low is None else max(low, schema["minimum"])
-    if "maximum" in schema:
-        high = schema["maximum"] if high is None else min(high, schema["maximum"])
-    return low, high
 
 
 @functools.cache

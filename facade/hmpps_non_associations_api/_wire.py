@@ -120,13 +120,41 @@ class WireReply:
 
 
 class SendError(Exception):
-    """A try that brought no usable reply; `retryable` says whether another could."""
+    """A try that brought no usable reply.
 
-    def __init__(self, message: str, *, retryable: bool, timed_out: bool = False) -> None:
+    `kind` says what happened, in the terms the retry rules and the messages use (one of
+    the constants below); `message` is the library's own words (`ConnectionRefusedError:
+    [Errno 111] Connection refused`) and `cause` the library exception's class name.
+    """
+
+    REFUSED = "connection refused"
+    HOST_NOT_FOUND = "host name not found"
+    LOOKUP_FAILED = "host name lookup failed"
+    CERTIFICATE = "the server's TLS certificate did not verify"
+    TIMEOUT = "no reply in time"
+    LOST = "connection lost"
+    GARBLED = "a reply that is not HTTP"
+    PROXY = "the proxy refused the connection"
+    UNUSABLE = "an unusable reply"
+    OTHER = "the request failed"
+
+    RETRYABLE = frozenset({REFUSED, LOOKUP_FAILED, TIMEOUT, LOST, GARBLED, OTHER})
+    """What another try may cure. Never: an unknown host, an untrusted certificate, a
+    proxy's refusal, or a body that cannot be decoded."""
+
+    def __init__(self, kind: str, message: str, cause: str | None = None) -> None:
         super().__init__(message)
+        self.kind = kind
         self.message = message
-        self.retryable = retryable
-        self.timed_out = timed_out
+        self.cause = cause
+
+    @property
+    def retryable(self) -> bool:
+        return self.kind in self.RETRYABLE
+
+    @property
+    def timed_out(self) -> bool:
+        return self.kind == self.TIMEOUT
 
 
 def decode_body(body: bytes, encoding: str | None) -> bytes:
@@ -142,5 +170,5 @@ def decode_body(body: bytes, encoding: str | None) -> bytes:
             except zlib.error:
                 return zlib.decompress(body, -zlib.MAX_WBITS)
     except zlib.error as exc:
-        raise SendError(f"Unreadable {encoding} body ({exc})", retryable=False) from None
-    raise SendError(f"Unsupported content encoding {encoding!r}", retryable=False)
+        raise SendError(SendError.UNUSABLE, f"Unreadable {encoding} body ({exc})") from None
+    raise SendError(SendError.UNUSABLE, f"Unsupported content encoding {encoding!r}")

@@ -4,7 +4,7 @@ import threading
 from collections.abc import Mapping, MutableMapping
 from enum import EnumType, StrEnum
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, Self, TypeVar, cast
+from typing import IO, Any, BinaryIO, Generic, Literal, Protocol, Self, TypeVar, cast
 
 from attrs import define
 
@@ -41,6 +41,19 @@ class File:
 
 
 T = TypeVar("T")
+
+
+class ResponseLike(Protocol):
+    """What an endpoint's `parse_response` reads of a reply: an httpx.Response, or any
+    object with these (the project's own connection layer hands over its own)."""
+
+    @property
+    def status_code(self) -> int: ...
+
+    @property
+    def content(self) -> bytes: ...
+
+    def json(self) -> Any: ...
 
 
 @define

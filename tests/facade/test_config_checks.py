@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from hmpps_non_associations_api import ApiConfig, AuthConfig, RetryPolicy, Timeout
+from hmpps_non_associations_api import ApiConfig, AuthConfig, Limits, RetryPolicy, Timeout
 
 URL = "https://api.test"
 AUTH = "https://auth.test/auth"
@@ -78,27 +78,27 @@ CASES = [
         lambda: ApiConfig("https://api.test:99999"), ValueError, "port", id="url with a bad port"
     ),
     pytest.param(
-        lambda: ApiConfig(URL, max_connections="10"),
+        lambda: Limits(max_connections="10"),
         TypeError,
-        "ApiConfig.max_connections must be an int",
+        "Limits.max_connections must be an int",
         id="max_connections as a str",
     ),
     pytest.param(
-        lambda: ApiConfig(URL, max_connections=0),
+        lambda: Limits(max_connections=0),
         ValueError,
-        "ApiConfig.max_connections must be at least 1",
+        "Limits.max_connections must be at least 1",
         id="max_connections of 0",
     ),
     pytest.param(
-        lambda: ApiConfig(URL, max_keepalive_connections=True),
+        lambda: Limits(max_keepalive_connections=True),
         TypeError,
         "max_keepalive_connections",
         id="max_keepalive as a bool",
     ),
     pytest.param(
-        lambda: ApiConfig(URL, keepalive_expiry=-1),
+        lambda: Limits(keepalive_expiry=-1),
         ValueError,
-        "ApiConfig.keepalive_expiry must not be negative",
+        "Limits.keepalive_expiry must not be negative",
         id="keepalive_expiry negative",
     ),
     pytest.param(
@@ -201,15 +201,15 @@ CASES = [
         id="client_secret empty",
     ),
     pytest.param(
-        lambda: AuthConfig(AUTH, "id", "s", timeout="5"),
+        lambda: AuthConfig(AUTH, "id", "s", timeout=5),
         TypeError,
         "AuthConfig.timeout",
-        id="auth timeout as a str",
+        id="auth timeout as a number",
     ),
     pytest.param(
-        lambda: AuthConfig(AUTH, "id", "s", timeout=10, deadline=5),
-        ValueError,
-        "AuthConfig.deadline (5s) is shorter than AuthConfig.timeout (10s)",
+        lambda: AuthConfig(AUTH, "id", "s", limits=5),
+        TypeError,
+        "AuthConfig.limits must be a Limits",
         id="auth deadline below its timeout",
     ),
     pytest.param(
@@ -239,11 +239,11 @@ def test_a_secret_is_never_quoted_in_a_refusal() -> None:
 
 GOOD: list[Callable[[], object]] = [
     lambda: ApiConfig(URL + "/", Timeout(response=5, deadline=5)),
-    lambda: ApiConfig("http://127.0.0.1:8080/base/path", max_keepalive_connections=0),
+    lambda: ApiConfig("http://127.0.0.1:8080/base", limits=Limits(max_keepalive_connections=0)),
     lambda: ApiConfig("http://[::1]:8080"),
     lambda: Timeout(response=1, deadline=1),
     lambda: RetryPolicy(attempts=1, retry_statuses=(), backoff=0, max_backoff=0),
-    lambda: AuthConfig(AUTH, "id", "secret", timeout=5, deadline=5, expiry_margin=0),
+    lambda: AuthConfig(AUTH, "id", "secret", timeout=Timeout(5, 5), expiry_margin=0),
 ]
 
 

@@ -11,6 +11,7 @@ import pytest
 from hmpps_non_associations_api import (
     ApiConfig,
     AsyncNonAssociationsApi,
+    Limits,
     NonAssociationsApi,
     Timeout,
     _aio,
@@ -18,15 +19,22 @@ from hmpps_non_associations_api import (
     aclose_pools,
     close_pools,
 )
-from hmpps_non_associations_api._wire import Origin
+from hmpps_non_associations_api._destination import Destination
+
+
+def destination(config: ApiConfig) -> Destination:
+    return Destination.of(
+        config.url, config.limits, config.proxy, config.trust_env, config.verify, config.cert
+    )
 
 
 def sync_pool(config: ApiConfig) -> object:
-    return _pool.pool(Origin.of(config.url), _pool.PoolSettings.of(config))
+    return _pool.pool(destination(config))
 
 
 async def async_session(config: ApiConfig) -> object:
-    return (await _aio.loop_sessions()).session(_pool.PoolSettings.of(config))
+    found = destination(config)
+    return (await _aio.loop_sessions()).session(found.limits, found.tls)
 
 
 async def test_instances_do_not_build_pools_or_ssl_contexts(
@@ -49,7 +57,7 @@ async def test_instances_do_not_build_pools_or_ssl_contexts(
 def test_same_origin_and_settings_share_one_pool() -> None:
     a = ApiConfig("https://one.test")
     b = ApiConfig("https://one.test/", timeout=Timeout(response=1, deadline=2))
-    c = ApiConfig("https://one.test", max_connections=7)
+    c = ApiConfig("https://one.test", limits=Limits(max_connections=7))
     d = ApiConfig("https://two.test")
     assert sync_pool(a) is sync_pool(b)
     assert sync_pool(a) is not sync_pool(c)
@@ -122,14 +130,14 @@ def test_subclassing_as_applications_do() -> None:
 
 
 def test_close_pools_starts_afresh() -> None:
-    config = ApiConfig("https://pools.test", max_connections=3)
+    config = ApiConfig("https://pools.test", limits=Limits(max_connections=3))
     first = sync_pool(config)
     close_pools()
     assert sync_pool(config) is not first
 
 
 async def test_aclose_pools_closes_the_loops_pools() -> None:
-    config = ApiConfig("https://pools.test", max_connections=4)
+    config = ApiConfig("https://pools.test", limits=Limits(max_connections=4))
     first = await async_session(config)
     assert await async_session(config) is first
     await aclose_pools()
@@ -138,7 +146,7 @@ async def test_aclose_pools_closes_the_loops_pools() -> None:
 
 
 def test_a_loop_closes_its_sessions_when_it_shuts_down() -> None:
-    config = ApiConfig("https://pools.test", max_connections=4)
+    config = ApiConfig("https://pools.test", limits=Limits(max_connections=4))
     sessions: list[Any] = []
 
     async def use() -> None:
@@ -151,7 +159,7 @@ def test_a_loop_closes_its_sessions_when_it_shuts_down() -> None:
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
 def test_a_forked_worker_gets_its_own_pool() -> None:
-    config = ApiConfig("https://fork.test", max_connections=5)
+    config = ApiConfig("https://fork.test", limits=Limits(max_connections=5))
     parent_pool = sync_pool(config)
     read, write = os.pipe()
     child = os.fork()

@@ -25,6 +25,7 @@ from hmpps_non_associations_api import (
     Timeout,
     TransportError,
     UnauthorisedError,
+    UnreadableResponseError,
 )
 from hmpps_non_associations_api._document import document
 
@@ -248,7 +249,8 @@ async def test_an_html_error_page_has_no_data(kind: str, fault_server: FaultServ
 async def test_an_unreadable_reply_says_where(kind: str, fault_server: FaultServer) -> None:
     fault_server.script = [Reply(body={"id": "not a record"})]
     error = await failure(make(kind, fault_server.url), "get_non_association", ONE)
-    assert type(error) is TransportError and error.message.startswith("Unreadable response")
+    assert type(error) is UnreadableResponseError
+    assert error.message.startswith("Unreadable response")
     assert (error.operation, error.path_template) == (
         "get_non_association",
         "/non-associations/{id}",
@@ -275,7 +277,7 @@ async def test_a_walk_names_itself_when_paging_goes_wrong(
 
 
 def auth(kind: str, url: str) -> Any:
-    config = AuthConfig(url, "client", "not-the-secret", timeout=2, deadline=5)
+    config = AuthConfig(url, "client", "not-the-secret", timeout=Timeout(2, 5))
     return HmppsAuthClient(config) if kind == "sync" else AsyncHmppsAuthClient(config)
 
 

@@ -123,7 +123,9 @@ def test_a_nonsense_policy_is_refused(arguments: dict[str, Any]) -> None:
         RetryPolicy(**arguments)
 
 
-def test_the_default_policy_is_the_node_clients() -> None:
+def test_the_default_policy_is_the_node_clients_and_408() -> None:
+    """The Node client's statuses, and 408, which openai-python, azure-core and the Node
+    rest client all retry too."""
     policy = ApiConfig("http://api.test").retry
     assert policy == RetryPolicy()
-    assert (policy.attempts, policy.retry_statuses) == (3, {429, 500, 502, 503, 504})
+    assert (policy.attempts, policy.retry_statuses) == (3, {408, 429, 500, 502, 503, 504})

@@ -43,7 +43,7 @@ def test_anything_else_is_refused_before_sending(text: str) -> None:
 
 @given(st.text(min_size=1))
 def test_a_path_parameter_stays_one_segment(text: str) -> None:
-    url = get_prisoner_non_associations._get_kwargs(prisoner_number=text)["url"]
+    url = get_prisoner_non_associations.request_kwargs(prisoner_number=text)["url"]
     prefix, suffix = "/prisoner/", "/non-associations"
     assert url.startswith(prefix) and url.endswith(suffix)
     segment = url[len(prefix) : -len(suffix)]

@@ -1127,7 +1127,7 @@ async def test_legacy_dates_are_parsed(api: Runner, router: respx.MockRouter) ->
 def test_generated_operation_keeps_the_prisoner_number_one_segment(
     prisoner_number: str, url: str
 ) -> None:
-    kwargs = get_prisoner_non_associations._get_kwargs(prisoner_number=prisoner_number)
+    kwargs = get_prisoner_non_associations.request_kwargs(prisoner_number=prisoner_number)
 
     assert kwargs["url"] == url
 

@@ -26,10 +26,11 @@ from hmpps_non_associations_api import (
     AuthConfig,
     HmppsAuthClient,
     NonAssociation,
-    SanitisedError,
+    RedirectRefusedError,
     ServerError,
     Timeout,
     TransportError,
+    UnreadableResponseError,
 )
 
 from tests.facade.faults import NON_ASSOCIATION, FaultServer, Reply
@@ -152,7 +153,7 @@ async def test_a_reply_that_is_not_http(
     client = probe(kind, fault_server.url)
     error = await client.fail(op.method, *op.args)
     assert type(error) is TransportError and error.status is None
-    assert error.message.startswith(NOT_HTTP[kind])
+    assert error.message.startswith(f"a reply that is not HTTP ({NOT_HTTP[kind]}")
     assert client.tries == len(fault_server.seen) == (3 if op.retried else 1)
 
 
@@ -286,7 +287,7 @@ async def test_a_redirect_is_never_followed(
     fault_server.script = [Reply(status, body=None, headers={"Location": location})]
     client = probe(kind, fault_server.url)
     error = await client.fail(op.method, *op.args)
-    assert type(error) is SanitisedError and error.status == status
+    assert type(error) is RedirectRefusedError and error.status == status
     assert error.message.startswith(f"Redirect refused ({HTTPStatus(status).phrase})")
     assert error.headers["location"] == location
     assert client.recorder.outcomes == [status]
@@ -387,7 +388,7 @@ async def test_an_unreadable_2xx_body_is_a_transport_error_tried_once(
     fault_server.script = [Reply(body=body)]
     client = probe(kind, fault_server.url)
     error = await client.fail(op.method, *op.args)
-    assert type(error) is TransportError and error.status is None
+    assert type(error) is UnreadableResponseError and error.status is None
     assert error.message.startswith(f"Unreadable response ({problem}")
     assert client.recorder.outcomes == [200]
     assert len(fault_server.seen) == 1
@@ -400,7 +401,7 @@ async def test_page_fields_of_the_wrong_type_end_the_walk(
     fault_server.script = [Reply(body=page)]
     client = probe(kind, fault_server.url)
     error = await client.fail("iter_non_associations")
-    assert type(error) is TransportError and error.status is None
+    assert type(error) is UnreadableResponseError and error.status is None
     assert error.message == (
         "Unreadable response (paging fields number='0', totalPages='3', last=False)"
     )
@@ -415,7 +416,7 @@ async def test_a_page_that_does_not_advance_ends_the_walk(
     fault_server.script = [Reply(body=page)]
     client = probe(kind, fault_server.url)
     error = await client.fail("iter_non_associations")
-    assert type(error) is TransportError and error.status is None
+    assert type(error) is UnreadableResponseError and error.status is None
     assert error.message == "Unreadable response (asked for page 1, got page 0)"
     assert client.recorder.outcomes == [200, 200]
     assert [seen.path.rsplit("page=", 1)[1][:1] for seen in fault_server.seen] == ["0", "1"]
@@ -541,7 +542,7 @@ async def test_the_auth_deadline_alone_bounds_a_trickling_token_fetch(
 ) -> None:
     scan.secrets.add(TRICKLED_TOKEN)
     fault_server.script = [Reply(body=TOKEN_BODY, trickle=0.02)]
-    auth = _auth_client(kind, fault_server.url, timeout=1.5, deadline=1.5)
+    auth = _auth_client(kind, fault_server.url, timeout=Timeout(response=1.5, deadline=1.5))
     started = time.monotonic()
     with pytest.raises(TransportError) as raised:
         token = auth.get_system_client_token("USER1")

@@ -17,6 +17,7 @@ import pytest
 from hmpps_non_associations_api import (
     ApiConfig,
     AsyncNonAssociationsApi,
+    Limits,
     NonAssociationsApi,
     Reason,
     RestrictionType,
@@ -153,7 +154,8 @@ def check(recorder: Recorder, fake: FakeNonAssociationsApi, connections: Connect
 
 def config(url: str) -> ApiConfig:
     return ApiConfig(
-        url, max_connections=MAX_CONNECTIONS, max_keepalive_connections=MAX_CONNECTIONS
+        url,
+        limits=Limits(max_connections=MAX_CONNECTIONS, max_keepalive_connections=MAX_CONNECTIONS),
     )
 
 

@@ -1,1 +1,2 @@
-"""The asyncio clients and send loop, written by hand; `_sync/` holds their generated twins."""
+"""The asyncio clients and their send loop: written by hand in `_async/`, and turned
+into the thread clients in `_sync/` by scripts/unasync.py."""

@@ -1,26 +1,25 @@
-"""`AsyncHmppsAuthClient`, and the source from which scripts/unasync.py writes
-`HmppsAuthClient` (`_sync/_auth.py`)."""
+"""`AsyncHmppsAuthClient`: system tokens from HMPPS Auth, for asyncio code.
+scripts/unasync.py writes the thread twin, `_sync/_auth.py`."""
 
 from __future__ import annotations
 
 import httpx
 
-from .. import _connections
-from .._auth_cache import AUTH_POOL, AuthBase, RefreshTicket, TokenCache, transport_failure
+from .._auth_cache import AuthBase, RefreshTicket, TokenCache, transport_failure
 from .._config import AuthConfig
 from .._errors import TransportError
-from .._sockets import LIMITS
-from .._tokens import AsyncTokenProvider
+from .._sockets import BOUNDS
 from .._twins import AsyncLock, async_loop_guard
 from .._wire import SendError, WireReply
 from ._closing import AsyncClosing
+from ._try import async_try_once
 
-__all__ = ["AsyncHmppsAuthClient"]
+__all__ = ["AsyncHmppsAuthClient", "AsyncUserTokenProvider"]
 
 
 class AsyncHmppsAuthClient(AuthBase, AsyncClosing):
-    """Fetches and caches HMPPS Auth system tokens. `AsyncHmppsAuthClient` serves one
-    event loop; its generated twin `HmppsAuthClient` is safe to share between threads.
+    """Fetches and caches HMPPS Auth system tokens, for asyncio code: one per event
+    loop. (`HmppsAuthClient`, for threads, is safe to share between them.)
 
     `logger` is a `logging.Logger` or anything with info and error methods; `transport`
     replaces the network (tests). Close it, or use it as a context manager.
@@ -56,26 +55,43 @@ class AsyncHmppsAuthClient(AuthBase, AsyncClosing):
         finally:
             self._cache.return_ticket(ticket)
 
-    def token_provider(self, username: str | None = None) -> AsyncTokenProvider:
+    def token_provider(self, username: str | None = None) -> AsyncUserTokenProvider:
         """A zero-argument callable giving the current token for `username`: pass it to
-        the API client so every request gets a fresh token."""
-
-        async def provide() -> str:
-            return await self.get_system_client_token(username)
-
-        return provide
+        the API client so every request gets a fresh token (and a token the API refuses
+        is fetched anew, once)."""
+        return AsyncUserTokenProvider(self, username)
 
     async def _fetch(self, ticket: RefreshTicket[AsyncLock]) -> str:
         sent_at = self._cache.clock()
         request = self._token_request(ticket.key)
         answer: WireReply | TransportError
-        reset = LIMITS.set(self._limits())
+        reset = BOUNDS.set(self._bounds())
         try:
-            answer = await _connections.async_send_once(
-                self._origin, AUTH_POOL, request, self._given_transport
-            )
+            answer = await async_try_once(self._destination, request, self._given_transport)
         except SendError as failure:
             answer = transport_failure(failure, self.config)
         finally:
-            LIMITS.reset(reset)
+            BOUNDS.reset(reset)
         return self._settle(ticket, sent_at, answer)
+
+
+class AsyncUserTokenProvider:
+    """What `token_provider(username)` gives: called, the current token for the user
+    (from the cache while fresh); told a token was refused (`renew`), it forgets it,
+    so the next call fetches a new one."""
+
+    __slots__ = ("_client", "username")
+
+    def __init__(self, client: AsyncHmppsAuthClient, username: str | None) -> None:
+        self._client = client
+        self.username = username
+
+    async def __call__(self) -> str:
+        return await self._client.get_system_client_token(self.username)
+
+    def renew(self, refused: str) -> None:
+        """Forget `refused`, if it is still the user's cached token."""
+        self._client._cache.forget(self.username or None, refused)
+
+    def __repr__(self) -> str:
+        return f"{type(self._client).__name__}.token_provider({self.username!r})"

@@ -1,10 +1,10 @@
-"""`AsyncNonAssociationsApi`: the client for asyncio code, and the source from which
-scripts/unasync.py writes `NonAssociationsApi` (`_sync/_client.py`)."""
+"""`AsyncNonAssociationsApi`: the Non-associations API client for asyncio code.
+scripts/unasync.py writes the thread twin, `_sync/_client.py`."""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Mapping
 from typing import Any, Literal, NoReturn, TypeVar, overload
 
 import httpx
@@ -20,18 +20,20 @@ from hmpps_non_associations_api_client.models import (
 )
 
 from .._base_client import (
-    HEALTH_PING,
     ApiBase,
+    CallSpec,
     CloseRequest,
     CreateRequest,
     DeleteRequest,
-    Operation,
     PatchRequest,
     ReopenRequest,
     Sort,
     handed_over,
 )
 from .._config import ApiConfig
+from .._errors import JsonValue
+from .._plugins import Plugin
+from .._raw import async_raw
 from .._results import (
     ClosedNonAssociation,
     ClosedNonAssociationsPage,
@@ -41,11 +43,10 @@ from .._results import (
     OpenPrisonerNonAssociations,
 )
 from .._tokens import AsyncTokenSource
-from .._transport import Plugin
 from ._closing import AsyncClosing
 from ._send import async_send
 
-__all__ = ["AsyncNonAssociationsApi"]
+__all__ = ["AsyncNonAssociationsApi", "AsyncRawResponses"]
 
 T = TypeVar("T")
 
@@ -55,7 +56,8 @@ class AsyncNonAssociationsApi(ApiBase, AsyncClosing):
 
     Create one per user request, as DPS applications do: instances are cheap and
     share keep-alive connections. `system_token` is a token or a callable returning
-    one (for `AsyncNonAssociationsApi` it may be async), asked on every request.
+    one, asked on every request (for `AsyncNonAssociationsApi` the callable may be a
+    coroutine function).
     Subclass to fix the config and logger.
     """
 
@@ -71,22 +73,43 @@ class AsyncNonAssociationsApi(ApiBase, AsyncClosing):
         super().__init__(system_token, config, logger, plugins, transport)
         self._given_transport = transport
 
-    async def _call(self, op: Operation[T]) -> T:
-        request = self._request(op)
-        reply = await async_send(self._transport, request, op.template, op.name)
-        return self._parse(request, op, reply)
+    async def _call(self, spec: CallSpec[T]) -> T:
+        call = self._prepare(spec)
+        reply = await async_send(self._channel, call)
+        return self._result(spec, call, reply)
+
+    @property
+    def with_raw_response(self) -> AsyncRawResponses:
+        """The same methods (`iter_non_associations` aside), each giving a `RawResponse`:
+        the reply's status and headers, the tries and time the call took, and `parse()`
+        for the usual result."""
+        return AsyncRawResponses(self._raw_copy())
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: JsonValue = None,
+        path_params: Mapping[str, str | int] | None = None,
+    ) -> JsonValue:
+        """A call to a path the generated client does not know yet, with the token,
+        retries (reads only), the deadline, logging and telemetry; the reply's JSON
+        (None for an empty body). `path` is under the API's URL (`/new-endpoint`); put
+        IDs and prisoner numbers in `path_params` for its `{placeholders}`, so errors,
+        logs and telemetry show the template, not the values."""
+        return await self._call(self._any(method, path, params, json, path_params))
 
     async def ping(self) -> str:
         """The service's health check (`/health/ping`, sent without a token), for the
         application's own `/health`: "UP" when the service answers; otherwise raises
         as any call does."""
-        request = self._ping_request()
-        reply = await async_send(self._transport, request, HEALTH_PING, "ping", authorised=False)
-        return self._ping_status(request, reply)
+        return await self._call(self._ping())
 
     async def constants(self) -> dict[str, list[Constant]]:
         """Role, reason and restriction type codes with their display text."""
-        return self._constant_lists(await self._call(self._constants()))
+        return await self._call(self._constants())
 
     @overload
     async def list_non_associations(
@@ -397,3 +420,25 @@ class AsyncNonAssociationsApi(ApiBase, AsyncClosing):
         """What the service holds about a person; None when it holds nothing or does not
         know the identifier (the API's 204 and 209)."""
         return await self._call(self._sar(prn, crn, from_date, to_date))
+
+
+class AsyncRawResponses:
+    """Each method of a client (a walk through every page aside), giving the reply as it
+    came: `RawResponse` with `status_code`, `headers`, `tries`, `elapsed` and `parse()`."""
+
+    def __init__(self, client: AsyncNonAssociationsApi) -> None:
+        self.request = async_raw(client.request)
+        self.ping = async_raw(client.ping)
+        self.constants = async_raw(client.constants)
+        self.list_non_associations = async_raw(client.list_non_associations)
+        self.list_non_associations_between = async_raw(client.list_non_associations_between)
+        self.list_non_associations_involving = async_raw(client.list_non_associations_involving)
+        self.paged_non_associations = async_raw(client.paged_non_associations)
+        self.get_non_association = async_raw(client.get_non_association)
+        self.create_non_association = async_raw(client.create_non_association)
+        self.update_non_association = async_raw(client.update_non_association)
+        self.close_non_association = async_raw(client.close_non_association)
+        self.reopen_non_association = async_raw(client.reopen_non_association)
+        self.delete_non_association = async_raw(client.delete_non_association)
+        self.get_legacy_non_association = async_raw(client.get_legacy_non_association)
+        self.subject_access_request = async_raw(client.subject_access_request)

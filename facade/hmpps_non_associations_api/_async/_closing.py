@@ -1,5 +1,5 @@
 """Closing a client: what `aclose()` and `async with` release, for the API and the Auth
-clients alike; scripts/unasync.py writes its thread twin, `_sync/_closing.py`."""
+clients alike. scripts/unasync.py writes the thread twin, `_sync/_closing.py`."""
 
 from __future__ import annotations
 

@@ -1,55 +1,58 @@
-"""The send loop: one request, tried under the rules of `Call` until it has an outcome.
+"""The send loop: one call, tried under its rules (`Call`) until it has an outcome.
 
-scripts/unasync.py writes its thread twin, `_sync/_send.py`.
+It only does what needs I/O: gets the token for each try, sends the try, waits before
+the next; the call decides what comes of each and tells its observers.
+scripts/unasync.py writes the thread twin, `_sync/_send.py`.
 """
 
 from __future__ import annotations
 
 import httpx
 
-from .. import _connections
-from .._sockets import LIMITS
-from .._tokens import async_token
-from .._transport import ApiTransport, Call
+from .. import _telemetry
+from .._call import Call, Retry
+from .._channel import Channel
+from .._errors import SanitisedError
+from .._sockets import BOUNDS
+from .._tokens import async_token, renew
 from .._twins import async_loop_guard, async_sleep
-from .._wire import SendError, WireReply, WireRequest
+from .._wire import SendError, WireReply
+from ._try import async_try_once
 
 __all__ = ["async_send"]
 
 
-async def async_send(
-    transport: ApiTransport,
-    request: WireRequest,
-    template: str,
-    operation: str,
-    *,
-    authorised: bool = True,
-) -> WireReply:
-    """The final reply to `request`, or the SanitisedError that ends it. `template` is
-    the operation's path template (plugins, telemetry), `operation` the client method's
-    name (telemetry, errors); `authorised=False` sends no token (the health check)."""
+async def async_send(channel: Channel, call: Call) -> WireReply:
+    """The final reply to the call's request, or the SanitisedError that ends it."""
     async_loop_guard()
-    inner = transport.inner
+    inner = channel.inner
     if inner is not None and not isinstance(inner, httpx.AsyncBaseTransport):
         raise TypeError(f"transport= is of the other kind of client: {type(inner).__name__}")
-    call = Call(transport, request, template, operation)
-    reset = LIMITS.set(call.limits)
+    reset = BOUNDS.set(call.bounds)
     try:
         while True:
-            call.begin(await async_token(transport.token, call) if authorised else None)
+            token = None
+            if call.authorised:
+                try:
+                    token = await async_token(channel.token, call.remaining())
+                except TimeoutError:
+                    raise call.fail(call.deadline_error(), _telemetry.DEADLINE_EXCEEDED) from None
+            call.start_try(token)
             try:
-                reply = await _connections.async_send_once(
-                    transport.origin, transport.settings, request, inner
-                )
+                reply = await async_try_once(channel.destination, call.request, inner)
             except SendError as failure:
-                outcome = call.failed(failure)
+                outcome = call.after_failure(failure)
             else:
-                outcome = call.responded(reply)
-            if not isinstance(outcome, float):
-                return call.finish(outcome)
-            await async_sleep(outcome)
+                outcome = call.after_reply(reply)
+            if isinstance(outcome, SanitisedError):
+                raise outcome
+            if not isinstance(outcome, Retry):
+                return outcome
+            if outcome.renew_token and token is not None:
+                renew(channel.token, token)
+            await async_sleep(outcome.delay)
     except BaseException as exc:
         call.interrupted(exc)
         raise
     finally:
-        LIMITS.reset(reset)
+        BOUNDS.reset(reset)

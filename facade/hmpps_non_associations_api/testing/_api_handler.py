@@ -22,7 +22,7 @@ from urllib.parse import unquote
 
 from hmpps_non_associations_api_client.models import SortBy, SortDirection
 
-from .._document import document_bytes
+from .._document import document_bytes, parameter
 from . import _response_bodies as render
 from ._code_lists import known_values
 from ._error_replies import (
@@ -83,7 +83,7 @@ _DECIMAL = re.compile(r"[-+]?[0-9]+")
 _HEX = re.compile(r"(?P<sign>[-+]?)(?:0[xX]|#)(?P<digits>[0-9a-fA-F]+)")
 _BEARER = re.compile(r"bearer (?P<token>[a-zA-Z0-9\-._~+/]+=*)", re.IGNORECASE)
 _DEFAULT_PAGE_SIZE = 20
-_MAX_PAGE_SIZE = 200
+_MAX_PAGE_SIZE: int = parameter("getNonAssociations", "size")["maximum"]
 _SAR_ROLES = (SAR_DATA_ACCESS, "ROLE_SAR_DATA_ACCESS2")
 """The service takes its library's second subject access role too, left at its default."""
 

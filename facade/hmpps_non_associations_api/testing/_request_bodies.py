@@ -17,6 +17,7 @@ from datetime import datetime
 
 from hmpps_non_associations_api_client.models import Reason, RestrictionType, Role
 
+from .._document import schema
 from .._validation import prisoner_number as _check_prisoner_number
 from ._code_lists import known_values
 from ._error_replies import bean_validation, unreadable, validation_exception
@@ -39,7 +40,7 @@ __all__ = [
     "read_prisoner_numbers",
 ]
 
-_USERNAME_MAX = 60
+_USERNAME_MAX: int = schema("CloseNonAssociationRequest")["properties"]["closedBy"]["maxLength"]
 
 
 def is_prisoner_number(value: str) -> bool:

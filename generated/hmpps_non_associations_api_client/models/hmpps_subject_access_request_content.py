@@ -76,20 +76,19 @@ class HmppsSubjectAccessRequestContent:
         attachments: list[Attachment] | None | Unset = src_dict.get(
             "attachments", UNSET
         )
-        if isinstance(attachments, list):
-            try:
-                attachments_type_0 = []
-                _attachments_type_0 = attachments
-                for attachments_type_0_item_data in _attachments_type_0:
-                    attachments_type_0_item = Attachment.from_dict(
-                        attachments_type_0_item_data
-                    )
+        if attachments is not None and not isinstance(attachments, Unset):
+            if not isinstance(attachments, list):
+                raise TypeError("attachments is of the wrong type")
+            attachments_type_0 = []
+            _attachments_type_0 = attachments
+            for attachments_type_0_item_data in _attachments_type_0:
+                attachments_type_0_item = Attachment.from_dict(
+                    attachments_type_0_item_data
+                )
 
-                    attachments_type_0.append(attachments_type_0_item)
+                attachments_type_0.append(attachments_type_0_item)
 
-                attachments = attachments_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+            attachments = attachments_type_0
 
         hmpps_subject_access_request_content.attachments = attachments
 

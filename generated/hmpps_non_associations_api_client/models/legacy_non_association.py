@@ -179,13 +179,12 @@ class LegacyNonAssociation:
         expiry_date: datetime.datetime | None | Unset = src_dict.get(
             "expiryDate", UNSET
         )
-        if isinstance(expiry_date, str):
-            try:
-                expiry_date_type_0 = _DATETIME_FROM_ISO(expiry_date)
+        if expiry_date is not None and not isinstance(expiry_date, Unset):
+            if not isinstance(expiry_date, str):
+                raise TypeError("expiryDate is of the wrong type")
+            expiry_date_type_0 = _DATETIME_FROM_ISO(expiry_date)
 
-                expiry_date = expiry_date_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+            expiry_date = expiry_date_type_0
 
         legacy_non_association.expiry_date = expiry_date
 

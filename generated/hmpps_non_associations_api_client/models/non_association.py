@@ -276,13 +276,12 @@ class NonAssociation:
         non_association.closed_reason = closed_reason
 
         closed_at: datetime.datetime | None | Unset = src_dict.get("closedAt", UNSET)
-        if isinstance(closed_at, str):
-            try:
-                closed_at_type_0 = _DATETIME_FROM_ISO(closed_at)
+        if closed_at is not None and not isinstance(closed_at, Unset):
+            if not isinstance(closed_at, str):
+                raise TypeError("closedAt is of the wrong type")
+            closed_at_type_0 = _DATETIME_FROM_ISO(closed_at)
 
-                closed_at = closed_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+            closed_at = closed_at_type_0
 
         non_association.closed_at = closed_at
 

@@ -7,10 +7,14 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.constants_response_200 import ConstantsResponse200
 from ...models.error_response import ErrorResponse
-from ...types import Response
+from ...types import Response, ResponseLike
+
+METHOD = "GET"
+PATH = "/constants"
 
 
-def _get_kwargs() -> dict[str, Any]:
+def request_kwargs() -> dict[str, Any]:
+    """The request as httpx keyword arguments (method, url, params, json, headers)."""
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -20,9 +24,10 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+def parse_response(
+    response: ResponseLike, *, raise_on_unexpected_status: bool = False
 ) -> Any | ConstantsResponse200 | ErrorResponse | None:
+    """The reply read into the model its status is documented with."""
     if response.status_code == 200:
         response_200 = ConstantsResponse200.from_dict(response.json())
 
@@ -52,10 +57,18 @@ def _parse_response(
 
         return response_500
 
-    if client.raise_on_unexpected_status:
+    if raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | ConstantsResponse200 | ErrorResponse | None:
+    return parse_response(
+        response, raise_on_unexpected_status=client.raise_on_unexpected_status
+    )
 
 
 def _build_response(
@@ -85,7 +98,7 @@ def sync_detailed(
         Response[Any | ConstantsResponse200 | ErrorResponse]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = request_kwargs()
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -131,7 +144,7 @@ async def asyncio_detailed(
         Response[Any | ConstantsResponse200 | ErrorResponse]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = request_kwargs()
 
     response = await client.get_async_httpx_client().request(**kwargs)
 

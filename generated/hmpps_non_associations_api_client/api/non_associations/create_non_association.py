@@ -8,13 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.create_non_association_request import CreateNonAssociationRequest
 from ...models.error_response import ErrorResponse
 from ...models.non_association import NonAssociation
-from ...types import Response
+from ...types import Response, ResponseLike
+
+METHOD = "POST"
+PATH = "/non-associations"
 
 
-def _get_kwargs(
+def request_kwargs(
     *,
     body: CreateNonAssociationRequest,
 ) -> dict[str, Any]:
+    """The request as httpx keyword arguments (method, url, params, json, headers)."""
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -30,9 +34,10 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+def parse_response(
+    response: ResponseLike, *, raise_on_unexpected_status: bool = False
 ) -> ErrorResponse | NonAssociation | None:
+    """The reply read into the model its status is documented with."""
     if response.status_code == 201:
         response_201 = NonAssociation.from_dict(response.json())
 
@@ -80,10 +85,18 @@ def _parse_response(
 
         return response_500
 
-    if client.raise_on_unexpected_status:
+    if raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | NonAssociation | None:
+    return parse_response(
+        response, raise_on_unexpected_status=client.raise_on_unexpected_status
+    )
 
 
 def _build_response(
@@ -119,7 +132,7 @@ def sync_detailed(
         Response[ErrorResponse | NonAssociation]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         body=body,
     )
 
@@ -180,7 +193,7 @@ async def asyncio_detailed(
         Response[ErrorResponse | NonAssociation]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         body=body,
     )
 

@@ -8,14 +8,18 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.delete_non_association_request import DeleteNonAssociationRequest
 from ...models.error_response import ErrorResponse
-from ...types import Response
+from ...types import Response, ResponseLike
+
+METHOD = "POST"
+PATH = "/non-associations/{id}/delete"
 
 
-def _get_kwargs(
+def request_kwargs(
     id: int,
     *,
     body: DeleteNonAssociationRequest,
 ) -> dict[str, Any]:
+    """The request as httpx keyword arguments (method, url, params, json, headers)."""
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -33,9 +37,10 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+def parse_response(
+    response: ResponseLike, *, raise_on_unexpected_status: bool = False
 ) -> Any | ErrorResponse | None:
+    """The reply read into the model its status is documented with."""
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
@@ -74,10 +79,18 @@ def _parse_response(
 
         return response_500
 
-    if client.raise_on_unexpected_status:
+    if raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | ErrorResponse | None:
+    return parse_response(
+        response, raise_on_unexpected_status=client.raise_on_unexpected_status
+    )
 
 
 def _build_response(
@@ -114,7 +127,7 @@ def sync_detailed(
         Response[Any | ErrorResponse]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         id=id,
         body=body,
     )
@@ -179,7 +192,7 @@ async def asyncio_detailed(
         Response[Any | ErrorResponse]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         id=id,
         body=body,
     )

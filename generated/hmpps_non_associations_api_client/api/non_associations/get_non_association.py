@@ -8,12 +8,16 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.non_association import NonAssociation
-from ...types import Response
+from ...types import Response, ResponseLike
+
+METHOD = "GET"
+PATH = "/non-associations/{id}"
 
 
-def _get_kwargs(
+def request_kwargs(
     id: int,
 ) -> dict[str, Any]:
+    """The request as httpx keyword arguments (method, url, params, json, headers)."""
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -25,9 +29,10 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+def parse_response(
+    response: ResponseLike, *, raise_on_unexpected_status: bool = False
 ) -> Any | ErrorResponse | NonAssociation | None:
+    """The reply read into the model its status is documented with."""
     if response.status_code == 200:
         response_200 = NonAssociation.from_dict(response.json())
 
@@ -62,10 +67,18 @@ def _parse_response(
 
         return response_500
 
-    if client.raise_on_unexpected_status:
+    if raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | ErrorResponse | NonAssociation | None:
+    return parse_response(
+        response, raise_on_unexpected_status=client.raise_on_unexpected_status
+    )
 
 
 def _build_response(
@@ -99,7 +112,7 @@ def sync_detailed(
         Response[Any | ErrorResponse | NonAssociation]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         id=id,
     )
 
@@ -156,7 +169,7 @@ async def asyncio_detailed(
         Response[Any | ErrorResponse | NonAssociation]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         id=id,
     )
 

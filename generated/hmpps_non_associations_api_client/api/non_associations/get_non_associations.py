@@ -8,10 +8,13 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.non_association_sort_property import NonAssociationSortProperty
 from ...models.page_non_association import PageNonAssociation
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, ResponseLike, Unset
+
+METHOD = "GET"
+PATH = "/non-associations"
 
 
-def _get_kwargs(
+def request_kwargs(
     *,
     include_open: bool | Unset = True,
     include_closed: bool | Unset = False,
@@ -19,6 +22,7 @@ def _get_kwargs(
     size: int | Unset = 20,
     sort: list[NonAssociationSortProperty | str] | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The request as httpx keyword arguments (method, url, params, json, headers)."""
 
     params: dict[str, Any] = {}
 
@@ -54,9 +58,10 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+def parse_response(
+    response: ResponseLike, *, raise_on_unexpected_status: bool = False
 ) -> Any | ErrorResponse | PageNonAssociation | None:
+    """The reply read into the model its status is documented with."""
     if response.status_code == 200:
         response_200 = PageNonAssociation.from_dict(response.json())
 
@@ -86,10 +91,18 @@ def _parse_response(
 
         return response_500
 
-    if client.raise_on_unexpected_status:
+    if raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | ErrorResponse | PageNonAssociation | None:
+    return parse_response(
+        response, raise_on_unexpected_status=client.raise_on_unexpected_status
+    )
 
 
 def _build_response(
@@ -132,7 +145,7 @@ def sync_detailed(
         Response[Any | ErrorResponse | PageNonAssociation]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         include_open=include_open,
         include_closed=include_closed,
         page=page,
@@ -215,7 +228,7 @@ async def asyncio_detailed(
         Response[Any | ErrorResponse | PageNonAssociation]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         include_open=include_open,
         include_closed=include_closed,
         page=page,

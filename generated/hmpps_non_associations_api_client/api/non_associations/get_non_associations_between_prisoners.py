@@ -7,16 +7,20 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.non_association import NonAssociation
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, ResponseLike, Unset
+
+METHOD = "POST"
+PATH = "/non-associations/between"
 
 
-def _get_kwargs(
+def request_kwargs(
     *,
     body: list[str] | Unset = UNSET,
     include_open: bool | Unset = True,
     include_closed: bool | Unset = False,
     prison_id: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The request as httpx keyword arguments (method, url, params, json, headers)."""
     headers: dict[str, Any] = {}
 
     params: dict[str, Any] = {}
@@ -44,9 +48,10 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+def parse_response(
+    response: ResponseLike, *, raise_on_unexpected_status: bool = False
 ) -> Any | ErrorResponse | list[NonAssociation] | None:
+    """The reply read into the model its status is documented with."""
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -91,10 +96,18 @@ def _parse_response(
 
         return response_500
 
-    if client.raise_on_unexpected_status:
+    if raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | ErrorResponse | list[NonAssociation] | None:
+    return parse_response(
+        response, raise_on_unexpected_status=client.raise_on_unexpected_status
+    )
 
 
 def _build_response(
@@ -135,7 +148,7 @@ def sync_detailed(
         Response[Any | ErrorResponse | list[NonAssociation]]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         body=body,
         include_open=include_open,
         include_closed=include_closed,
@@ -212,7 +225,7 @@ async def asyncio_detailed(
         Response[Any | ErrorResponse | list[NonAssociation]]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         body=body,
         include_open=include_open,
         include_closed=include_closed,

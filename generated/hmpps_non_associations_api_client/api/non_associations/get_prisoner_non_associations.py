@@ -10,10 +10,13 @@ from ...models.error_response import ErrorResponse
 from ...models.prisoner_non_associations import PrisonerNonAssociations
 from ...models.sort_by import SortBy
 from ...models.sort_direction import SortDirection
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, ResponseLike, Unset
+
+METHOD = "GET"
+PATH = "/prisoner/{prisonerNumber}/non-associations"
 
 
-def _get_kwargs(
+def request_kwargs(
     prisoner_number: str,
     *,
     include_open: bool | Unset = True,
@@ -22,6 +25,7 @@ def _get_kwargs(
     sort_by: SortBy | Unset = UNSET,
     sort_direction: SortDirection | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The request as httpx keyword arguments (method, url, params, json, headers)."""
 
     params: dict[str, Any] = {}
 
@@ -56,9 +60,10 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+def parse_response(
+    response: ResponseLike, *, raise_on_unexpected_status: bool = False
 ) -> Any | ErrorResponse | PrisonerNonAssociations | None:
+    """The reply read into the model its status is documented with."""
     if response.status_code == 200:
         response_200 = PrisonerNonAssociations.from_dict(response.json())
 
@@ -93,10 +98,18 @@ def _parse_response(
 
         return response_500
 
-    if client.raise_on_unexpected_status:
+    if raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | ErrorResponse | PrisonerNonAssociations | None:
+    return parse_response(
+        response, raise_on_unexpected_status=client.raise_on_unexpected_status
+    )
 
 
 def _build_response(
@@ -141,7 +154,7 @@ def sync_detailed(
         Response[Any | ErrorResponse | PrisonerNonAssociations]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         prisoner_number=prisoner_number,
         include_open=include_open,
         include_closed=include_closed,
@@ -230,7 +243,7 @@ async def asyncio_detailed(
         Response[Any | ErrorResponse | PrisonerNonAssociations]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         prisoner_number=prisoner_number,
         include_open=include_open,
         include_closed=include_closed,

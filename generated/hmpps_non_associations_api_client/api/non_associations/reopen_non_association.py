@@ -9,14 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.non_association import NonAssociation
 from ...models.reopen_non_association_request import ReopenNonAssociationRequest
-from ...types import Response
+from ...types import Response, ResponseLike
+
+METHOD = "PUT"
+PATH = "/non-associations/{id}/reopen"
 
 
-def _get_kwargs(
+def request_kwargs(
     id: int,
     *,
     body: ReopenNonAssociationRequest,
 ) -> dict[str, Any]:
+    """The request as httpx keyword arguments (method, url, params, json, headers)."""
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -34,9 +38,10 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+def parse_response(
+    response: ResponseLike, *, raise_on_unexpected_status: bool = False
 ) -> ErrorResponse | NonAssociation | None:
+    """The reply read into the model its status is documented with."""
     if response.status_code == 200:
         response_200 = NonAssociation.from_dict(response.json())
 
@@ -84,10 +89,18 @@ def _parse_response(
 
         return response_500
 
-    if client.raise_on_unexpected_status:
+    if raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | NonAssociation | None:
+    return parse_response(
+        response, raise_on_unexpected_status=client.raise_on_unexpected_status
+    )
 
 
 def _build_response(
@@ -125,7 +138,7 @@ def sync_detailed(
         Response[ErrorResponse | NonAssociation]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         id=id,
         body=body,
     )
@@ -192,7 +205,7 @@ async def asyncio_detailed(
         Response[ErrorResponse | NonAssociation]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         id=id,
         body=body,
     )

@@ -10,16 +10,20 @@ from ...models.error_response import ErrorResponse
 from ...models.hmpps_subject_access_request_content import (
     HmppsSubjectAccessRequestContent,
 )
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, ResponseLike, Unset
+
+METHOD = "GET"
+PATH = "/subject-access-request"
 
 
-def _get_kwargs(
+def request_kwargs(
     *,
     prn: str | Unset = UNSET,
     crn: str | Unset = UNSET,
     from_date: datetime.date | Unset = UNSET,
     to_date: datetime.date | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The request as httpx keyword arguments (method, url, params, json, headers)."""
 
     params: dict[str, Any] = {}
 
@@ -48,9 +52,10 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
+def parse_response(
+    response: ResponseLike, *, raise_on_unexpected_status: bool = False
 ) -> Any | ErrorResponse | HmppsSubjectAccessRequestContent | None:
+    """The reply read into the model its status is documented with."""
     if response.status_code == 200:
         response_200 = HmppsSubjectAccessRequestContent.from_dict(response.json())
 
@@ -91,10 +96,18 @@ def _parse_response(
 
         return response_500
 
-    if client.raise_on_unexpected_status:
+    if raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
         return None
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | ErrorResponse | HmppsSubjectAccessRequestContent | None:
+    return parse_response(
+        response, raise_on_unexpected_status=client.raise_on_unexpected_status
+    )
 
 
 def _build_response(
@@ -135,7 +148,7 @@ def sync_detailed(
         Response[Any | ErrorResponse | HmppsSubjectAccessRequestContent]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         prn=prn,
         crn=crn,
         from_date=from_date,
@@ -212,7 +225,7 @@ async def asyncio_detailed(
         Response[Any | ErrorResponse | HmppsSubjectAccessRequestContent]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         prn=prn,
         crn=crn,
         from_date=from_date,

@@ -1,0 +1,43 @@
+"""What a client's calls go through, made once per client and shared by the clients
+`with_options` makes from it: where requests go, the token source, and the observers
+every call has (logging, the application's plugins)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import httpx
+
+from ._destination import Destination
+from ._logs import Log
+from ._observers import LogObserver, Observer
+from ._plugins import Plugin, PluginObserver
+from ._tokens import AsyncTokenSource, is_provider
+
+__all__ = ["Channel"]
+
+
+class Channel:
+    """A client's destination (or the httpx transport it was given instead of the shared
+    connections), its token source and the observers of every call."""
+
+    __slots__ = ("destination", "inner", "log", "observers", "renewable", "token")
+
+    def __init__(
+        self,
+        destination: Destination,
+        token: AsyncTokenSource,
+        log: Log,
+        plugins: Iterable[Plugin],
+        inner: httpx.BaseTransport | httpx.AsyncBaseTransport | None,
+    ) -> None:
+        self.destination = destination
+        self.token = token
+        self.renewable = is_provider(token)
+        self.log = log
+        plugins = tuple(plugins)
+        observers: tuple[Observer, ...] = (LogObserver(log),)
+        if plugins:
+            observers += (PluginObserver(plugins, log),)
+        self.observers = observers
+        self.inner = inner

@@ -1,0 +1,108 @@
+"""Which proxy, if any, a configuration's requests go through: the one given as
+`proxy`, or (with `trust_env`) the one `HTTPS_PROXY` / `HTTP_PROXY` / `ALL_PROXY` name
+for the origin's scheme, unless `NO_PROXY` exempts its host, as the standard library,
+requests and httpx read them.
+
+HTTPS goes through the proxy in a `CONNECT` tunnel, so the proxy sees only the host and
+port, never the token. Credentials in the proxy's URL become a `Proxy-Authorization`
+header and appear nowhere else: not in a repr, a log line or an error.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import ipaddress
+import os
+import urllib.parse
+
+import attrs
+
+from ._wire import Origin
+
+__all__ = ["Proxy", "proxy_for"]
+
+_VARIABLES = ("https_proxy", "http_proxy", "all_proxy", "no_proxy")
+
+
+@attrs.frozen(repr=False)
+class Proxy:
+    """A forward proxy: where it listens, and the `Proxy-Authorization` to send it."""
+
+    scheme: str
+    host: str
+    port: int
+    authorization: str | None
+
+    @classmethod
+    def of(cls, url: str) -> Proxy:
+        parts = urllib.parse.urlsplit(url)
+        tls = parts.scheme == "https"
+        authorization = None
+        if parts.username is not None:
+            pair = f"{urllib.parse.unquote(parts.username)}:"
+            pair += urllib.parse.unquote(parts.password or "")
+            authorization = "Basic " + base64.b64encode(pair.encode()).decode("ascii")
+        return cls(
+            parts.scheme, parts.hostname or "", parts.port or (443 if tls else 80), authorization
+        )
+
+    @property
+    def url(self) -> str:
+        """Where it listens, without credentials."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{self.scheme}://{host}:{self.port}"
+
+    def __repr__(self) -> str:
+        return f"Proxy({self.url!r})"
+
+
+def proxy_for(origin: Origin, proxy: str | None, trust_env: bool) -> Proxy | None:
+    """The proxy for requests to `origin`."""
+    if proxy is not None:
+        return Proxy.of(proxy)
+    if not trust_env:
+        return None
+    environment = tuple(os.environ.get(name) or os.environ.get(name.upper()) for name in _VARIABLES)
+    return _from_environment(origin.scheme, origin.host, environment)
+
+
+@functools.lru_cache(maxsize=64)  # a client made per request reads the same settings
+def _from_environment(scheme: str, host: str, environment: tuple[str | None, ...]) -> Proxy | None:
+    https, http, every, exempt = environment
+    url = (https if scheme == "https" else http) or every
+    if not url:
+        return None
+    if exempt and _exempt(host, exempt):
+        return None
+    if "://" not in url:
+        url = f"http://{url}"  # as curl and requests read a bare host:port
+    return Proxy.of(url)
+
+
+def _exempt(host: str, no_proxy: str) -> bool:
+    """Whether NO_PROXY exempts the host: `*`, the host itself, a domain it is in
+    (`example.org` or `.example.org`, with any port), or a network holding its address
+    (`10.0.0.0/8`)."""
+    host = host.lower()
+    try:
+        address: ipaddress.IPv4Address | ipaddress.IPv6Address | None = ipaddress.ip_address(host)
+    except ValueError:
+        address = None
+    for entry in (part.strip().lower() for part in no_proxy.split(",")):
+        if entry == "*":
+            return True
+        if not entry:
+            continue
+        if address is not None:
+            try:
+                if address in ipaddress.ip_network(entry.strip("[]"), strict=False):
+                    return True
+            except ValueError:
+                pass
+            continue
+        domain = entry.rsplit(":", 1)[0] if entry.count(":") == 1 else entry
+        domain = domain.lstrip(".")
+        if host == domain or host.endswith(f".{domain}"):
+            return True
+    return False

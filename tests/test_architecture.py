@@ -1,0 +1,69 @@
+"""The facade's layers and its freedom from import cycles (pyproject.toml's import-linter
+contracts, run by `make lint`), and that the check notices when either is broken."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+PACKAGE = ROOT / "facade" / "hmpps_non_associations_api"
+
+
+def lint_imports(package_parent: Path) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "PYTHONPATH": f"{package_parent}{os.pathsep}{ROOT / 'generated'}"}
+    return subprocess.run(
+        [
+            str(Path(sys.executable).parent / "lint-imports"),
+            "--config",
+            str(ROOT / "pyproject.toml"),
+            "--no-cache",
+        ],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=package_parent,
+        timeout=120,
+        check=False,
+    )
+
+
+def copy_with(tmp_path: Path, module: str, line: str) -> Path:
+    """A copy of the package with `line` added at the top of `module`'s code."""
+    copied = tmp_path / "hmpps_non_associations_api"
+    shutil.copytree(PACKAGE, copied, ignore=shutil.ignore_patterns("__pycache__"))
+    target = copied / module
+    text = target.read_text(encoding="utf-8")
+    marker = "from __future__ import annotations\n"
+    target.write_text(text.replace(marker, f"{marker}{line}\n", 1), encoding="utf-8")
+    return tmp_path
+
+
+def test_the_package_keeps_its_contracts() -> None:
+    result = lint_imports(PACKAGE.parent)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Contracts: 2 kept, 0 broken." in result.stdout
+
+
+def test_an_import_running_upward_is_caught(tmp_path: Path) -> None:
+    result = lint_imports(copy_with(tmp_path, "_wire.py", "from . import _call  # noqa"))
+    assert result.returncode == 1
+    assert "The facade is layered BROKEN" in result.stdout
+    assert "hmpps_non_associations_api._wire -> hmpps_non_associations_api._call" in result.stdout
+
+
+def test_a_cycle_between_modules_that_may_import_each_other_is_caught(tmp_path: Path) -> None:
+    # _config and _logs share a layer, and _config imports nothing of _logs: an import
+    # each way would be a cycle the layers allow but the second contract does not.
+    parent = copy_with(tmp_path, "_logs.py", "from . import _config  # noqa")
+    target = parent / "hmpps_non_associations_api" / "_config.py"
+    text = target.read_text(encoding="utf-8")
+    marker = "from __future__ import annotations\n"
+    target.write_text(text.replace(marker, f"{marker}from . import _logs  # noqa\n", 1))
+    result = lint_imports(parent)
+    assert result.returncode == 1
+    assert "No import cycles BROKEN" in result.stdout

@@ -89,6 +89,7 @@ class WireRequest:
             body = json.dumps(
                 kwargs["json"], ensure_ascii=False, separators=(",", ":"), allow_nan=False
             ).encode("utf-8")
+            all_headers.setdefault("Content-Type", "application/json")
         elif "data" in kwargs:
             body = urlencode(kwargs["data"]).encode("ascii")
             all_headers["Content-Type"] = "application/x-www-form-urlencoded"

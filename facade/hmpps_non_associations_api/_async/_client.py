@@ -403,7 +403,7 @@ class AsyncNonAssociationsApi(ApiBase, AsyncClosing):
 
     async def delete_non_association(self, id: int, request: DeleteRequest) -> None:
         """Delete a non-association made in error; prefer closing it."""
-        await self._call(self._delete(id, request))
+        return await self._call(self._delete(id, request))
 
     async def get_legacy_non_association(self, id: int) -> LegacyNonAssociation:
         """One non-association in the old NOMIS / Prison API shape (sync jobs only)."""

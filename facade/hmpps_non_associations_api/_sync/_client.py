@@ -403,7 +403,7 @@ class NonAssociationsApi(ApiBase, Closing):
 
     def delete_non_association(self, id: int, request: DeleteRequest) -> None:
         """Delete a non-association made in error; prefer closing it."""
-        self._call(self._delete(id, request))
+        return self._call(self._delete(id, request))
 
     def get_legacy_non_association(self, id: int) -> LegacyNonAssociation:
         """One non-association in the old NOMIS / Prison API shape (sync jobs only)."""

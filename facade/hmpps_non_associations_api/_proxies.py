@@ -82,8 +82,8 @@ def _from_environment(scheme: str, host: str, environment: tuple[str | None, ...
 
 def _exempt(host: str, no_proxy: str) -> bool:
     """Whether NO_PROXY exempts the host: `*`, the host itself, a domain it is in
-    (`example.org` or `.example.org`, with any port), or a network holding its address
-    (`10.0.0.0/8`)."""
+    (`example.org` or `.example.org`), or a network holding its address (`10.0.0.0/8`);
+    a port on an entry (`example.org:8080`, `[::1]:8080`) is not compared."""
     host = host.lower()
     try:
         address: ipaddress.IPv4Address | ipaddress.IPv6Address | None = ipaddress.ip_address(host)
@@ -92,17 +92,24 @@ def _exempt(host: str, no_proxy: str) -> bool:
     for entry in (part.strip().lower() for part in no_proxy.split(",")):
         if entry == "*":
             return True
-        if not entry:
+        name = _without_port(entry)
+        if not name:
             continue
         if address is not None:
             try:
-                if address in ipaddress.ip_network(entry.strip("[]"), strict=False):
+                if address in ipaddress.ip_network(name, strict=False):
                     return True
             except ValueError:
                 pass
             continue
-        domain = entry.rsplit(":", 1)[0] if entry.count(":") == 1 else entry
-        domain = domain.lstrip(".")
+        domain = name.lstrip(".")
         if host == domain or host.endswith(f".{domain}"):
             return True
     return False
+
+
+def _without_port(entry: str) -> str:
+    """A NO_PROXY entry's host, domain or network, without a `:port` or IPv6 brackets."""
+    if entry.startswith("["):
+        return entry[1:].partition("]")[0]
+    return entry.partition(":")[0] if entry.count(":") == 1 else entry

@@ -51,6 +51,9 @@ _TO_CHECK = {
         " SSL_CERT_FILE names the certificates to trust)"
     ),
     SendError.PROXY: "check the proxy ({config}.proxy, or HTTPS_PROXY and NO_PROXY)",
+    SendError.PROXY_UNREACHABLE: (
+        "check that the proxy runs at that address ({config}.proxy, or HTTPS_PROXY and HTTP_PROXY)"
+    ),
 }
 
 

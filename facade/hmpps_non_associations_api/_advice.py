@@ -1,8 +1,8 @@
 """What a failure usually means and what to do about it, in words for error messages.
 
 A try that brought no reply is described plainly ("connection refused") before the
-library's own words; a status an application can act on (401, 403, and the Auth
-mistakes that look like them) gets a hint naming the setting or role involved.
+library's own words; a status an application can act on (401, 403, a proxy's 407, and
+the Auth mistakes that look like them) gets a hint naming the setting or role involved.
 """
 
 from __future__ import annotations
@@ -51,7 +51,16 @@ _TO_CHECK = {
         " SSL_CERT_FILE names the certificates to trust)"
     ),
     SendError.PROXY: "check the proxy ({config}.proxy, or HTTPS_PROXY and NO_PROXY)",
+    SendError.PROXY_UNREACHABLE: (
+        "check that the proxy runs at that address ({config}.proxy, or HTTPS_PROXY and HTTP_PROXY)"
+    ),
 }
+
+PROXY_CREDENTIALS_REFUSED = (
+    "a proxy between this client and the service wants credentials it was not given, or"
+    " refused those it was: check the user and password in {config}.proxy (or"
+    " HTTP_PROXY)"
+)
 
 
 def transport_hint(failure: SendError, config_name: str, response: float) -> str | None:
@@ -66,6 +75,8 @@ def transport_hint(failure: SendError, config_name: str, response: float) -> str
 def reply_hint(error: SanitisedError, method: str, template: str, operation: str) -> str | None:
     """What to do about a refusal from the API: for a 401 why the token was refused,
     for a 403 the role the operation needs (from openapi.json)."""
+    if error.status == 407:
+        return PROXY_CREDENTIALS_REFUSED.format(config="ApiConfig")
     if error.status == 401:
         if error.error_code is ErrorCode.USER_IN_CONTEXT_MISSING:
             return NO_USER_IN_TOKEN
@@ -89,4 +100,6 @@ def auth_hint(status: int) -> str | None:
         return AUTH_CREDENTIALS_REFUSED
     if status in (404, 405):
         return AUTH_NOT_FOUND
+    if status == 407:
+        return PROXY_CREDENTIALS_REFUSED.format(config="AuthConfig")
     return None

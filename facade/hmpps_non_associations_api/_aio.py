@@ -124,20 +124,24 @@ async def send_once(
     url = URL(destination.origin.url + request.target, encoded=True)
     timeout = aiohttp.ClientTimeout(total=None, connect=wait, sock_read=wait)
     proxy = destination.proxy
+    sent, proxy_headers = request.headers, None
+    if proxy is not None and proxy.authorization:
+        # aiohttp sends `proxy_headers` only with a CONNECT: plain HTTP, which the proxy
+        # reads itself, carries the header on the request (a copy: plugins never see it).
+        if destination.tls is None:
+            sent = {**sent, "Proxy-Authorization": proxy.authorization}
+        else:
+            proxy_headers = {"Proxy-Authorization": proxy.authorization}
     try:
         async with session.request(
             request.method,
             url,
             data=request.body,
-            headers=request.headers,
+            headers=sent,
             allow_redirects=False,
             timeout=timeout,
             proxy=proxy.url if proxy is not None else None,
-            proxy_headers=(
-                {"Proxy-Authorization": proxy.authorization}
-                if proxy is not None and proxy.authorization
-                else None
-            ),
+            proxy_headers=proxy_headers,
         ) as response:
             body = await response.read()
             headers = {name.lower(): value for name, value in response.headers.items()}

@@ -299,8 +299,12 @@ def _proxy_url(instance: object, attribute: attrs.Attribute[Any], value: object)
     if _NOT_IN_URLS.search(value):
         raise ValueError(f"{where} must not hold spaces or control characters")
     parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"{where} must be an http(s) URL with a host, like http://proxy:3128")
+    if parts.scheme != "http" or not parts.hostname:
+        raise ValueError(
+            f"{where} must be an http:// URL with a host, like http://proxy:3128: the client"
+            " speaks plain HTTP to the proxy (HTTPS requests stay encrypted, in a CONNECT"
+            " tunnel through it)"
+        )
     if parts.path not in ("", "/") or parts.query or parts.fragment:
         raise ValueError(f"{where} must be the proxy's address only, without a path")
     try:

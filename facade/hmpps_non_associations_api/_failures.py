@@ -72,6 +72,8 @@ def of_aiohttp(exc: BaseException) -> SendError:
         return _error(SendError.CERTIFICATE, exc)
     if isinstance(exc, aiohttp.ClientHttpProxyError):
         return _error(SendError.PROXY, exc)
+    if isinstance(exc, aiohttp.ClientProxyConnectionError):
+        return _error(SendError.PROXY_UNREACHABLE, exc)
     known = _of_os_error(exc)
     if known is not None:
         return _error(known, exc)

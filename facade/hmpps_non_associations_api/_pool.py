@@ -17,7 +17,7 @@ import time
 
 from ._destination import Destination
 from ._failures import of_http_client
-from ._sockets import ProxyRefused, bounded, open_socket
+from ._sockets import ProxyRefused, ProxyUnreachable, bounded, open_socket
 from ._tls import context_for
 from ._wire import SendError, WireReply, WireRequest, decode_body
 
@@ -140,6 +140,9 @@ def send_once(destination: Destination, request: WireRequest, wait: float | None
         headers = {name.lower(): value for name, value in response.getheaders()}
     except ProxyRefused as exc:
         raise SendError(SendError.PROXY, str(exc), type(exc).__qualname__) from None
+    except ProxyUnreachable as exc:
+        cause = type(exc.__cause__ or exc).__qualname__
+        raise SendError(SendError.PROXY_UNREACHABLE, str(exc), cause) from None
     except Exception as exc:
         raise of_http_client(exc) from None
     finally:

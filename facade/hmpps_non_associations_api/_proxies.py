@@ -1,7 +1,9 @@
 """Which proxy, if any, a configuration's requests go through: the one given as
 `proxy`, or (with `trust_env`) the one `HTTPS_PROXY` / `HTTP_PROXY` / `ALL_PROXY` name
 for the origin's scheme, unless `NO_PROXY` exempts its host, as the standard library,
-requests and httpx read them.
+requests and httpx read them. Only http:// proxies: an https:// or socks:// one is a
+ValueError when the client is made, not a connection that fails (or sends the proxy's
+credentials unencrypted to a port expecting TLS).
 
 HTTPS goes through the proxy in a `CONNECT` tunnel, so the proxy sees only the host and
 port, never the token. Credentials in the proxy's URL become a `Proxy-Authorization`
@@ -70,20 +72,30 @@ def proxy_for(origin: Origin, proxy: str | None, trust_env: bool) -> Proxy | Non
 @functools.lru_cache(maxsize=64)  # a client made per request reads the same settings
 def _from_environment(scheme: str, host: str, environment: tuple[str | None, ...]) -> Proxy | None:
     https, http, every, exempt = environment
-    url = (https if scheme == "https" else http) or every
+    name, url = ("HTTPS_PROXY", https) if scheme == "https" else ("HTTP_PROXY", http)
+    if not url:
+        name, url = "ALL_PROXY", every
     if not url:
         return None
     if exempt and _exempt(host, exempt):
         return None
     if "://" not in url:
         url = f"http://{url}"  # as curl and requests read a bare host:port
-    return Proxy.of(url)
+    proxy = Proxy.of(url)
+    if proxy.scheme != "http":
+        # Not the URL itself: it may hold credentials.
+        raise ValueError(
+            f"{name} names a {proxy.scheme}:// proxy, and the client speaks only to http://"
+            " proxies (HTTPS requests stay encrypted, in a CONNECT tunnel through them):"
+            " make it an http:// URL, or set the configuration's trust_env=False"
+        )
+    return proxy
 
 
 def _exempt(host: str, no_proxy: str) -> bool:
     """Whether NO_PROXY exempts the host: `*`, the host itself, a domain it is in
-    (`example.org` or `.example.org`, with any port), or a network holding its address
-    (`10.0.0.0/8`)."""
+    (`example.org` or `.example.org`), or a network holding its address (`10.0.0.0/8`);
+    a port on an entry (`example.org:8080`, `[::1]:8080`) is not compared."""
     host = host.lower()
     try:
         address: ipaddress.IPv4Address | ipaddress.IPv6Address | None = ipaddress.ip_address(host)
@@ -92,17 +104,24 @@ def _exempt(host: str, no_proxy: str) -> bool:
     for entry in (part.strip().lower() for part in no_proxy.split(",")):
         if entry == "*":
             return True
-        if not entry:
+        name = _without_port(entry)
+        if not name:
             continue
         if address is not None:
             try:
-                if address in ipaddress.ip_network(entry.strip("[]"), strict=False):
+                if address in ipaddress.ip_network(name, strict=False):
                     return True
             except ValueError:
                 pass
             continue
-        domain = entry.rsplit(":", 1)[0] if entry.count(":") == 1 else entry
-        domain = domain.lstrip(".")
+        domain = name.lstrip(".")
         if host == domain or host.endswith(f".{domain}"):
             return True
     return False
+
+
+def _without_port(entry: str) -> str:
+    """A NO_PROXY entry's host, domain or network, without a `:port` or IPv6 brackets."""
+    if entry.startswith("["):
+        return entry[1:].partition("]")[0]
+    return entry.partition(":")[0] if entry.count(":") == 1 else entry

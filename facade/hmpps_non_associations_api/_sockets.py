@@ -14,7 +14,7 @@ import ssl
 import time
 from typing import Any
 
-__all__ = ["BOUNDS", "Bounds", "ProxyRefused", "bounded", "open_socket"]
+__all__ = ["BOUNDS", "Bounds", "ProxyRefused", "ProxyUnreachable", "bounded", "open_socket"]
 
 
 class Bounds:
@@ -73,6 +73,11 @@ class ProxyRefused(OSError):
     """The proxy answered the `CONNECT` with something other than 2xx."""
 
 
+class ProxyUnreachable(OSError):
+    """No connection to the proxy (refused, or its host name unknown): the failure is
+    the proxy's, not the service's. Its cause is the socket's error."""
+
+
 def _connected(host: str, port: int) -> _BoundedSocket:
     raw = socket.create_connection((host, port), timeout=bounded())
     try:
@@ -109,7 +114,15 @@ def open_socket(
     """A connected socket to host:port, bounded by the current bounds: through `proxy`
     (its host, port and Proxy-Authorization) when one is given (a tunnel for TLS), and
     TLS-wrapped and verified with the context `tls`."""
-    sock = _connected(host, port) if proxy is None else _connected(proxy[0], proxy[1])
+    if proxy is None:
+        sock = _connected(host, port)
+    else:
+        try:
+            sock = _connected(proxy[0], proxy[1])
+        except TimeoutError:
+            raise
+        except OSError as exc:
+            raise ProxyUnreachable(f"{type(exc).__name__}: {exc}") from exc
     try:
         if proxy is not None and tls is not None:
             _tunnel(sock, host, port, proxy[2])

@@ -16,11 +16,17 @@ __all__ = ["Tls", "context_for"]
 
 @attrs.frozen
 class Tls:
-    """How a connection's certificates are checked, and the client certificate, if any."""
+    """How a connection's certificates are checked, and the client certificate, if any.
+
+    `verify` is False, an `ssl.SSLContext`, a CA bundle file or directory, or True for
+    certifi's bundle. With `trust_env`, True becomes `SSL_CERT_FILE` (else
+    `SSL_CERT_DIR`) when the client is made, as the proxy variables are read then: a
+    client sees the environment it was made in, and one made after a change is not
+    handed a context built before it.
+    """
 
     verify: bool | str | ssl.SSLContext
     cert: str | tuple[str, str] | None
-    trust_env: bool
 
     @classmethod
     def of(
@@ -29,28 +35,29 @@ class Tls:
         cert: str | os.PathLike[str] | tuple[str, str] | None,
         trust_env: bool,
     ) -> Tls:
+        if verify is True and trust_env:
+            verify = os.environ.get("SSL_CERT_FILE") or os.environ.get("SSL_CERT_DIR") or True
         if isinstance(verify, os.PathLike):
             verify = os.fspath(verify)
         if isinstance(cert, os.PathLike):
             cert = os.fspath(cert)
         elif isinstance(cert, tuple):
             cert = (os.fspath(cert[0]), os.fspath(cert[1]))
-        return cls(verify, cert, trust_env)
+        return cls(verify, cert)
 
 
 @functools.cache
 def context_for(tls: Tls) -> ssl.SSLContext:
     """The SSL context for these settings. An `ssl.SSLContext` given as `verify` is used
-    as it is (and never changed); otherwise a new one trusts the system's certificates
-    (certifi's, or `SSL_CERT_FILE` / `SSL_CERT_DIR` when `trust_env`), or the bundle
-    given, and presents the client certificate given."""
+    as it is (and never changed); otherwise a new one trusts certifi's certificates, or
+    the bundle (file or directory) given, and presents the client certificate given."""
     verify = tls.verify
     if isinstance(verify, ssl.SSLContext):
         return verify
     if verify is False:
         context = httpx.create_ssl_context(verify=False)
     elif verify is True:
-        context = httpx.create_ssl_context(verify=True, trust_env=tls.trust_env)
+        context = httpx.create_ssl_context(verify=True, trust_env=False)
     elif os.path.isdir(verify):
         context = ssl.create_default_context(capath=verify)
     else:

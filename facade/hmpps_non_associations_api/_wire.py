@@ -136,12 +136,16 @@ class SendError(Exception):
     LOST = "connection lost"
     GARBLED = "a reply that is not HTTP"
     PROXY = "the proxy refused the connection"
+    PROXY_UNREACHABLE = "the proxy could not be reached"
     UNUSABLE = "an unusable reply"
     OTHER = "the request failed"
 
-    RETRYABLE = frozenset({REFUSED, LOOKUP_FAILED, TIMEOUT, LOST, GARBLED, OTHER})
-    """What another try may cure. Never: an unknown host, an untrusted certificate, a
-    proxy's refusal, or a body that cannot be decoded."""
+    RETRYABLE = frozenset(
+        {REFUSED, LOOKUP_FAILED, TIMEOUT, LOST, GARBLED, PROXY_UNREACHABLE, OTHER}
+    )
+    """What another try may cure (a proxy that is down may be back, as a server may).
+    Never: an unknown host, an untrusted certificate, a proxy's refusal, or a body that
+    cannot be decoded."""
 
     def __init__(self, kind: str, message: str, cause: str | None = None) -> None:
         super().__init__(message)

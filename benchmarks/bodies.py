@@ -3,7 +3,7 @@
 Made from a fixed seed, so every run serves the same bytes: realistic records in the
 API's JSON shape (compact, as the service's Jackson writes it, local date-times without
 an offset, closed fields null on open records), starting from the sample in
-tests/payloads.py. tests/test_benchmark_bodies.py checks them against openapi.json and
+tests/payloads.py. tests/project/test_benchmark_bodies.py checks them against openapi.json and
 the generated models.
 """
 

@@ -525,7 +525,8 @@ class Report:
             "- **Server.** nginx from the distribution's packages, one worker process, on",
             "  127.0.0.1 with keep-alive on and access logging off, serves recorded bodies",
             "  (`benchmarks/bodies.py`, checked against `openapi.json` and the generated models",
-            f"  by `tests/test_benchmark_bodies.py`): one non-association ({self.sizes['one']:,}",
+            "  by `tests/project/test_benchmark_bodies.py`): one non-association"
+            f" ({self.sizes['one']:,}",
             f"  bytes), a prisoner's list of 200 ({self.sizes['list']:,} bytes), `between`",
             f"  answering one record to a POST, and {bodies.PAGES} pages of 200 from",
             f"  `GET /non-associations` ({self.sizes['page']:,} bytes the first) with",

@@ -193,14 +193,14 @@ def facade_actions(
         todo.append(
             f"- [ ] **New operation** `{facade_coverage.operation_module(op)}`: no facade"
             " method calls it. Add one to both clients (and serve it from the fake);"
-            " `tests/test_facade_coverage.py` fails until then."
+            " `tests/generation/test_facade_coverage.py` fails until then."
         )
     for op in coverage.missing:
         users = ", ".join(f"`{path}`" for path in sorted(coverage.referenced[op]))
         todo.append(
             f"- [ ] **Removed operation** `{op}`: {users} still call it. Remove or"
             " replace the methods that wrap it (breaking for callers);"
-            " `tests/test_facade_coverage.py` fails until then."
+            " `tests/generation/test_facade_coverage.py` fails until then."
         )
     for change in api_changes(summary):
         kind, where = change["change"], change["where"]
@@ -208,7 +208,7 @@ def facade_actions(
             todo.append(
                 f"- [ ] **New required request field** `{where}`: callers must send it."
                 " Teach the fake to read it (`testing/_request_bodies.py`), add it to the"
-                " sample bodies in `tests/test_facade_coverage.py` (which fails until"
+                " sample bodies in `tests/generation/test_facade_coverage.py` (which fails until"
                 " then) and to the README's examples."
             )
         elif change["breaking"] and kind in ("parameter added", "parameter now required"):
@@ -223,7 +223,7 @@ def facade_actions(
                 places = ", ".join(f"`{path}`" for path in tables)
                 todo.append(
                     f"- [ ] **New enum value** `{value}` of `{enum}`: give it display text"
-                    f" in {places}; `tests/facade/test_constants.py` fails until then."
+                    f" in {places}; `tests/client/test_constants.py` fails until then."
                 )
             else:
                 notes.append(

@@ -9,7 +9,7 @@ module)`); a table entry wraps its operation when both clients have that method.
 files are read with `ast`, not imported, so the map can be taken of a drift branch
 checked out anywhere.
 
-tests/test_facade_coverage.py fails on any operation no method wraps and any
+tests/generation/test_facade_coverage.py fails on any operation no method wraps and any
 wrapped operation that is not generated; scripts/drift_pr.py lists both in a
 drift pull request.
 """

@@ -4,7 +4,7 @@
 
 For each wheel or sdist: a new virtual environment (without pip of its own: this
 Python's pip installs into it) gets the file, with its dependencies from the package
-index, and the pytest the test group pins; then tests/wheel_smoke.py runs with it from
+index, and the pytest the test group pins; then tests/project/wheel_smoke.py runs with it from
 outside the checkout. CI's wheel job and the release workflow run this on the files they
 build, so what is published is what was tried. Exit 1 when any file fails.
 """
@@ -20,7 +20,7 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SMOKE = ROOT / "tests" / "wheel_smoke.py"
+SMOKE = ROOT / "tests" / "project" / "wheel_smoke.py"
 
 
 def pytest_requirement(root: Path = ROOT) -> str:

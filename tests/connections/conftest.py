@@ -21,8 +21,8 @@ import trustme
 from hmpps_non_associations_api import close_pools
 from hmpps_non_associations_api.testing import ALL_ROLES, FakeApiServer, FakeAuthServer, mint_token
 
+from tests.client.faults import FaultServer, closed_port
 from tests.connections.proxy import ForwardProxy
-from tests.facade.faults import FaultServer, closed_port
 from tests.reliability.conftest import Probe, TokenScan
 
 __all__ = ["closed_port"]

@@ -27,6 +27,7 @@ from hmpps_non_associations_api.testing import (
     FakeAuthServer,
 )
 
+from tests.client.faults import FaultServer
 from tests.connections.conftest import (
     FAKE_API_TOKEN,
     PROXY_BASIC,
@@ -34,7 +35,6 @@ from tests.connections.conftest import (
     with_credentials,
 )
 from tests.connections.proxy import ForwardProxy, Visit
-from tests.facade.faults import FaultServer
 from tests.reliability.conftest import TOKEN, Probe, Recorder, TokenScan
 
 pytestmark = pytest.mark.parametrize("kind", ["sync", "async"])

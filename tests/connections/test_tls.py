@@ -25,11 +25,11 @@ from hmpps_non_associations_api import (
 )
 from hmpps_non_associations_api import _config as config_module
 
+from tests.auth.test_hmpps_auth import CLIENT_ID, SECRET
+from tests.client.faults import NON_ASSOCIATION, FaultServer, Reply
 from tests.connections.conftest import PROXY_BASIC, Pki, settled, with_credentials
 from tests.connections.proxy import ForwardProxy, Visit
-from tests.facade.faults import NON_ASSOCIATION, FaultServer, Reply
 from tests.reliability.conftest import Probe, TokenScan
-from tests.test_auth import CLIENT_ID, SECRET
 
 pytestmark = pytest.mark.parametrize("kind", ["sync", "async"])
 

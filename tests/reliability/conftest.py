@@ -22,8 +22,8 @@ from hmpps_non_associations_api import (
     Timeout,
 )
 
-from tests.facade.faults import FaultServer, closed_port, fault_server
-from tests.test_auth import Scan
+from tests.auth.test_hmpps_auth import Scan
+from tests.client.faults import FaultServer, closed_port, fault_server
 
 __all__ = ["closed_port", "fault_server", "other_server", "probe", "scan"]
 

@@ -36,8 +36,8 @@ from hmpps_non_associations_api import (
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from tests.client.faults import FaultServer, Reply
 from tests.conftest import ROOT
-from tests.facade.faults import FaultServer, Reply
 from tests.reliability.conftest import TOKEN, Recorder, TokenScan
 
 SPEC = json.loads((ROOT / "openapi.json").read_text(encoding="utf-8"))

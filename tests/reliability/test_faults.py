@@ -33,9 +33,9 @@ from hmpps_non_associations_api import (
     UnreadableResponseError,
 )
 
-from tests.facade.faults import NON_ASSOCIATION, FaultServer, Reply
+from tests.auth.test_hmpps_auth import CLIENT_ID, SECRET
+from tests.client.faults import NON_ASSOCIATION, FaultServer, Reply
 from tests.reliability.conftest import Probe, TokenScan
-from tests.test_auth import CLIENT_ID, SECRET
 
 pytestmark = pytest.mark.parametrize("kind", ["sync", "async"])
 

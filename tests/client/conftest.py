@@ -1,5 +1,5 @@
 """Fixtures for the facade tests."""
 
-from tests.facade.faults import closed_port, fault_server
+from tests.client.faults import closed_port, fault_server
 
 __all__ = ["closed_port", "fault_server"]

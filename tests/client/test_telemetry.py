@@ -44,8 +44,8 @@ from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind, StatusCode
 
+from tests.client.faults import FaultServer, Reply
 from tests.conftest import ROOT
-from tests.facade.faults import FaultServer, Reply
 
 TOKEN = "eyJhbGciOiJub25lIn0.c2VjcmV0LXRva2VuLXBheWxvYWQ.sig"
 PRISONER = "A1234BC"
@@ -564,7 +564,7 @@ from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 
 from hmpps_non_associations_api import ApiConfig, NonAssociationsApi
-from tests.facade.faults import FaultServer
+from tests.client.faults import FaultServer
 
 server = FaultServer()
 api = NonAssociationsApi("token", ApiConfig(server.url))
@@ -640,7 +640,7 @@ import json
 from hmpps_non_associations_api import (
     ApiConfig, AsyncNonAssociationsApi, NonAssociationsApi, _telemetry,
 )
-from tests.facade.faults import FaultServer, Reply
+from tests.client.faults import FaultServer, Reply
 
 server = FaultServer()
 server.script = [Reply(503, body=None), Reply(), Reply(), Reply(404, body=None)]

@@ -18,7 +18,7 @@ import attrs
 import pytest
 from hmpps_non_associations_api import ApiConfig, AsyncNonAssociationsApi, NonAssociationsApi
 
-from tests.facade.test_requests import BEARER, CASES, NO_BODY, TOKEN, Case, Runner
+from tests.client.test_requests import BEARER, CASES, NO_BODY, TOKEN, Case, Runner
 
 
 @attrs.define

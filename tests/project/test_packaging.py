@@ -217,7 +217,7 @@ def test_twine_check_passes(dist: Path) -> None:
 def test_installed_wheel_and_sdist_work_in_a_fresh_venv(wheel: Path, sdist: Path) -> None:
     """scripts/smoke_dist.py, as CI and the release run it: each file (its dependencies
     from the package index) and pytest go into a new virtual environment, where
-    tests/wheel_smoke.py then runs."""
+    tests/project/wheel_smoke.py then runs."""
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "smoke_dist.py"), str(wheel), str(sdist)],
         capture_output=True,

@@ -29,7 +29,7 @@ from hmpps_non_associations_api import (
 )
 from hmpps_non_associations_api._document import document
 
-from tests.facade.faults import NON_ASSOCIATION, FaultServer, Reply
+from tests.client.faults import NON_ASSOCIATION, FaultServer, Reply
 
 TOKEN = "eyJhbGciOiJub25lIn0.c2VjcmV0LXRva2VuLXBheWxvYWQ.sig"
 PRISONER = "G4321XY"

@@ -34,8 +34,8 @@ from hmpps_non_associations_api_client import models
 from hmpps_non_associations_api_client.types import OpenStrEnum
 from openapi_python_client.strings import PythonIdentifier, snake_case
 
+from tests.generation.schema_samples import SCHEMAS, SPEC, EnumField, Path, sample
 from tests.payloads import OPEN_NON_ASSOCIATION
-from tests.schema_samples import SCHEMAS, SPEC, EnumField, Path, sample
 
 ENUMS = sorted(
     (

@@ -40,8 +40,8 @@ from hmpps_non_associations_api import _validation as validation
 from hmpps_non_associations_api._validation import enum_member
 from hmpps_non_associations_api_client.types import UNSET
 
+from tests.client.request_fields import FIELDS, NUMBER, TEXT, TIME, USER, VALID
 from tests.conftest import ROOT
-from tests.facade.request_fields import FIELDS, NUMBER, TEXT, TIME, USER, VALID
 from tests.payloads import OPEN_NON_ASSOCIATION
 
 BASE_URL = "http://api.test"

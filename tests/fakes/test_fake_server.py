@@ -18,7 +18,7 @@ from hmpps_non_associations_api.testing import (
     mint_token,
 )
 
-from tests.testing.fake_api_cases import ALL_ROLES, CREATE, DELETE
+from tests.fakes.fake_api_cases import ALL_ROLES, CREATE, DELETE
 
 REPO_SPEC = Path(__file__).resolve().parents[2] / "openapi.json"
 TOKEN = mint_token(roles=ALL_ROLES, username="TEST_USER")

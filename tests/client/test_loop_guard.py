@@ -18,7 +18,7 @@ from hmpps_non_associations_api import (
 )
 from hmpps_non_associations_api.testing import FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeAuthServer
 
-from tests.facade.faults import FaultServer
+from tests.client.faults import FaultServer
 
 
 @pytest.fixture(autouse=True)

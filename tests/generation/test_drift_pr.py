@@ -2,7 +2,7 @@
 
 The live document is a changed copy of upstream/api-docs.json served on 127.0.0.1.
 `prepare` runs in a clone of a throwaway repository holding this working tree (never
-the real repository's branches), with tests/test_facade_coverage.py as the test
+the real repository's branches), with tests/generation/test_facade_coverage.py as the test
 command so each case takes seconds; `publish` and `clean` push to a bare repository
 standing in for GitHub's and talk to a fake gh CLI that keeps pull requests in a file.
 """
@@ -34,7 +34,7 @@ from tests.conftest import ROOT, UPSTREAM_DOC
 BRANCH = drift_pr.BRANCH
 RUN_URL = "https://github.com/o/r/actions/runs/7"
 TEST_COMMAND = f"{shlex.quote(sys.executable)} -m pytest -q -p no:cacheprovider" + (
-    " tests/test_facade_coverage.py"
+    " tests/generation/test_facade_coverage.py"
 )
 HISTORY_MODULE = "generated/hmpps_non_associations_api_client/api/non_associations/"
 HISTORY_MODULE += "get_non_association_history.py"
@@ -370,17 +370,15 @@ def test_failing_tests_still_give_a_pull_request_marked_failing(needs_facade: Pr
     pr = needs_facade.pr
     assert pr["tests"]["passed"] is False
     assert pr["tests"]["summary"] == "3 failed, 5 passed"
+    coverage = "FAILED tests/generation/test_facade_coverage.py::"
     assert pr["tests"]["failed"] == [
-        "FAILED tests/test_facade_coverage.py::test_each_client_wraps_every_operation",
-        "FAILED tests/test_facade_coverage.py::test_every_generated_operation_is_wrapped",
-        "FAILED tests/test_facade_coverage.py::test_the_fake_reads_every_required_request_field",
+        f"{coverage}test_each_client_wraps_every_operation",
+        f"{coverage}test_every_generated_operation_is_wrapped",
+        f"{coverage}test_the_fake_reads_every_required_request_field",
     ]
     body = pr["body"]
     assert "❌ **TESTS FAILED: do not merge as it is**" in body
-    assert (
-        "- `FAILED tests/test_facade_coverage.py::test_every_generated_operation_is_wrapped`"
-        in (body)
-    )
+    assert f"- `{coverage}test_every_generated_operation_is_wrapped`" in body
     assert "The end of the test log" in body
 
 
@@ -419,7 +417,7 @@ def test_a_new_enum_value_passes_with_a_note(enum_only: Prepared) -> None:
     assert pr["tests"] | {"tail": ""} == {
         "command": TEST_COMMAND,
         "passed": True,
-        "summary": "8 passed",  # tests/test_facade_coverage.py
+        "summary": "8 passed",  # tests/generation/test_facade_coverage.py
         "failed": [],
         "tail": "",
     }

@@ -40,8 +40,8 @@ from hypothesis import strategies as st
 from openapi_core import Config, OpenAPI
 from openapi_core.testing import MockRequest
 
+from tests.client.request_fields import FIELDS, VALID
 from tests.conftest import ROOT
-from tests.facade.request_fields import FIELDS, VALID
 
 BASE_URL = "http://api.test"
 TOKEN = "test-token"

@@ -1,7 +1,7 @@
 """Smoke test for an installed wheel, the way an application's project would use it.
 
 Run it with the Python of a fresh virtual environment into which only the wheel and
-pytest were installed (CI's wheel job; tests/test_packaging.py): both packages import
+pytest were installed (CI's wheel job; tests/project/test_packaging.py): both packages import
 from that environment rather than from this source tree, `__version__` matches the
 installed metadata, and a test file of the application's own picks up the pytest
 plugin's fixtures and talks to the embedded fake over HTTP.
@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-SOURCE_TREE = Path(__file__).resolve().parent.parent
+SOURCE_TREE = Path(__file__).resolve().parents[2]
 
 APPLICATION_TEST = """
 import httpx

@@ -5,7 +5,7 @@ second time with the generator's default templates, and both versions parse the
 same payloads: complete ones, and ones with each field missing, null, of the wrong
 type or unparsable, with extra keys, and both at once. They must give the same
 values of the same types, the same extra keys, or the same exception. Two differences
-are intended: unknown enum values (tests/test_unknown_enums.py), and a nullable field
+are intended: unknown enum values (tests/generation/test_unknown_enums.py), and a nullable field
 to convert (a date-time, a list of models) whose value is neither null nor
 convertible, which the defaults keep as it came (a string in a date-time field) and
 ours refuse, so the client reads such a reply as unreadable.
@@ -31,7 +31,7 @@ from dateutil.parser import isoparse
 from hmpps_non_associations_api_client import models
 from openapi_python_client.strings import pascal_case
 
-from tests.schema_samples import SCHEMAS, SPEC, sample
+from tests.generation.schema_samples import SCHEMAS, SPEC, sample
 
 REFERENCE_PACKAGE = "reference_models_client"
 

@@ -35,7 +35,7 @@ from openapi_core.templating.paths.exceptions import OperationNotFound, PathNotF
 from openapi_core.testing import MockRequest, MockResponse
 from openapi_core.validation.response.exceptions import MissingData
 
-from tests.testing.fake_api_cases import CASES, Case
+from tests.fakes.fake_api_cases import CASES, Case
 
 SPEC_PATH = Path(__file__).resolve().parents[2] / "openapi.json"
 

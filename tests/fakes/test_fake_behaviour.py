@@ -15,7 +15,7 @@ from hmpps_non_associations_api.testing import (
     mint_token,
 )
 
-from tests.testing.fake_api_cases import ALL_ROLES, CLOSE, CREATE, DELETE, REOPEN
+from tests.fakes.fake_api_cases import ALL_ROLES, CLOSE, CREATE, DELETE, REOPEN
 
 NOW = datetime(2024, 3, 5, 9, 30, 15, 250000)
 

@@ -12,7 +12,7 @@ from hmpps_non_associations_api.testing import (
     FakeTransport,
 )
 
-from tests.testing.fake_api_cases import CASES, Case
+from tests.fakes.fake_api_cases import CASES, Case
 
 
 def check(case: Case, response: httpx.Response) -> None:

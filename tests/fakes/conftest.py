@@ -8,7 +8,7 @@ import httpx
 import pytest
 from hmpps_non_associations_api.testing import FakeNonAssociationsApi, FakeTransport, mint_token
 
-from tests.testing.fake_api_cases import ALL_ROLES
+from tests.fakes.fake_api_cases import ALL_ROLES
 
 
 @pytest.fixture

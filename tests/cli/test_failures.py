@@ -7,8 +7,6 @@ from __future__ import annotations
 import signal
 import socket
 import subprocess
-import threading
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -127,31 +125,35 @@ def test_no_reply_is_3(cli: Cli) -> None:
     )
 
 
-def test_the_api_failing_or_too_slow_is_3(
-    cli: Cli, serve_http: Callable[[HttpHandler], str]
-) -> None:
-    answer = {"status": 503, "delay": 0.0}
-
-    def api(request: dict[str, Any]) -> tuple[int, Any]:
-        time.sleep(answer["delay"])
-        return int(answer["status"]), {"status": answer["status"]}
-
-    env = cli.env(
-        HMPPS_NON_ASSOCIATIONS_API_URL=serve_http(api),
-        HMPPS_NON_ASSOCIATIONS_API_TIMEOUT_RESPONSE="200",
-        HMPPS_NON_ASSOCIATIONS_API_TIMEOUT_DEADLINE="400",
-    )
-    url = env["HMPPS_NON_ASSOCIATIONS_API_URL"]
+def test_the_api_failing_is_3(cli: Cli, serve_http: Callable[[HttpHandler], str]) -> None:
+    answer: dict[str, Any] = {}
+    url = serve_http(lambda request: (answer["status"], answer["body"]))
     for status, said in (
         (503, "503 Service Unavailable"),
         (500, "500 Internal Server Error"),
         (302, "302 Redirect refused"),
     ):
-        answer["status"] = status
-        line = one_line(cli.inline("get", "1", env=env), 3)
+        answer.update(status=status, body={"status": status})
+        line = one_line(cli.inline("--api-url", url, "get", "1"), 3)
         assert line.startswith(f"{PROG}GET /non-associations/{{id}} to {url}: {said}")
-    answer.update(status=200, delay=1.0)
-    line = one_line(cli.inline("get", "1", env=env), 3)
+    # What the API says is shown on the one line, without its line breaks or escapes.
+    message = "Not here\n\x1b[2J\x1b]0;owned\x07either"
+    answer.update(status=404, body={"status": 404, "userMessage": message, "developerMessage": "x"})
+    line = one_line(cli.inline("--api-url", url, "get", "1"), 1)
+    assert line.endswith(": 404 Not Found - Not here  [2J ]0;owned either\n"), line
+
+
+def test_no_answer_in_time_is_3(cli: Cli) -> None:
+    with socket.socket() as silent:  # takes connections (the kernel does), never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        impatient = cli.env(
+            HMPPS_NON_ASSOCIATIONS_API_URL=url,
+            HMPPS_NON_ASSOCIATIONS_API_TIMEOUT_RESPONSE="200",
+            HMPPS_NON_ASSOCIATIONS_API_TIMEOUT_DEADLINE="400",
+        )
+        line = one_line(cli.inline("get", "1", env=impatient), 3)
     assert line.startswith(f"{PROG}GET /non-associations/{{id}} to {url}: "), line
     assert "Deadline of 0.4s exceeded" in line or "timed out" in line, line
 
@@ -185,26 +187,26 @@ def test_debug_logs_calls_and_shows_tracebacks_but_no_secret(cli: Cli) -> None:
     )
 
 
-def test_ctrl_c_is_130_without_a_traceback(
-    cli: Cli, serve_http: Callable[[HttpHandler], str]
-) -> None:
-    asked = threading.Event()
-
-    def hang(request: dict[str, Any]) -> tuple[int, Any]:
-        asked.set()
-        time.sleep(3)
-        return 200, {}
-
-    process = subprocess.Popen(
-        [*COMMAND, "--api-url", serve_http(hang), "get", "1"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=cli.env(),
-    )
-    assert asked.wait(timeout=30)
-    process.send_signal(signal.SIGINT)
-    stdout, stderr = process.communicate(timeout=30)
+def test_ctrl_c_is_130_without_a_traceback(cli: Cli) -> None:
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)
+        silent.settimeout(30)
+        process = subprocess.Popen(
+            [*COMMAND, "--api-url", f"http://127.0.0.1:{silent.getsockname()[1]}", "get", "1"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=cli.env(),
+        )
+        connection, _ = silent.accept()
+        with connection:
+            connection.settimeout(30)
+            asked = b""
+            while b"\r\n\r\n" not in asked:  # the request is in: the command waits
+                asked += connection.recv(4096)
+            process.send_signal(signal.SIGINT)
+            stdout, stderr = process.communicate(timeout=30)
     assert (process.returncode, stdout, stderr) == (
         130,
         "",

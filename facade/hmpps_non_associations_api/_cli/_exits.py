@@ -14,6 +14,8 @@ from hmpps_non_associations_api import (
     UnauthorisedError,
 )
 
+from ._table import shown
+
 __all__ = [
     "DONE",
     "FAILED",
@@ -58,8 +60,9 @@ def exit_status(error: Exception) -> int | None:
 
 def one_line(error: Exception) -> str:
     """What failed and what to do, on one line: the client's own message, which says
-    where the call went and gives its hint."""
-    text = " ".join(str(error).split())
+    where the call went and gives its hint; what the API said in it cannot break the
+    line or send the terminal a control sequence."""
+    text = shown(str(error))
     if (
         isinstance(error, UnauthorisedError)
         and error.error_code is ErrorCode.USER_IN_CONTEXT_MISSING

@@ -114,6 +114,17 @@ def _reason(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument("--reason", required=True, help=f"why it is {what}")
 
 
+def _id_and_reason(what: str) -> Callable[[argparse.ArgumentParser], None]:
+    """The arguments of close and reopen."""
+
+    def arguments(parser: argparse.ArgumentParser) -> None:
+        _id(parser)
+        _reason(parser, what)
+        _yes(parser)
+
+    return arguments
+
+
 def _date(text: str) -> datetime.date:
     try:
         return datetime.date.fromisoformat(text)
@@ -323,12 +334,6 @@ def _update(context: Context) -> None:
     context.output.non_association(context.session.client().update_non_association(number, body))
 
 
-def _close_arguments(parser: argparse.ArgumentParser) -> None:
-    _id(parser)
-    _reason(parser, "closed")
-    _yes(parser)
-
-
 def _close(context: Context) -> None:
     number = context.arguments.id
     context.confirm(f"Close non-association {number}?")
@@ -336,12 +341,6 @@ def _close(context: Context) -> None:
         number, {"closedReason": context.arguments.reason}
     )
     context.output.non_association(closed)
-
-
-def _reopen_arguments(parser: argparse.ArgumentParser) -> None:
-    _id(parser)
-    _reason(parser, "reopened")
-    _yes(parser)
 
 
 def _reopen(context: Context) -> None:
@@ -456,14 +455,14 @@ COMMANDS = {
             "close",
             "close a non-association that no longer applies",
             f'{_USER} close 12 --reason "Moved to separate sites"',
-            _close_arguments,
+            _id_and_reason("closed"),
             _close,
         ),
         Command(
             "reopen",
             "put a closed non-association back in force",
             f'{_USER} reopen 12 --reason "Back on the same wing"',
-            _reopen_arguments,
+            _id_and_reason("reopened"),
             _reopen,
         ),
         Command(

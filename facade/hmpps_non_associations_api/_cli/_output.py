@@ -301,27 +301,26 @@ class Output:
 
     # Each kind of result
 
+    def _record(
+        self, fields: list[tuple[str, str]], headings: Iterable[str], data: Mapping[str, Any]
+    ) -> None:
+        """One record: labelled lines for people, or its JSON, or one row of CSV."""
+        if self.format == "table":
+            write_fields(self.stream, fields, self.width)
+        elif self.format == "csv":
+            self._csv(headings, [_flat(data)])
+        elif self.format == "jsonl":
+            self._json_lines([data])
+        else:
+            self._json(data)
+
     def non_association(self, item: NonAssociation) -> None:
         """One non-association: get, create, update, close, reopen."""
-        if self.format == "table":
-            write_fields(self.stream, _non_association_fields(item), self.width)
-        elif self.format == "csv":
-            self._csv(NON_ASSOCIATION_CSV, [_flat(item.to_dict())])
-        elif self.format == "jsonl":
-            self._json_lines([item.to_dict()])
-        else:
-            self._json(item.to_dict())
+        self._record(_non_association_fields(item), NON_ASSOCIATION_CSV, item.to_dict())
 
     def legacy(self, item: LegacyNonAssociation) -> None:
         """One non-association in the legacy NOMIS shape."""
-        if self.format == "table":
-            write_fields(self.stream, _legacy_fields(item), self.width)
-        elif self.format == "csv":
-            self._csv(LEGACY_CSV, [_flat(item.to_dict())])
-        elif self.format == "jsonl":
-            self._json_lines([item.to_dict()])
-        else:
-            self._json(item.to_dict())
+        self._record(_legacy_fields(item), LEGACY_CSV, item.to_dict())
 
     def constants(self, lists: Mapping[str, list[Constant]]) -> None:
         """The code lists: in the tabular formats one row per code, named by its list."""

@@ -107,6 +107,12 @@ def test_wheel_contents(wheel: Path) -> None:
         points,
         re.MULTILINE,
     )
+    # The command line (README: Command line), installed with the package.
+    assert re.search(
+        r"^\[console_scripts\]\nhmpps-non-associations = hmpps_non_associations_api\._cli:main$",
+        points,
+        re.MULTILINE,
+    )
 
 
 def test_wheel_metadata_declares_runtime_dependencies_only(wheel: Path) -> None:

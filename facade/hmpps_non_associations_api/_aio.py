@@ -84,7 +84,9 @@ class _LoopSessions:
                 cookie_jar=aiohttp.DummyCookieJar(),
                 trust_env=False,  # the proxy is chosen by the configuration, not here
                 auto_decompress=False,
-                skip_auto_headers=("User-Agent", "Accept-Encoding"),
+                # The request's own headers name its body's type; aiohttp would call an
+                # empty POST's body application/octet-stream, which the sync client does not.
+                skip_auto_headers=("User-Agent", "Accept-Encoding", "Content-Type"),
                 middlewares=(_no_resend,),
             )
             self.sessions[key] = session

@@ -14,6 +14,7 @@ import os
 import select
 import threading
 import time
+from typing import Any
 
 from ._destination import Destination
 from ._failures import of_http_client
@@ -24,26 +25,49 @@ from ._wire import SendError, WireReply, WireRequest, decode_body
 __all__ = ["close_pools", "pool", "send_once"]
 
 
-class _Connection(http.client.HTTPConnection):
-    """An http.client connection over a deadline-bounded socket: verified TLS for https,
-    through the destination's proxy if it has one."""
+class _Connection:
+    """One kept-alive connection over a deadline-bounded socket: verified TLS for https,
+    through the destination's proxy if it has one. The request head is written here,
+    from headers already checked where they were given; the reply is read by
+    `http.client.HTTPResponse`, the standard library's HTTP/1.1 parser."""
+
+    __slots__ = ("_head", "_proxy", "_tls", "host", "port", "sock")
 
     def __init__(self, destination: Destination) -> None:
         origin = destination.origin
-        super().__init__(origin.host, origin.port)
+        self.host, self.port = origin.host, origin.port
+        self.sock: Any = None
         self._tls = context_for(destination.tls) if destination.tls is not None else None
         proxy = destination.proxy
         self._proxy = None if proxy is None else (proxy.host, proxy.port, proxy.authorization)
         # Plain HTTP through a proxy: each request names the whole URL to it.
-        self.absolute_form = origin.url if proxy is not None and self._tls is None else ""
-        self.proxy_headers = (
-            {"Proxy-Authorization": proxy.authorization}
-            if self.absolute_form and proxy is not None and proxy.authorization
-            else {}
-        )
+        through_proxy = proxy is not None and self._tls is None
+        authority = origin.authority
+        if not authority.isascii():
+            authority = authority.encode("idna").decode("ascii")
+        lines = [f"Host: {authority}"]
+        if through_proxy and proxy is not None and proxy.authorization:
+            lines.append(f"Proxy-Authorization: {proxy.authorization}")
+        self._head = (origin.url if through_proxy else "", "\r\n".join(lines))
 
-    def connect(self) -> None:
-        self.sock = open_socket(self.host, self.port, self._tls, self._proxy)
+    def exchange(self, request: WireRequest) -> tuple[http.client.HTTPResponse, bytes]:
+        """Send `request` and read the whole reply, connecting first if need be."""
+        if self.sock is None:
+            self.sock = open_socket(self.host, self.port, self._tls, self._proxy)
+        prefix, fixed = self._head
+        lines = [f"{request.method} {prefix}{request.target} HTTP/1.1", fixed]
+        lines.extend([f"{name}: {value}" for name, value in request.headers.items()])
+        body = request.body
+        if body is not None:
+            lines.append(f"Content-Length: {len(body)}")
+        elif request.method in _BODY_EXPECTED:
+            lines.append("Content-Length: 0")
+        lines.append("\r\n")
+        head = "\r\n".join(lines).encode("ascii")
+        self.sock.sendall(head if body is None else head + body)
+        response = http.client.HTTPResponse(self.sock, method=request.method)
+        response.begin()
+        return response, response.read()
 
     def idle_and_open(self) -> bool:
         """False when the server has closed it (or sent something unasked) while idle."""
@@ -55,6 +79,15 @@ class _Connection(http.client.HTTPConnection):
         except (OSError, ValueError):
             return False
         return not readable
+
+    def close(self) -> None:
+        sock, self.sock = self.sock, None
+        if sock is not None:
+            sock.close()
+
+
+_BODY_EXPECTED = frozenset({"POST", "PUT", "PATCH"})
+"""Methods sent with `Content-Length: 0` when they carry no body, as http.client does."""
 
 
 class _Pool:
@@ -127,17 +160,9 @@ def send_once(destination: Destination, request: WireRequest, wait: float | None
         raise of_http_client(exc) from None
     reusable = False
     try:
-        target = connection.absolute_form + request.target
-        sent = (
-            {**request.headers, **connection.proxy_headers}
-            if connection.proxy_headers
-            else request.headers
-        )
-        connection.request(request.method, target, request.body, sent)
-        response = connection.getresponse()
-        body = response.read()
+        response, body = connection.exchange(request)
         reusable = not response.will_close
-        headers = {name.lower(): value for name, value in response.getheaders()}
+        headers = {name.lower(): value for name, value in response.msg.raw_items()}
     except ProxyRefused as exc:
         raise SendError(SendError.PROXY, str(exc), type(exc).__qualname__) from None
     except ProxyUnreachable as exc:

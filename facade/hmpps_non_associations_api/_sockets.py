@@ -44,15 +44,24 @@ def bounded(wait: float | None = None) -> float | None:
     return min(bounds.wait if wait is None else wait, remaining)
 
 
+def _bound(sock: socket.socket) -> None:
+    """Give the socket the current bound. Setting a timeout is a system call, so it is
+    made only when the bound changed: mostly it is the same per-wait timeout, until the
+    deadline draws nearer than that."""
+    wait = bounded()
+    if wait != sock.gettimeout():
+        sock.settimeout(wait)
+
+
 class _BoundedSocket(socket.socket):
     """A plain socket whose every blocking operation gets the current bound."""
 
     def recv_into(self, buffer: Any, nbytes: int = 0, flags: int = 0) -> int:
-        self.settimeout(bounded())
+        _bound(self)
         return super().recv_into(buffer, nbytes, flags)
 
     def sendall(self, data: Any, flags: int = 0) -> None:
-        self.settimeout(bounded())
+        _bound(self)
         super().sendall(data, flags)
 
 
@@ -61,11 +70,11 @@ class _BoundedSSLSocket(ssl.SSLSocket):
     is swapped after the handshake), so an application's own context is never changed."""
 
     def recv_into(self, buffer: Any, nbytes: int | None = None, flags: int = 0) -> int:
-        self.settimeout(bounded())
+        _bound(self)
         return super().recv_into(buffer, nbytes, flags)
 
     def sendall(self, data: Any, flags: int = 0) -> None:
-        self.settimeout(bounded())
+        _bound(self)
         super().sendall(data, flags)
 
 

@@ -43,10 +43,15 @@ class Origin:
 
     @property
     def url(self) -> str:
+        return f"{self.scheme}://{self.authority}"
+
+    @property
+    def authority(self) -> str:
+        """Host and port as a URL or `Host` header names them: IPv6 in brackets, the
+        scheme's own port left out."""
         default = 443 if self.scheme == "https" else 80
         host = f"[{self.host}]" if ":" in self.host else self.host
-        netloc = host if self.port == default else f"{host}:{self.port}"
-        return f"{self.scheme}://{netloc}"
+        return host if self.port == default else f"{host}:{self.port}"
 
 
 def _text(value: object) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import http.server
 import json
+import socket
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -32,7 +33,7 @@ class Arrived:
 class Recorder:
     """Answers every request with the scripted reply and keeps what arrived."""
 
-    def __init__(self) -> None:
+    def __init__(self, host: str = "127.0.0.1") -> None:
         self.arrived: list[Arrived] = []
         self.status = 200
         self.body: Any = None
@@ -64,9 +65,13 @@ class Recorder:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        class Server(http.server.ThreadingHTTPServer):
+            address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
+            daemon_threads = True
+
+        self.server = Server((host, 0), Handler)
+        shown = f"[{host}]" if ":" in host else host
+        self.url = f"http://{shown}:{self.server.server_address[1]}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def stop(self) -> None:
@@ -109,3 +114,39 @@ async def test_default_connections_send_the_case(kind: str, case: Case, recorder
         assert arrived.headers["content-type"] == "application/json"
         assert json.loads(arrived.body) == case.body
     assert case.check(result), result
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+async def test_a_post_without_a_body_says_its_length_is_zero(kind: str, recorder: Recorder) -> None:
+    # A server may wait for a body that never comes unless the request says there is none.
+    recorder.arrived.clear()
+    recorder.status, recorder.body = 200, {"done": True}
+    config = ApiConfig(recorder.url)
+    client: Any = (NonAssociationsApi if kind == "sync" else AsyncNonAssociationsApi)(TOKEN, config)
+
+    result = await Runner(client)("request", "POST", "/some-new-action")
+
+    [arrived] = recorder.arrived
+    assert (arrived.method, arrived.target, arrived.body) == ("POST", "/some-new-action", b"")
+    assert arrived.headers["content-length"] == "0"
+    assert "content-type" not in arrived.headers
+    assert result == {"done": True}
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+async def test_an_ipv6_address_is_named_in_brackets_in_the_host_header(kind: str) -> None:
+    recorder = Recorder("::1")
+    try:
+        recorder.body = {"status": "UP"}
+        config = ApiConfig(recorder.url)
+        client: Any = (NonAssociationsApi if kind == "sync" else AsyncNonAssociationsApi)(
+            TOKEN, config
+        )
+
+        assert await Runner(client)("ping") == "UP"
+    finally:
+        recorder.stop()
+
+    [arrived] = recorder.arrived
+    assert arrived.headers["host"] == urlsplit(recorder.url).netloc
+    assert arrived.headers["host"].startswith("[::1]:")

@@ -13,11 +13,10 @@ import copy
 import datetime
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, Generic, Self, TypeVar
+from typing import Any, Generic, NamedTuple, Self, TypeVar
 from urllib.parse import quote
 
 import attrs
-import httpx
 from hmpps_non_associations_api_client.models import (
     CloseNonAssociationRequest,
     Constant,
@@ -93,12 +92,12 @@ need be), and `{placeholders}` for `path_params`."""
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
-@attrs.frozen
-class CallSpec(Generic[T]):
+class CallSpec(NamedTuple, Generic[T]):
     """One call as data: the operation, its checked arguments (the generated module's
     `request_kwargs` arguments, or for an operation without one, the request as httpx
     keyword arguments) and, as `T`, what the client method gives back: the parsed
-    reply, put in shape by `shape` when the method gives something else."""
+    reply, put in shape by `shape` when the method gives something else. (A named
+    tuple: one is made for every call.)"""
 
     operation: Operation
     kwargs: Mapping[str, Any]
@@ -149,7 +148,6 @@ class ApiBase:
         config: ApiConfig,
         logger: object | None,
         plugins: Iterable[Plugin],
-        transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None,
     ) -> None:
         if isinstance(system_token, str) and not system_token:
             raise ValueError("system_token is empty")
@@ -163,7 +161,7 @@ class ApiBase:
         destination = Destination.of(
             config.url, config.limits, config.proxy, config.trust_env, config.verify, config.cert
         )
-        self._channel = Channel(destination, system_token, Log(logger), plugins, transport)
+        self._channel = Channel(destination, system_token, Log(logger), plugins)
         self._options = CallOptions.of(config.timeout, config.retry, config.headers)
 
     def __repr__(self) -> str:

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import httpx
-
 from ._destination import Destination
 from ._logs import Log
 from ._observers import LogObserver, Observer
@@ -18,10 +16,9 @@ __all__ = ["Channel"]
 
 
 class Channel:
-    """A client's destination (or the httpx transport it was given instead of the shared
-    connections), its token source and the observers of every call."""
+    """A client's destination, its token source and the observers of every call."""
 
-    __slots__ = ("destination", "inner", "log", "observers", "renewable", "token")
+    __slots__ = ("destination", "fixed_token", "log", "observers", "renewable", "token")
 
     def __init__(
         self,
@@ -29,10 +26,11 @@ class Channel:
         token: AsyncTokenSource,
         log: Log,
         plugins: Iterable[Plugin],
-        inner: httpx.BaseTransport | httpx.AsyncBaseTransport | None,
     ) -> None:
         self.destination = destination
         self.token = token
+        # A token given as a string was checked when the client was made.
+        self.fixed_token = token if isinstance(token, str) else None
         self.renewable = is_provider(token)
         self.log = log
         plugins = tuple(plugins)
@@ -40,4 +38,3 @@ class Channel:
         if plugins:
             observers += (PluginObserver(plugins, log),)
         self.observers = observers
-        self.inner = inner

@@ -35,7 +35,10 @@ async_deadline = asyncio.timeout
 def deadline(remaining: float | None) -> contextlib.nullcontext[Any]:
     """Nothing to cancel: a thread's try is bounded socket operation by socket operation
     (`_sockets.py`), each never waiting past the call's deadline."""
-    return contextlib.nullcontext()
+    return _NOTHING_TO_CANCEL
+
+
+_NOTHING_TO_CANCEL: contextlib.nullcontext[Any] = contextlib.nullcontext()
 
 
 BLOCKS_THE_LOOP = (

@@ -8,9 +8,13 @@ from typing import Any
 
 import httpx
 import pytest
+import respx
 from hmpps_non_associations_api import (
     ApiConfig,
+    AsyncHmppsAuthClient,
     AsyncNonAssociationsApi,
+    AuthConfig,
+    HmppsAuthClient,
     Limits,
     NonAssociationsApi,
     Timeout,
@@ -76,6 +80,25 @@ def test_bad_arguments_fail_at_construction() -> None:
         ApiConfig("api.test")
     with pytest.raises(ValueError, match="positive"):
         Timeout(response=0)
+
+
+def test_a_transport_of_the_other_kind_is_refused_at_construction() -> None:
+    config, auth = (
+        ApiConfig("http://127.0.0.1:9"),
+        AuthConfig("http://127.0.0.1:9/auth", "client", "secret"),
+    )
+    sync_transport, async_transport = httpx.HTTPTransport(), httpx.AsyncHTTPTransport()
+    with pytest.raises(TypeError, match=r"httpx\.BaseTransport, not AsyncHTTPTransport"):
+        NonAssociationsApi("token", config, transport=async_transport)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"httpx\.AsyncBaseTransport, not HTTPTransport"):
+        AsyncNonAssociationsApi("token", config, transport=sync_transport)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"httpx\.BaseTransport, not AsyncHTTPTransport"):
+        HmppsAuthClient(auth, transport=async_transport)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"httpx\.AsyncBaseTransport, not HTTPTransport"):
+        AsyncHmppsAuthClient(auth, transport=sync_transport)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="not MockRouter"):
+        NonAssociationsApi("token", config, transport=respx.mock)  # type: ignore[arg-type]
+    NonAssociationsApi("token", config, transport=sync_transport).close()
 
 
 def test_async_provider_is_refused_by_the_sync_client() -> None:

@@ -32,9 +32,9 @@ class AsyncHmppsAuthClient(AuthBase, AsyncClosing):
         logger: object | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
+        self._keep(transport)
         super().__init__(config, logger)
         self._cache: TokenCache[AsyncLock] = TokenCache(config.expiry_margin, AsyncLock)
-        self._given_transport = transport
 
     async def get_system_client_token(self, username: str | None = None) -> str:
         """A system token for `username` (an empty one counts as none), from the cache

@@ -17,6 +17,15 @@ class AsyncClosing:
 
     _given_transport: httpx.AsyncBaseTransport | None
 
+    def _keep(self, transport: object) -> None:
+        """Take the transport given as `transport=`, if it is one this client can use
+        (an httpx transport of its own kind, sync or async)."""
+        kind = httpx.AsyncBaseTransport
+        if transport is not None and not isinstance(transport, kind):
+            shown = type(transport).__name__
+            raise TypeError(f"transport= must be an httpx.{kind.__name__}, not {shown}")
+        self._given_transport = transport
+
     async def aclose(self) -> None:
         """Close the transport given as `transport=`, if any."""
         if self._given_transport is not None:

@@ -22,17 +22,17 @@ from ._try import async_try_once
 __all__ = ["async_send"]
 
 
-async def async_send(channel: Channel, call: Call) -> WireReply:
-    """The final reply to the call's request, or the SanitisedError that ends it."""
+async def async_send(
+    channel: Channel, call: Call, inner: httpx.AsyncBaseTransport | None
+) -> WireReply:
+    """The final reply to the call's request, or the SanitisedError that ends it: over
+    the shared connections, or `inner`, the httpx transport the client was given."""
     async_loop_guard()
-    inner = channel.inner
-    if inner is not None and not isinstance(inner, httpx.AsyncBaseTransport):
-        raise TypeError(f"transport= is of the other kind of client: {type(inner).__name__}")
     reset = BOUNDS.set(call.bounds)
     try:
         while True:
-            token = None
-            if call.authorised:
+            token = channel.fixed_token if call.authorised else None
+            if call.authorised and token is None:
                 try:
                     token = await async_token(channel.token, call.remaining())
                 except TimeoutError:

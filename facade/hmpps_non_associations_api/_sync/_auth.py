@@ -33,9 +33,9 @@ class HmppsAuthClient(AuthBase, Closing):
         logger: object | None = None,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
+        self._keep(transport)
         super().__init__(config, logger)
         self._cache: TokenCache[Lock] = TokenCache(config.expiry_margin, Lock)
-        self._given_transport = transport
 
     def get_system_client_token(self, username: str | None = None) -> str:
         """A system token for `username` (an empty one counts as none), from the cache

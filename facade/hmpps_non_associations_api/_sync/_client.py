@@ -70,12 +70,12 @@ class NonAssociationsApi(ApiBase, Closing):
         *,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
-        super().__init__(system_token, config, logger, plugins, transport)
-        self._given_transport = transport
+        self._keep(transport)
+        super().__init__(system_token, config, logger, plugins)
 
     def _call(self, spec: CallSpec[T]) -> T:
         call = self._prepare(spec)
-        reply = send(self._channel, call)
+        reply = send(self._channel, call, self._given_transport)
         return self._result(spec, call, reply)
 
     @property

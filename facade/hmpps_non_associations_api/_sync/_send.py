@@ -23,17 +23,15 @@ from ._try import try_once
 __all__ = ["send"]
 
 
-def send(channel: Channel, call: Call) -> WireReply:
-    """The final reply to the call's request, or the SanitisedError that ends it."""
+def send(channel: Channel, call: Call, inner: httpx.BaseTransport | None) -> WireReply:
+    """The final reply to the call's request, or the SanitisedError that ends it: over
+    the shared connections, or `inner`, the httpx transport the client was given."""
     loop_guard()
-    inner = channel.inner
-    if inner is not None and not isinstance(inner, httpx.BaseTransport):
-        raise TypeError(f"transport= is of the other kind of client: {type(inner).__name__}")
     reset = BOUNDS.set(call.bounds)
     try:
         while True:
-            token = None
-            if call.authorised:
+            token = channel.fixed_token if call.authorised else None
+            if call.authorised and token is None:
                 try:
                     token = sync_token(channel.token, call.remaining())
                 except TimeoutError:

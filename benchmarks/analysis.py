@@ -17,6 +17,8 @@ MAX_LOAD = 1.0
 """The 1-minute load average at the start above which a run is no evidence."""
 MAX_SPREAD = 0.30
 """The largest (max - min) / median over the rounds a target's figure may have."""
+MAX_OTHER_CPU = 0.15
+"""The CPU other processes may use during the run, on average, in cores."""
 MIN_ROUNDS = 7
 MIN_SECONDS = 0.5
 """Each round's timing window, at least."""
@@ -184,6 +186,7 @@ class Conditions:
     seconds: float
     warmup_seconds: float
     warmup_requests: int
+    other_cpu: float | None = None  # cores other processes used during the run, if known
 
 
 @dataclass(frozen=True)
@@ -226,6 +229,11 @@ def weak_evidence(
         reasons.append(
             f"the 1-minute load average was {conditions.load_at_start:.2f} at the start "
             f"(above {MAX_LOAD:.1f}): something else was running"
+        )
+    if conditions.other_cpu is not None and conditions.other_cpu > MAX_OTHER_CPU:
+        reasons.append(
+            f"other processes used {conditions.other_cpu:.0%} of a core on average during "
+            f"the run (above {MAX_OTHER_CPU:.0%}): something else was running"
         )
     if conditions.rounds < MIN_ROUNDS:
         reasons.append(f"{conditions.rounds} round(s), fewer than {MIN_ROUNDS}")

@@ -133,6 +133,16 @@ def test_a_busy_machine_is_no_evidence_for_any_target() -> None:
     assert all(outcome.ratio is not None for outcome in verdict.outcomes)
 
 
+def test_other_processes_running_during_the_run_is_no_evidence() -> None:
+    during = Conditions(0.2, 9, 0.5, 3.0, 2000, other_cpu=0.98)
+    verdict = analysis.verdict(figures(), MEMORY, during)
+    assert set(statuses(verdict)) == {NOT_EVIDENCE}
+    assert verdict.reasons == ("other processes used 98% of a core on average during the run "
+                               "(above 15%): something else was running",)  # fmt: skip
+    # a little background (kernel threads, the machine's agent) is not
+    assert analysis.verdict(figures(), MEMORY, Conditions(0.2, 9, 0.5, 3.0, 2000, 0.03)).evidence
+
+
 def test_a_load_of_exactly_one_is_still_evidence() -> None:
     conditions = Conditions(
         load_at_start=1.0, rounds=9, seconds=0.5, warmup_seconds=3.0, warmup_requests=2000
@@ -187,8 +197,8 @@ def test_a_short_run_is_no_evidence(conditions: Conditions, reason: str) -> None
 def test_every_reason_is_given() -> None:
     found = figures()
     found[("python", "async", "get_one")] = Figure.of([1000.0, 2000.0, 3000.0])
-    verdict = analysis.verdict(found, MEMORY, Conditions(2.5, 1, 0.1, 0.3, 20))
-    assert len(verdict.reasons) == 5
+    verdict = analysis.verdict(found, MEMORY, Conditions(2.5, 1, 0.1, 0.3, 20, 0.5))
+    assert len(verdict.reasons) == 6
 
 
 # --- History --------------------------------------------------------------------------------

@@ -480,6 +480,7 @@ class Report:
     profiles: dict[str, str]
     known: str
     baseline: str | None = None
+    otel_api: bool = False
 
     def fig(self, key: Key) -> Figure | None:
         return self.figures.get(key)
@@ -542,7 +543,23 @@ class Report:
                 *self._rows(rows, _millis if walk else _micros),
                 "",
             ]
-        return lines
+        return [*lines, *self.layers()]
+
+    def layers(self) -> list[str]:
+        """The sync connection layers side by side: is http.client the limit?"""
+        found = [
+            (title, self.ratio(("python", "floor_urllib3", w), ("python", "floor", w)))
+            for w, title in (("get_one", "get one"), ("prisoner_list", "the list of 200"))
+        ]
+        if any(value is None for _, value in found):
+            return []
+        shown = " and ".join(f"{_ratio(value)} on {title}" for title, value in found)
+        return [
+            "**The sync connection layers side by side.** The same requests, decoder and",
+            f"models over urllib3's pool took {shown} the time they took over",
+            "a bare `http.client` connection (below 1x: urllib3 is the faster layer).",
+            "",
+        ]
 
     def async_tables(self) -> list[str]:
         lines = []
@@ -807,6 +824,16 @@ class Report:
             "  per user request (the Node client then opens a new connection each time, its",
             "  agent being per instance). Async runs 50 calls in flight on one instance",
             "  (Python: asyncio, 50 tasks; Node: 50 promise chains) and counts requests/s.",
+            "- **OpenTelemetry in the main figures.** "
+            + (
+                "The OpenTelemetry API is installed in this environment (the test dependency "
+                "group installs it) with no SDK configured, so the client's figures include its "
+                "check for a configured SDK on each call: the second row of the "
+                "OpenTelemetry table, not the first."
+                if self.otel_api
+                else "The OpenTelemetry API is not installed in this environment: the "
+                "client's figures are the first row of the OpenTelemetry table."
+            ),
             "- **Floors: the client's work without the client.** When the Python worker",
             "  starts it points the sync client at a loopback recorder and captures the",
             "  requests it makes for each workload; the floors send exactly those (for get",
@@ -1126,6 +1153,7 @@ def benchmark(args: argparse.Namespace) -> None:
         profiles=measured.profiles,
         known=KNOWN.read_text(encoding="utf-8") if KNOWN.is_file() else "(no benchmarks/known.md)",
         baseline=baseline,
+        otel_api=bool(measured.hello.get("opentelemetry_api")),
     )
     write(report, Path(args.output))
 

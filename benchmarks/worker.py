@@ -25,6 +25,7 @@ code lacks. The async variants run on one event loop, kept for the whole run.
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import json
 import os
 import sys
@@ -89,6 +90,7 @@ class Worker:
             "request": self.request,
             "skipped": self.skipped,
             "urllib3": py_client.urllib3_version(),
+            "opentelemetry_api": importlib.util.find_spec("opentelemetry") is not None,
         }
 
     def run(self, measurement: Measurement, seconds: float, min_requests: int) -> dict[str, Any]:

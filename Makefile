@@ -81,14 +81,17 @@ drift: $(INSTALLED)
 audit: $(INSTALLED)
 	$(BIN)/python scripts/audit.py all
 
-# The performance suite against the Node client (not part of `make test`): a few minutes,
-# rewrites docs/benchmarks.md. BENCH_ARGS passes options, e.g. BENCH_ARGS='--note "quiet"'.
+# The performance suite (not part of `make test`): the client against the Node client and
+# its own connection layer, both warm, about ten minutes on a quiet machine. Only a run that
+# is evidence (quiet machine, steady rounds) rewrites docs/benchmarks.md; any other goes to
+# .benchmarks/benchmarks-unverified.md. BENCH_ARGS passes options, e.g.
+# BENCH_ARGS='--baseline 4a512bd --note "quiet machine"'; see python -m benchmarks.run -h.
 bench: $(INSTALLED) $(NODE_BENCH_INSTALLED) bench-tools
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
-# cProfile of the sync and async get-one loops, written under .benchmarks/.
+# cProfile of the sync and async get-one loops and of their floors, under .benchmarks/.
 bench-profile: $(INSTALLED) bench-tools
-	$(BIN)/python -m benchmarks.run --profile
+	$(BIN)/python -m benchmarks.run --profile $(BENCH_ARGS)
 
 bench-tools:
 	@benchmarks/install-tools.sh

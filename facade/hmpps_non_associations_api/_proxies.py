@@ -24,8 +24,6 @@ from ._wire import Origin
 
 __all__ = ["Proxy", "proxy_for"]
 
-_VARIABLES = ("https_proxy", "http_proxy", "all_proxy", "no_proxy")
-
 
 @attrs.frozen(repr=False)
 class Proxy:
@@ -60,23 +58,30 @@ class Proxy:
 
 
 def proxy_for(origin: Origin, proxy: str | None, trust_env: bool) -> Proxy | None:
-    """The proxy for requests to `origin`."""
+    """The proxy for requests to `origin`. The environment is read afresh (a client made
+    after a change sees it), and only as far as needed: the scheme's own variable, then
+    `ALL_PROXY`, and `NO_PROXY` only once a proxy is named."""
     if proxy is not None:
         return Proxy.of(proxy)
     if not trust_env:
         return None
-    environment = tuple(os.environ.get(name) or os.environ.get(name.upper()) for name in _VARIABLES)
-    return _from_environment(origin.scheme, origin.host, environment)
+    name = "HTTPS_PROXY" if origin.scheme == "https" else "HTTP_PROXY"
+    url = _variable(name)
+    if not url:
+        name, url = "ALL_PROXY", _variable("ALL_PROXY")
+    if not url:
+        return None
+    return _from_environment(origin.host, name, url, _variable("NO_PROXY"))
+
+
+def _variable(name: str) -> str | None:
+    """An environment variable, its lower-case spelling first, as the standard library
+    and curl read them."""
+    return os.environ.get(name.lower()) or os.environ.get(name)
 
 
 @functools.lru_cache(maxsize=64)  # a client made per request reads the same settings
-def _from_environment(scheme: str, host: str, environment: tuple[str | None, ...]) -> Proxy | None:
-    https, http, every, exempt = environment
-    name, url = ("HTTPS_PROXY", https) if scheme == "https" else ("HTTP_PROXY", http)
-    if not url:
-        name, url = "ALL_PROXY", every
-    if not url:
-        return None
+def _from_environment(host: str, name: str, url: str, exempt: str | None) -> Proxy | None:
     if exempt and _exempt(host, exempt):
         return None
     if "://" not in url:

@@ -621,6 +621,49 @@ def test_providers_configured_after_import_are_used_from_then_on() -> None:
     assert report["spans"] == ["GET /non-associations/{id}"]
 
 
+NAMED_IN_THE_ENVIRONMENT = """
+import json
+
+from hmpps_non_associations_api import ApiConfig, NonAssociationsApi
+from tests.client.faults import FaultServer
+
+server = FaultServer()
+NonAssociationsApi("token", ApiConfig(server.url)).get_non_association(42)
+server.close()
+print(json.dumps({"traceparents": ["traceparent" in seen.headers for seen in server.seen]}))
+"""
+
+
+def test_a_tracer_provider_named_in_the_environment_is_loaded_and_used() -> None:
+    # Nothing configures tracing in code: OpenTelemetry loads the SDK's provider by the
+    # entry point OTEL_PYTHON_TRACER_PROVIDER names, the first time one is asked for.
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(NAMED_IN_THE_ENVIRONMENT)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "OTEL_PYTHON_TRACER_PROVIDER": "sdk_tracer_provider",
+        },
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["traceparents"] == [True]
+
+
+def test_without_the_global_it_reads_an_api_version_asks_for_the_provider(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    instruments = _telemetry.Instruments.using()
+    assert not instruments.live()
+    monkeypatch.delattr(trace, "_TRACER_PROVIDER")
+    monkeypatch.setattr(trace, "get_tracer_provider", TracerProvider)
+    assert instruments.live()
+
+
 WITHOUT_OPENTELEMETRY = """
 import sys
 

@@ -8,7 +8,9 @@ generators (as `asyncio.run` and pytest-asyncio do) or by `aclose_pools()`.
 from __future__ import annotations
 
 import asyncio
+import math
 import os
+import time
 from collections.abc import AsyncGenerator
 
 import aiohttp
@@ -21,6 +23,10 @@ from ._tls import Tls, context_for
 from ._wire import SendError, WireReply, WireRequest, decode_body
 
 __all__ = ["aclose_pools", "loop_sessions", "send_once"]
+
+_QUIET = 0.01
+"""Seconds without a new try after which the loop is given a turn before the next one
+(see `send_once`): far longer than the gap between tries while calls keep coming."""
 
 
 class _ConnectionLost(Exception):
@@ -52,6 +58,7 @@ class _LoopSessions:
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self.loop = loop
         self.sessions: dict[tuple[Limits, Tls | None], aiohttp.ClientSession] = {}
+        self.last_try = -math.inf  # when the latest try started, time.monotonic()
         self._watch = self._close_at_shutdown()
 
     async def start(self) -> None:
@@ -77,6 +84,7 @@ class _LoopSessions:
                 limit=limits.max_connections,
                 limit_per_host=0,
                 keepalive_timeout=limits.keepalive_expiry,
+                timeout_ceil_threshold=math.inf,  # each wait as given, not rounded up
                 ssl=context_for(tls) if tls is not None else True,
             )
             session = aiohttp.ClientSession(
@@ -113,18 +121,26 @@ async def loop_sessions() -> _LoopSessions:
 
 
 async def send_once(
-    destination: Destination, request: WireRequest, wait: float | None
+    destination: Destination, request: WireRequest, wait: float | None, remaining: float | None
 ) -> WireReply:
-    """Send one request and read the whole reply; the caller bounds it by the deadline.
+    """Send one request and read the whole reply, each socket wait bounded by `wait` and
+    the whole try by `remaining` (the call's deadline), both as given.
 
-    The loop is given one turn first: a script or worker that runs its loop only while
-    it makes calls (`run_until_complete` per job) leaves the server's close of an idle
-    kept-alive connection unread until then, and the turn lets the loop see it, so the
-    request goes out on a live connection instead of failing on the closed one."""
-    await asyncio.sleep(0)
-    session = (await loop_sessions()).session(destination.limits, destination.tls)
+    After a quiet spell the loop is given one turn first: a script or worker that runs
+    its loop only while it makes calls (`run_until_complete` per job) leaves the server's
+    close of an idle kept-alive connection unread until then, and the turn lets the loop
+    see it, so the request goes out on a live connection instead of failing on the
+    closed one. While tries keep coming the loop is running and has seen any close."""
+    sessions = await loop_sessions()
+    now = time.monotonic()
+    if now - sessions.last_try > _QUIET:
+        await asyncio.sleep(0)
+    sessions.last_try = now
+    session = sessions.session(destination.limits, destination.tls)
     url = URL(destination.origin.url + request.target, encoded=True)
-    timeout = aiohttp.ClientTimeout(total=None, connect=wait, sock_read=wait)
+    timeout = aiohttp.ClientTimeout(
+        total=remaining, connect=wait, sock_read=wait, ceil_threshold=math.inf
+    )
     proxy = destination.proxy
     sent, proxy_headers = request.headers, None
     if proxy is not None and proxy.authorization:

@@ -149,10 +149,13 @@ def pool(destination: Destination) -> _Pool:
     return found
 
 
-def send_once(destination: Destination, request: WireRequest, wait: float | None) -> WireReply:
+def send_once(
+    destination: Destination, request: WireRequest, wait: float | None, remaining: float | None
+) -> WireReply:
     """Send one request on a pooled connection and read the whole reply; a `SendError`
     when no usable reply came. Each socket operation is bounded by `BOUNDS` itself, so
-    `wait` (what the asyncio twin bounds each wait with) is not needed here."""
+    `wait` and `remaining` (what the asyncio twin bounds its waits and the try with) are
+    not needed here."""
     shared = pool(destination)
     try:
         connection = shared.lend()

@@ -29,7 +29,8 @@ Lock = threading.Lock
 async_sleep = asyncio.sleep
 sleep = time.sleep
 async_deadline = asyncio.timeout
-"""A coroutine's try is cancelled when the call's deadline comes."""
+"""A coroutine's try through an application's httpx transport is cancelled when the
+call's deadline comes (aiohttp bounds its own tries: `_aio.send_once`)."""
 
 
 def deadline(remaining: float | None) -> contextlib.nullcontext[Any]:

@@ -30,19 +30,32 @@ def try_once(
 ) -> WireReply:
     """The reply to one try of `request`; a SendError when none usable came."""
     bounds = BOUNDS.get()
-    remaining = None if bounds is None else bounds.deadline - time.monotonic()
-    if remaining is not None and remaining <= 0:
-        raise SendError(SendError.TIMEOUT, "call deadline exceeded", "TimeoutError")
-    wait = None if bounds is None or remaining is None else min(bounds.wait, remaining)
+    remaining = wait = None
+    if bounds is not None:
+        remaining = bounds.deadline - time.monotonic()
+        if remaining <= 0:
+            raise _past_deadline()
+        wait = min(bounds.wait, remaining)
     try:
+        if inner is None:
+            return send_once(destination, request, wait, remaining)
         with deadline(remaining):
-            if inner is None:
-                return send_once(destination, request, wait)
             return send_via_httpx(inner, destination.origin, request, wait)
     except TimeoutError:
-        raise SendError(
-            SendError.TIMEOUT, "TimeoutError: call deadline exceeded", "TimeoutError"
-        ) from None
+        raise _past_deadline() from None
+    except SendError as error:
+        if (
+            error.kind == SendError.TIMEOUT
+            and bounds is not None
+            and time.monotonic() >= bounds.deadline
+        ):
+            raise _past_deadline() from None
+        raise
+
+
+def _past_deadline() -> SendError:
+    """A try ended by the call's deadline, rather than by one wait's bound."""
+    return SendError(SendError.TIMEOUT, "TimeoutError: call deadline exceeded", "TimeoutError")
 
 
 def send_via_httpx(

@@ -219,7 +219,7 @@ class RetryPolicy:
         return random.uniform(0, min(self.max_backoff, self.backoff * 2 ** (attempt - 1)))
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # a key of the shared connections, hashed each request
 class Limits:
     """The shared keep-alive connections to one service: how many may be open at once,
     how many idle ones are kept for reuse, and for how many seconds."""

@@ -17,7 +17,7 @@ from ._wire import Origin
 __all__ = ["Destination"]
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # a key of the shared connections, hashed each request
 class Destination:
     """A service's origin and how it is reached (TLS only for https)."""
 

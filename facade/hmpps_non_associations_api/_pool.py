@@ -165,7 +165,6 @@ def send_once(
     try:
         response, body = connection.exchange(request)
         reusable = not response.will_close
-        headers = {name.lower(): value for name, value in response.msg.raw_items()}
     except ProxyRefused as exc:
         raise SendError(SendError.PROXY, str(exc), type(exc).__qualname__) from None
     except ProxyUnreachable as exc:
@@ -175,8 +174,8 @@ def send_once(
         raise of_http_client(exc) from None
     finally:
         shared.give_back(connection, reusable)
-    content = decode_body(body, headers.get("content-encoding"))
-    return WireReply(response.status, response.reason, headers, content)
+    content = decode_body(body, response.msg.get("content-encoding"))
+    return WireReply(response.status, response.reason, response.msg.raw_items(), content)
 
 
 def close_pools() -> None:

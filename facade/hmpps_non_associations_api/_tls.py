@@ -14,7 +14,7 @@ import httpx
 __all__ = ["Tls", "context_for"]
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # a key of the shared connections, hashed each request
 class Tls:
     """How a connection's certificates are checked, and the client certificate, if any.
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import zlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
@@ -24,14 +24,27 @@ __all__ = ["Origin", "SendError", "WireReply", "WireRequest", "decode_body"]
 _ACCEPT = {"Accept": "application/json", "Accept-Encoding": "gzip, deflate"}
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Origin:
-    """Where requests go: scheme, host and port, and the base path before each operation's."""
+    """Where requests go: scheme, host and port, and the base path before each operation's.
+
+    `authority` and `url` are worked out once, as every request reads them."""
 
     scheme: str
     host: str
     port: int
     base_path: str
+    authority: str = attrs.field(init=False, eq=False, repr=False)
+    """Host and port as a URL or `Host` header names them: IPv6 in brackets, the scheme's
+    own port left out."""
+    url: str = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        default = 443 if self.scheme == "https" else 80
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        authority = host if self.port == default else f"{host}:{self.port}"
+        object.__setattr__(self, "authority", authority)
+        object.__setattr__(self, "url", f"{self.scheme}://{authority}")
 
     @staticmethod
     @functools.lru_cache(maxsize=64)  # a client made per request reads the same URL
@@ -40,18 +53,6 @@ class Origin:
         tls = parts.scheme == "https"
         port = parts.port or (443 if tls else 80)
         return Origin(parts.scheme, parts.hostname or "", port, parts.path.rstrip("/"))
-
-    @property
-    def url(self) -> str:
-        return f"{self.scheme}://{self.authority}"
-
-    @property
-    def authority(self) -> str:
-        """Host and port as a URL or `Host` header names them: IPv6 in brackets, the
-        scheme's own port left out."""
-        default = 443 if self.scheme == "https" else 80
-        host = f"[{self.host}]" if ":" in self.host else self.host
-        return host if self.port == default else f"{host}:{self.port}"
 
 
 def _text(value: object) -> str:
@@ -101,17 +102,36 @@ class WireRequest:
         return cls(kwargs["method"].upper(), target, path, all_headers, body)
 
 
-@attrs.define(slots=True)
 class WireReply:
     """A complete reply: status, reason, headers (names lower-case) and the decoded body.
 
-    `status_code`, `content` and `json()` are what the generated parsers read.
+    `status_code`, `content` and `json()` are what the generated parsers read. The
+    headers come as the connection layer read them, names in any case, and `headers`
+    is made from them when first read: a reply used for its body alone never needs it.
     """
 
-    status_code: int
-    reason: str
-    headers: dict[str, str]
-    content: bytes
+    __slots__ = ("_headers", "_received", "content", "reason", "status_code")
+
+    def __init__(
+        self,
+        status_code: int,
+        reason: str,
+        headers: Mapping[str, str] | Iterable[tuple[str, str]],
+        content: bytes,
+    ) -> None:
+        self.status_code = status_code
+        self.reason = reason
+        self.content = content
+        self._received = headers
+        self._headers: dict[str, str] | None = None
+
+    @property
+    def headers(self) -> dict[str, str]:
+        if self._headers is None:
+            received = self._received
+            pairs = received.items() if isinstance(received, Mapping) else received
+            self._headers = {name.lower(): value for name, value in pairs}
+        return self._headers
 
     def json(self) -> Any:
         """The body as JSON, which RFC 8259 says is UTF-8. orjson, not the standard

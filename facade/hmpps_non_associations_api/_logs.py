@@ -24,10 +24,18 @@ class Log:
     """The four levels the client logs at, bound to whatever logger was given."""
 
     __slots__ = ("_target", "debug", "error", "info", "warning")
+    info: _Method
+    error: _Method
+    warning: _Method
+    debug: _Method
 
     def __init__(self, logger: object | None = None) -> None:
         target = logging.getLogger(DEFAULT_LOGGER_NAME) if logger is None else logger
         self._target = target
+        if isinstance(target, logging.Logger):  # the usual case, and a client per request
+            self.info, self.error = target.info, target.error
+            self.warning, self.debug = target.warning, target.debug
+            return
 
         def level(*names: str) -> _Method | None:
             for name in names:
@@ -39,10 +47,10 @@ class Log:
         info, error = level("info"), level("error")
         if info is None or error is None:
             raise TypeError("logger needs at least info and error methods")
-        self.info: _Method = info
-        self.error: _Method = error
-        self.warning: _Method = level("warning", "warn") or info
-        self.debug: _Method = level("debug") or _quiet
+        self.info = info
+        self.error = error
+        self.warning = level("warning", "warn") or info
+        self.debug = level("debug") or _quiet
 
     def debug_enabled(self) -> bool:
         """Whether a debug line would go anywhere (always, for loggers that cannot say)."""

@@ -604,17 +604,22 @@ print(json.dumps({
 """
 
 
-def test_providers_configured_after_import_are_used_from_then_on() -> None:
+def _report_of(script: str, **environment: str) -> Any:
+    """What a script run in a fresh interpreter printed last, as JSON."""
     done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(CONFIGURED_LATER)],
+        [sys.executable, "-c", textwrap.dedent(script)],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=60,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env={**os.environ, "PYTHONPATH": str(ROOT), **environment},
     )
     assert done.returncode == 0, done.stderr
-    report = json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_providers_configured_after_import_are_used_from_then_on() -> None:
+    report = _report_of(CONFIGURED_LATER)
     assert report["traceparents"] == [False, False, True]
     assert report["measured_before_tracing"] == 1
     assert report["measured"] == 2
@@ -637,20 +642,7 @@ print(json.dumps({"traceparents": ["traceparent" in seen.headers for seen in ser
 def test_a_tracer_provider_named_in_the_environment_is_loaded_and_used() -> None:
     # Nothing configures tracing in code: OpenTelemetry loads the SDK's provider by the
     # entry point OTEL_PYTHON_TRACER_PROVIDER names, the first time one is asked for.
-    done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(NAMED_IN_THE_ENVIRONMENT)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={
-            **os.environ,
-            "PYTHONPATH": str(ROOT),
-            "OTEL_PYTHON_TRACER_PROVIDER": "sdk_tracer_provider",
-        },
-    )
-    assert done.returncode == 0, done.stderr
-    report = json.loads(done.stdout.strip().splitlines()[-1])
+    report = _report_of(NAMED_IN_THE_ENVIRONMENT, OTEL_PYTHON_TRACER_PROVIDER="sdk_tracer_provider")
     assert report["traceparents"] == [True]
 
 

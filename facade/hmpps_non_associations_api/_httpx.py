@@ -27,11 +27,11 @@ def request_for(origin: Origin, request: WireRequest, wait: float | None) -> htt
 
 def reply_from(response: httpx.Response, body: bytes) -> WireReply:
     """The reply to a read response: httpx has already undone its content encoding."""
-    headers = {
-        name.lower(): value
-        for name, value in response.headers.items()
-        if name.lower() not in _DECODED_HEADERS
-    }
+    headers = [
+        (name, value)
+        for name, value in response.headers.items()  # httpx gives the names lower-case
+        if name not in _DECODED_HEADERS
+    ]
     return WireReply(response.status_code, response.reason_phrase, headers, body)
 
 

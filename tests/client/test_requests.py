@@ -11,9 +11,8 @@ anything is sent.
 from __future__ import annotations
 
 import datetime
-import inspect
 import json
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,8 +20,6 @@ import httpx
 import pytest
 import respx
 from hmpps_non_associations_api import (
-    ApiConfig,
-    AsyncNonAssociationsApi,
     CloseNonAssociationRequest,
     Constant,
     CreateNonAssociationRequest,
@@ -30,7 +27,6 @@ from hmpps_non_associations_api import (
     HmppsSubjectAccessRequestContent,
     LegacyNonAssociation,
     NonAssociation,
-    NonAssociationsApi,
     NonAssociationSortProperty,
     PageNonAssociation,
     PatchNonAssociationRequest,
@@ -47,8 +43,8 @@ from hmpps_non_associations_api_client.api.non_associations import (
     get_prisoner_non_associations,
 )
 
-BASE_URL = "http://api.test"
-TOKEN = "test-token"
+from tests.client.either import BASE_URL, TOKEN, Runner
+
 BEARER = f"Bearer {TOKEN}"
 DEFAULT_INCLUDE = [("includeOpen", "true"), ("includeClosed", "false")]
 DEFAULT_LIST = [
@@ -226,55 +222,6 @@ CREATE_MODEL = CreateNonAssociationRequest(
     comment="Threats made in the exercise yard",
 )
 UTC = datetime.UTC
-
-
-# ---------------------------------------------------------------------------------------
-# One runner for both clients: async tests await it whichever client it holds.
-
-
-class Runner:
-    """Calls a method on the sync or the async client and returns its result."""
-
-    def __init__(self, client: NonAssociationsApi | AsyncNonAssociationsApi) -> None:
-        self.client = client
-
-    async def __call__(self, name: str, *args: Any, **kwargs: Any) -> Any:
-        if name.startswith("iter_"):
-            return await self.collect(name, *args, **kwargs)
-        result = getattr(self.client, name)(*args, **kwargs)
-        if inspect.isawaitable(result):
-            result = await result
-        return result
-
-    async def collect(self, name: str, *args: Any, **kwargs: Any) -> list[Any]:
-        """Every item of an iterating method (`for` or `async for`)."""
-        items = getattr(self.client, name)(*args, **kwargs)
-        if isinstance(items, AsyncIterator):
-            return [item async for item in items]
-        assert isinstance(items, Iterator)
-        return list(items)
-
-
-@pytest.fixture(params=["sync", "async"])
-async def api(request: pytest.FixtureRequest) -> AsyncIterator[Runner]:
-    if request.param == "sync":
-        sync_client = NonAssociationsApi(
-            TOKEN, ApiConfig(BASE_URL), transport=httpx.HTTPTransport()
-        )
-        yield Runner(sync_client)
-        sync_client.close()
-    else:
-        async_client = AsyncNonAssociationsApi(
-            TOKEN, ApiConfig(BASE_URL), transport=httpx.AsyncHTTPTransport()
-        )
-        yield Runner(async_client)
-        await async_client.aclose()
-
-
-@pytest.fixture
-def router() -> Iterator[respx.MockRouter]:
-    with respx.mock(base_url=BASE_URL, assert_all_called=True) as mock:
-        yield mock
 
 
 @pytest.fixture

@@ -40,12 +40,11 @@ from hmpps_non_associations_api import _validation as validation
 from hmpps_non_associations_api._validation import enum_member
 from hmpps_non_associations_api_client.types import UNSET
 
+from tests.client.either import BASE_URL, TOKEN, Runner
 from tests.client.request_fields import FIELDS, NUMBER, TEXT, TIME, USER, VALID
 from tests.conftest import ROOT
 from tests.payloads import OPEN_NON_ASSOCIATION
 
-BASE_URL = "http://api.test"
-TOKEN = "test-token"
 INT64_MAX = 2**63 - 1
 INT32_MAX = 2**31 - 1
 
@@ -64,59 +63,23 @@ class NoTraffic(httpx.BaseTransport, httpx.AsyncBaseTransport):
         return self.handle_request(request)
 
 
-class Caller:
-    """Calls a method of the sync or the async client, awaiting where needed."""
-
-    def __init__(self, client: NonAssociationsApi | AsyncNonAssociationsApi) -> None:
-        self.client = client
-
-    async def __call__(self, name: str, *args: Any, **kwargs: Any) -> Any:
-        result = getattr(self.client, name)(*args, **kwargs)
-        if inspect.isawaitable(result):
-            result = await result
-        return result
-
-
 @pytest.fixture(params=["sync", "async"])
-async def quiet(request: pytest.FixtureRequest) -> AsyncIterator[Caller]:
+async def quiet(request: pytest.FixtureRequest) -> AsyncIterator[Runner]:
     """A client that must not send anything."""
     transport = NoTraffic()
     if request.param == "sync":
         sync_client = NonAssociationsApi(TOKEN, ApiConfig(BASE_URL), transport=transport)
-        yield Caller(sync_client)
+        yield Runner(sync_client)
         sync_client.close()
     else:
         async_client = AsyncNonAssociationsApi(TOKEN, ApiConfig(BASE_URL), transport=transport)
-        yield Caller(async_client)
+        yield Runner(async_client)
         await async_client.aclose()
     assert transport.requests == []
 
 
-@pytest.fixture(params=["sync", "async"])
-async def sending(request: pytest.FixtureRequest) -> AsyncIterator[Caller]:
-    """A client whose requests go to respx routes (through an httpx transport)."""
-    if request.param == "sync":
-        sync_client = NonAssociationsApi(
-            TOKEN, ApiConfig(BASE_URL), transport=httpx.HTTPTransport()
-        )
-        yield Caller(sync_client)
-        sync_client.close()
-    else:
-        async_client = AsyncNonAssociationsApi(
-            TOKEN, ApiConfig(BASE_URL), transport=httpx.AsyncHTTPTransport()
-        )
-        yield Caller(async_client)
-        await async_client.aclose()
-
-
-@pytest.fixture
-def router() -> Iterator[respx.MockRouter]:
-    with respx.mock(base_url=BASE_URL, assert_all_called=True) as mock:
-        yield mock
-
-
 async def refused(
-    caller: Caller,
+    caller: Runner,
     error: type[Exception],
     names: str | tuple[str, ...],
     call: str,
@@ -240,19 +203,19 @@ def test_the_field_table_is_the_documents() -> None:
 
 @pytest.mark.parametrize("kind", list(CALLS))
 async def test_valid_requests_are_sent_as_given(
-    sending: Caller, router: respx.MockRouter, kind: type
+    api: Runner, router: respx.MockRouter, kind: type
 ) -> None:
     call, args, method, path = CALLS[kind]
     route = router.route(method=method, path=path).mock(return_value=reply(kind))
-    await sending(call, *args, VALID[kind])
-    await sending(call, *args, valid_model(kind))
+    await api(call, *args, VALID[kind])
+    await api(call, *args, valid_model(kind))
     for sent in route.calls:
         assert json.loads(sent.request.content) == VALID[kind]
 
 
 @pytest.mark.parametrize(("kind", "key", "attr", "required", "rule"), field_params())
 async def test_a_wrongly_typed_field_is_a_type_error(
-    quiet: Caller, kind: type, key: str, attr: str, required: bool, rule: Any
+    quiet: Runner, kind: type, key: str, attr: str, required: bool, rule: Any
 ) -> None:
     call, args, _, _ = CALLS[kind]
     for bad in WRONG_TYPES.get(rule, ENUM_WRONG_TYPES):
@@ -264,7 +227,7 @@ async def test_a_wrongly_typed_field_is_a_type_error(
 
 @pytest.mark.parametrize(("kind", "key", "attr", "required", "rule"), field_params(TIME))
 async def test_a_model_takes_a_datetime_not_its_string(
-    quiet: Caller, kind: type, key: str, attr: str, required: bool, rule: Any
+    quiet: Runner, kind: type, key: str, attr: str, required: bool, rule: Any
 ) -> None:
     """A dict carries the API's JSON shape, so may hold the string; a model's field is
     typed as a datetime, and holds one."""
@@ -276,7 +239,7 @@ async def test_a_model_takes_a_datetime_not_its_string(
 
 @pytest.mark.parametrize(("kind", "key", "attr", "required", "rule"), field_params(optional=False))
 async def test_a_missing_required_field_is_a_value_error(
-    quiet: Caller, kind: type, key: str, attr: str, required: bool, rule: Any
+    quiet: Runner, kind: type, key: str, attr: str, required: bool, rule: Any
 ) -> None:
     call, args, _, _ = CALLS[kind]
     without = {k: v for k, v in VALID[kind].items() if k != key}
@@ -288,7 +251,7 @@ async def test_a_missing_required_field_is_a_value_error(
 
 @pytest.mark.parametrize(("kind", "key", "attr", "required", "rule"), field_params(optional=True))
 async def test_an_optional_field_can_be_left_out(
-    sending: Caller, kind: type, key: str, attr: str, required: bool, rule: Any
+    api: Runner, kind: type, key: str, attr: str, required: bool, rule: Any
 ) -> None:
     call, args, method, path = CALLS[kind]
     without = {k: v for k, v in VALID[kind].items() if k != key}
@@ -296,8 +259,8 @@ async def test_an_optional_field_can_be_left_out(
     setattr(model, attr, UNSET)
     with respx.mock(base_url=BASE_URL) as mock:
         route = mock.route(method=method, path=path).mock(return_value=reply(kind))
-        await sending(call, *args, without)
-        await sending(call, *args, model)
+        await api(call, *args, without)
+        await api(call, *args, model)
     for sent in route.calls:
         assert json.loads(sent.request.content) == without
 
@@ -312,7 +275,7 @@ MISSPELT = {
 
 
 @pytest.mark.parametrize("kind", list(CALLS))
-async def test_an_unknown_key_is_refused_listing_the_known_ones(quiet: Caller, kind: type) -> None:
+async def test_an_unknown_key_is_refused_listing_the_known_ones(quiet: Runner, kind: type) -> None:
     call, args, _, _ = CALLS[kind]
     known = tuple(key for model, key, *_ in FIELDS if model is kind)
     misspelt = MISSPELT[kind]
@@ -325,7 +288,7 @@ async def test_an_unknown_key_is_refused_listing_the_known_ones(quiet: Caller, k
     await refused(quiet, ValueError, (misspelt, *known), call, *args, model)
 
 
-async def test_the_same_prisoner_on_both_sides_is_refused(quiet: Caller) -> None:
+async def test_the_same_prisoner_on_both_sides_is_refused(quiet: Runner) -> None:
     """The service's database refuses it, and the caller would get a 500."""
     create = CreateNonAssociationRequest
     same = {**VALID[create], "secondPrisonerNumber": VALID[create]["firstPrisonerNumber"]}
@@ -342,18 +305,18 @@ async def test_the_same_prisoner_on_both_sides_is_refused(quiet: Caller) -> None
     await refused(quiet, ValueError, "the same prisoner", "create_non_association", model)
 
 
-async def test_a_patch_with_only_a_misspelt_key_is_refused(quiet: Caller) -> None:
+async def test_a_patch_with_only_a_misspelt_key_is_refused(quiet: Runner) -> None:
     """The service would ignore the key and change nothing, answering 200."""
     await refused(quiet, ValueError, "coment", "update_non_association", 42, {"coment": "new"})
 
 
-async def test_a_key_that_is_not_a_string_is_refused(quiet: Caller) -> None:
+async def test_a_key_that_is_not_a_string_is_refused(quiet: Runner) -> None:
     await refused(quiet, ValueError, "1", "update_non_association", 42, {1: "x"})
 
 
 @pytest.mark.parametrize(("kind", "key", "attr", "required", "rule"), field_params(TEXT, USER))
 async def test_an_empty_string_is_refused_where_the_api_wants_one_character(
-    quiet: Caller, kind: type, key: str, attr: str, required: bool, rule: Any
+    quiet: Runner, kind: type, key: str, attr: str, required: bool, rule: Any
 ) -> None:
     call, args, _, _ = CALLS[kind]
     await refused(quiet, ValueError, key, call, *args, {**VALID[kind], key: ""})
@@ -364,7 +327,7 @@ async def test_an_empty_string_is_refused_where_the_api_wants_one_character(
 
 @pytest.mark.parametrize(("kind", "key", "attr", "required", "rule"), field_params(TEXT))
 async def test_a_whitespace_reason_or_comment_is_sent_as_the_service_takes_it(
-    sending: Caller,
+    api: Runner,
     router: respx.MockRouter,
     kind: type,
     key: str,
@@ -374,13 +337,13 @@ async def test_a_whitespace_reason_or_comment_is_sent_as_the_service_takes_it(
 ) -> None:
     call, args, method, path = CALLS[kind]
     route = router.route(method=method, path=path).mock(return_value=reply(kind))
-    await sending(call, *args, {**VALID[kind], key: " \t"})
+    await api(call, *args, {**VALID[kind], key: " \t"})
     assert json.loads(route.calls.last.request.content)[key] == " \t"
 
 
 @pytest.mark.parametrize(("kind", "key", "attr", "required", "rule"), field_params(USER))
 async def test_usernames_are_at_most_60_characters(
-    quiet: Caller, kind: type, key: str, attr: str, required: bool, rule: Any
+    quiet: Runner, kind: type, key: str, attr: str, required: bool, rule: Any
 ) -> None:
     call, args, _, _ = CALLS[kind]
     for too_long in ("U" * 61, "U" * 1000):
@@ -394,19 +357,19 @@ async def test_usernames_are_at_most_60_characters(
 
 @pytest.mark.parametrize(("kind", "key", "attr", "required", "rule"), field_params(USER))
 async def test_usernames_of_60_characters_are_sent(
-    sending: Caller, kind: type, key: str, attr: str, required: bool, rule: Any
+    api: Runner, kind: type, key: str, attr: str, required: bool, rule: Any
 ) -> None:
     call, args, method, path = CALLS[kind]
     with respx.mock(base_url=BASE_URL) as mock:
         route = mock.route(method=method, path=path).mock(return_value=reply(kind))
         for longest in ("U" * 60, "\U0001d49c" * 30, "é" * 60):
-            await sending(call, *args, {**VALID[kind], key: longest})
+            await api(call, *args, {**VALID[kind], key: longest})
             assert json.loads(route.calls.last.request.content)[key] == longest
 
 
 @pytest.mark.parametrize(("kind", "key", "attr", "required", "rule"), field_params(TEXT, USER))
 async def test_text_with_a_lone_surrogate_is_refused(
-    quiet: Caller, kind: type, key: str, attr: str, required: bool, rule: Any
+    quiet: Runner, kind: type, key: str, attr: str, required: bool, rule: Any
 ) -> None:
     call, args, _, _ = CALLS[kind]
     await refused(quiet, ValueError, key, call, *args, {**VALID[kind], key: "bad \ud800 text"})
@@ -429,7 +392,7 @@ async def test_text_with_a_lone_surrogate_is_refused(
     ],
 )
 async def test_prisoner_numbers_in_a_create_must_match_the_whole_pattern(
-    quiet: Caller, kind: type, key: str, attr: str, required: bool, rule: Any, bad: str
+    quiet: Runner, kind: type, key: str, attr: str, required: bool, rule: Any, bad: str
 ) -> None:
     await refused(quiet, ValueError, key, "create_non_association", {**VALID[kind], key: bad})
     model = valid_model(kind)
@@ -443,7 +406,7 @@ class Stranger(enum.Enum):
 
 @pytest.mark.parametrize(("kind", "key", "attr", "required", "rule"), enum_fields())
 async def test_enum_fields_take_only_the_documented_values(
-    quiet: Caller, kind: type, key: str, attr: str, required: bool, rule: Any
+    quiet: Runner, kind: type, key: str, attr: str, required: bool, rule: Any
 ) -> None:
     call, args, _, _ = CALLS[kind]
     # rule("NOPE") is the generated enum's pseudo-member for a value it does not know.
@@ -461,17 +424,17 @@ async def test_enum_fields_take_only_the_documented_values(
 
 @pytest.mark.parametrize(("kind", "key", "attr", "required", "rule"), enum_fields())
 async def test_every_documented_enum_value_is_sent(
-    sending: Caller, kind: type, key: str, attr: str, required: bool, rule: Any
+    api: Runner, kind: type, key: str, attr: str, required: bool, rule: Any
 ) -> None:
     call, args, method, path = CALLS[kind]
     with respx.mock(base_url=BASE_URL) as mock:
         route = mock.route(method=method, path=path).mock(return_value=reply(kind))
         for member in rule:
-            await sending(call, *args, {**VALID[kind], key: member.value})
-            await sending(call, *args, {**VALID[kind], key: member})
+            await api(call, *args, {**VALID[kind], key: member.value})
+            await api(call, *args, {**VALID[kind], key: member})
             model = valid_model(kind)
             setattr(model, attr, member)
-            await sending(call, *args, model)
+            await api(call, *args, model)
     assert [json.loads(c.request.content)[key] for c in route.calls] == [
         member.value for member in rule for _ in range(3)
     ]
@@ -479,7 +442,7 @@ async def test_every_documented_enum_value_is_sent(
 
 @pytest.mark.parametrize(("kind", "key", "attr", "required", "rule"), field_params(TIME))
 async def test_date_times_are_iso_strings_in_dicts_and_datetimes_in_models(
-    quiet: Caller, kind: type, key: str, attr: str, required: bool, rule: Any
+    quiet: Runner, kind: type, key: str, attr: str, required: bool, rule: Any
 ) -> None:
     call, args, _, _ = CALLS[kind]
     for bad in ("yesterday", "2024-13-01T00:00:00", "", "2024-05-01T25:00:00"):
@@ -492,7 +455,7 @@ async def test_date_times_are_iso_strings_in_dicts_and_datetimes_in_models(
 
 @pytest.mark.parametrize(("kind", "key", "attr", "required", "rule"), field_params(TIME))
 async def test_an_aware_time_out_of_range_in_london_is_a_value_error(
-    quiet: Caller, kind: type, key: str, attr: str, required: bool, rule: Any
+    quiet: Runner, kind: type, key: str, attr: str, required: bool, rule: Any
 ) -> None:
     call, args, _, _ = CALLS[kind]
     edge = "9999-12-31T23:59:59-12:00"
@@ -501,7 +464,7 @@ async def test_an_aware_time_out_of_range_in_london_is_a_value_error(
 
 @pytest.mark.parametrize("kind", list(CALLS))
 async def test_a_request_of_another_kind_or_shape_is_a_type_error(
-    quiet: Caller, kind: type
+    quiet: Runner, kind: type
 ) -> None:
     call, args, _, _ = CALLS[kind]
     other = next(k for k in CALLS if k is not kind)
@@ -530,7 +493,7 @@ ID_CALLS = [
 
 @pytest.mark.parametrize(("call", "rest", "method", "suffix"), ID_CALLS)
 async def test_ids_are_64_bit_positive_ints(
-    quiet: Caller, call: str, rest: tuple[Any, ...], method: str, suffix: str
+    quiet: Runner, call: str, rest: tuple[Any, ...], method: str, suffix: str
 ) -> None:
     for bad in (0, -1, 2**63, 2**64, -(2**63), 10**400):
         await refused(quiet, ValueError, "id", call, bad, *rest)
@@ -540,7 +503,7 @@ async def test_ids_are_64_bit_positive_ints(
 
 @pytest.mark.parametrize(("call", "rest", "method", "suffix"), ID_CALLS)
 async def test_ids_at_the_limits_are_sent(
-    sending: Caller, call: str, rest: tuple[Any, ...], method: str, suffix: str
+    api: Runner, call: str, rest: tuple[Any, ...], method: str, suffix: str
 ) -> None:
     prefix = "/legacy/api/non-associations" if "legacy" in call else "/non-associations"
     not_found = {"status": 404, "userMessage": "Not found", "developerMessage": "Not found"}
@@ -548,14 +511,14 @@ async def test_ids_at_the_limits_are_sent(
         route = mock.route(method=method).mock(return_value=httpx.Response(404, json=not_found))
         for good in (1, INT64_MAX):
             with pytest.raises(ClientError):
-                await sending(call, good, *rest)
+                await api(call, good, *rest)
     assert [c.request.url.path for c in route.calls] == [
         f"{prefix}/1{suffix}",
         f"{prefix}/{INT64_MAX}{suffix}",
     ]
 
 
-async def test_page_numbers_and_sizes_are_in_range(quiet: Caller) -> None:
+async def test_page_numbers_and_sizes_are_in_range(quiet: Runner) -> None:
     for bad in (-1, INT32_MAX + 1, 2**63):
         await refused(quiet, ValueError, "page", "paged_non_associations", page=bad)
     for bad in (0, -1, 201, 2**31):
@@ -570,12 +533,12 @@ async def test_page_numbers_and_sizes_are_in_range(quiet: Caller) -> None:
 
 
 async def test_page_numbers_and_sizes_at_the_limits_are_sent(
-    sending: Caller, router: respx.MockRouter
+    api: Runner, router: respx.MockRouter
 ) -> None:
     page = {"content": [], "last": True, "number": 0, "size": 1, "totalPages": 0}
     route = router.get("/non-associations").mock(return_value=httpx.Response(200, json=page))
     for number, size in ((0, 1), (INT32_MAX, 200)):
-        await sending("paged_non_associations", page=number, size=size)
+        await api("paged_non_associations", page=number, size=size)
     assert [(c.request.url.params["page"], c.request.url.params["size"]) for c in route.calls] == [
         ("0", "1"),
         (str(INT32_MAX), "200"),
@@ -600,7 +563,7 @@ FLAG_CALLS: list[tuple[str, tuple[Any, ...], tuple[str, ...]]] = [
 
 @pytest.mark.parametrize(("call", "args", "flags"), FLAG_CALLS)
 async def test_flags_must_be_real_bools(
-    quiet: Caller, call: str, args: tuple[Any, ...], flags: tuple[str, ...]
+    quiet: Runner, call: str, args: tuple[Any, ...], flags: tuple[str, ...]
 ) -> None:
     for name in flags:
         for wrong in ("false", "true", "", 0, 1, None, [False]):
@@ -610,7 +573,7 @@ async def test_flags_must_be_real_bools(
             quiet.client.iter_non_associations(include_closed=wrong)
 
 
-async def test_sort_by_and_direction_take_their_own_enum_or_its_string(quiet: Caller) -> None:
+async def test_sort_by_and_direction_take_their_own_enum_or_its_string(quiet: Runner) -> None:
     for wrong in (1, None, SortDirection.ASC, [SortBy.LAST_NAME]):
         await refused(
             quiet, TypeError, "sort_by", "list_non_associations", "A1234BC", sort_by=wrong
@@ -636,14 +599,14 @@ async def test_sort_by_and_direction_take_their_own_enum_or_its_string(quiet: Ca
     )
 
 
-async def test_sort_orders_must_be_strings(quiet: Caller) -> None:
+async def test_sort_orders_must_be_strings(quiet: Runner) -> None:
     for wrong in (1, b"id", ["id", 2], {"id": "ASC"}):
         await refused(quiet, TypeError, "sort", "paged_non_associations", sort=wrong)
     for bad in ("id,SIDEWAYS", "id&size=1", "", ["id", "x y"]):
         await refused(quiet, ValueError, "sort", "paged_non_associations", sort=bad)
 
 
-async def test_prisoner_numbers_and_prison_ids_have_the_right_types(quiet: Caller) -> None:
+async def test_prisoner_numbers_and_prison_ids_have_the_right_types(quiet: Runner) -> None:
     for wrong in (1234, None, b"A1234BC", ["A1234BC"]):
         await refused(quiet, TypeError, "prisoner_number", "list_non_associations", wrong)
     for bad in ("A1234BC/../x", "A1234BC?x=1", "A1234BC#x", "", "A1234BC "):
@@ -667,7 +630,7 @@ async def test_prisoner_numbers_and_prison_ids_have_the_right_types(quiet: Calle
     await refused(quiet, ValueError, "1", "list_non_associations_involving", [])
 
 
-async def test_subject_access_request_arguments(quiet: Caller) -> None:
+async def test_subject_access_request_arguments(quiet: Runner) -> None:
     sar = "subject_access_request"
     for wrong in (1, ["A1234BC"], b"A1234BC"):
         await refused(quiet, TypeError, "prn", sar, prn=wrong)
@@ -682,7 +645,7 @@ async def test_subject_access_request_arguments(quiet: Caller) -> None:
     await refused(quiet, ValueError, "crn", sar, prn="A1234BC", crn="")
 
 
-async def test_free_text_in_the_query_fits_a_url(quiet: Caller) -> None:
+async def test_free_text_in_the_query_fits_a_url(quiet: Runner) -> None:
     """The document sets no limit, but a request line over 8 KiB is refused unanswered."""
     long = "M" * 2049
     wide = "\u00e9" * 342  # 6 characters each, percent-encoded: 2052
@@ -700,18 +663,18 @@ async def test_free_text_in_the_query_fits_a_url(quiet: Caller) -> None:
     await refused(quiet, ValueError, "sort", "paged_non_associations", sort=["i" + "d" * 1024] * 2)
 
 
-async def test_free_text_that_fits_a_url_is_sent(sending: Caller, router: respx.MockRouter) -> None:
+async def test_free_text_that_fits_a_url_is_sent(api: Runner, router: respx.MockRouter) -> None:
     route = router.get("/subject-access-request").mock(return_value=httpx.Response(204))
-    await sending("subject_access_request", prn="M" * 2048, crn="\u00e9" * 341)
+    await api("subject_access_request", prn="M" * 2048, crn="\u00e9" * 341)
     assert route.calls.last.request.url.params["prn"] == "M" * 2048
     assert route.calls.last.request.url.params["crn"] == "\u00e9" * 341
 
 
 async def test_subject_access_request_with_one_reference_is_sent(
-    sending: Caller, router: respx.MockRouter
+    api: Runner, router: respx.MockRouter
 ) -> None:
     route = router.get("/subject-access-request").mock(return_value=httpx.Response(204))
-    await sending("subject_access_request", crn="X123456", prn=" ")
+    await api("subject_access_request", crn="X123456", prn=" ")
     assert route.calls.last.request.url.params["crn"] == "X123456"
 
 
@@ -729,7 +692,7 @@ def test_enum_member_refuses_pseudo_members() -> None:
     assert enum_member(SortBy, SortBy.LAST_NAME, "sort_by") is SortBy.LAST_NAME
 
 
-async def test_sort_orders_take_only_the_documented_properties(quiet: Caller) -> None:
+async def test_sort_orders_take_only_the_documented_properties(quiet: Runner) -> None:
     for bad in ("isOpen", "isOpen,DESC", "id,isOpen", NonAssociationSortProperty("isOpen")):
         message = await refused(quiet, ValueError, "sort", "paged_non_associations", sort=bad)
         assert "'isOpen'" in message
@@ -746,13 +709,13 @@ def test_enum_member_messages_list_the_options() -> None:
         enum_member(SortDirection, SortBy.LAST_NAME, "sort_direction")
 
 
-async def test_big_bad_values_are_summarised_in_messages(quiet: Caller) -> None:
+async def test_big_bad_values_are_summarised_in_messages(quiet: Runner) -> None:
     message = await refused(quiet, ValueError, "id", "get_non_association", 10**5000)
     assert len(message) < 200
     assert "bit integer" in message
 
 
-async def test_long_text_is_not_echoed(quiet: Caller) -> None:
+async def test_long_text_is_not_echoed(quiet: Runner) -> None:
     detail = "personal detail " * 10
     request = {"closedReason": "r", "closedBy": detail}
     message = await refused(quiet, ValueError, "closedBy", "close_non_association", 42, request)
@@ -795,7 +758,7 @@ async def test_refused_calls_open_no_connection(listener: socket.socket, kind: t
     url = f"http://127.0.0.1:{listener.getsockname()[1]}"
     config = ApiConfig(url, timeout=Timeout(response=0.2, deadline=0.4))
     api = kind(TOKEN, config)
-    client = Caller(api)
+    client = Runner(api)
     for call, args, kwargs in REFUSED_CALLS:
         with pytest.raises((TypeError, ValueError)):
             await client(call, *args, **kwargs)

@@ -19,7 +19,8 @@ import attrs
 import pytest
 from hmpps_non_associations_api import ApiConfig, AsyncNonAssociationsApi, NonAssociationsApi
 
-from tests.client.test_requests import BEARER, CASES, NO_BODY, TOKEN, Case, Runner
+from tests.client.either import TOKEN, Runner
+from tests.client.test_requests import BEARER, CASES, NO_BODY, Case
 
 
 @attrs.define

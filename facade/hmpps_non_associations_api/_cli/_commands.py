@@ -198,28 +198,21 @@ def _group_arguments(least: str) -> Callable[[argparse.ArgumentParser], None]:
     return arguments
 
 
-def _between(context: Context) -> None:
-    arguments = context.arguments
-    include_open, include_closed = _inclusion(arguments)
-    found = context.session.client().list_non_associations_between(
-        arguments.prisoner_numbers,
-        include_open=include_open,
-        include_closed=include_closed,
-        prison_id=arguments.prison,
-    )
-    context.output.non_associations(found, measure=None)
+def _group(method: str) -> Callable[[Context], None]:
+    """Run the client's group listing `method` (between, involving) on the prisoners given."""
 
+    def run(context: Context) -> None:
+        arguments = context.arguments
+        include_open, include_closed = _inclusion(arguments)
+        found = getattr(context.session.client(), method)(
+            arguments.prisoner_numbers,
+            include_open=include_open,
+            include_closed=include_closed,
+            prison_id=arguments.prison,
+        )
+        context.output.non_associations(found, measure=None)
 
-def _involving(context: Context) -> None:
-    arguments = context.arguments
-    include_open, include_closed = _inclusion(arguments)
-    found = context.session.client().list_non_associations_involving(
-        arguments.prisoner_numbers,
-        include_open=include_open,
-        include_closed=include_closed,
-        prison_id=arguments.prison,
-    )
-    context.output.non_associations(found, measure=None)
+    return run
 
 
 def _page_arguments(parser: argparse.ArgumentParser) -> None:
@@ -413,14 +406,14 @@ COMMANDS = {
             "the non-associations between two or more prisoners",
             "hmpps-non-associations between A1234BC B2345CD C3456DE --prison MDI",
             _group_arguments("two or more prisoner numbers"),
-            _between,
+            _group("list_non_associations_between"),
         ),
         Command(
             "involving",
             "the non-associations involving any of one or more prisoners",
             "hmpps-non-associations involving A1234BC --all --format csv",
             _group_arguments("one or more prisoner numbers"),
-            _involving,
+            _group("list_non_associations_involving"),
         ),
         Command(
             "page",

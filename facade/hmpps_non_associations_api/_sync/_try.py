@@ -36,25 +36,17 @@ def try_once(
         if remaining <= 0:
             raise _past_deadline()
         wait = min(bounds.wait, remaining)
+    if inner is None:
+        return send_once(destination, request, wait, remaining)
     try:
-        if inner is None:
-            return send_once(destination, request, wait, remaining)
         with deadline(remaining):
             return send_via_httpx(inner, destination.origin, request, wait)
     except TimeoutError:
         raise _past_deadline() from None
-    except SendError as error:
-        if (
-            error.kind == SendError.TIMEOUT
-            and bounds is not None
-            and time.monotonic() >= bounds.deadline
-        ):
-            raise _past_deadline() from None
-        raise
 
 
 def _past_deadline() -> SendError:
-    """A try ended by the call's deadline, rather than by one wait's bound."""
+    """A try stopped by the call's deadline (the call then reports the deadline)."""
     return SendError(SendError.TIMEOUT, "TimeoutError: call deadline exceeded", "TimeoutError")
 
 

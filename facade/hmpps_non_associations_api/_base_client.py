@@ -14,7 +14,7 @@ import datetime
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Generic, NamedTuple, Self, TypeVar
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import attrs
 from hmpps_non_associations_api_client.models import (
@@ -500,9 +500,23 @@ def _relative_path(path: object) -> str:
             "path must hold only the characters of a URL path (no spaces, query or"
             " fragment: give query parameters as params)"
         )
-    if any(segment == ".." for segment in path.split("/")):
-        raise ValueError("path must not climb out of the API's URL with '..'")
+    _refuse_dot_segments(path, "path")
     return path if path.startswith("/") else f"/{path}"
+
+
+def _refuse_dot_segments(path: str, where: str) -> None:
+    """ValueError for a `.` or `..` segment, in any spelling a server, proxy or gateway
+    may decode before it resolves the path (`%2e%2e`, `..%2f`, `%252e`, a backslash):
+    each would take the request, and its token, out of the API's base path."""
+    for segment in path.split("/"):
+        decoded = segment
+        for _ in range(3):  # a gateway may decode twice; past that, nothing resolves it
+            decoded = unquote(decoded)
+        if any(part in (".", "..") for part in re.split(r"[/\\]", decoded)):
+            raise ValueError(
+                f"{where} must not hold '.' or '..' segments (in any encoding): they would"
+                " climb out of the API's URL"
+            )
 
 
 def _filled(template: str, path_params: Mapping[str, str | int] | None) -> str:
@@ -516,4 +530,8 @@ def _filled(template: str, path_params: Mapping[str, str | int] | None) -> str:
     for name, value in given.items():
         if isinstance(value, bool) or not isinstance(value, str | int):
             raise TypeError(f"path_params[{name!r}] must be a str or an int")
-    return _PLACEHOLDER.sub(lambda found: quote(str(given[found[1]]), safe=""), template)
+        if value == "":
+            raise ValueError(f"path_params[{name!r}] is empty, which would name another path")
+    filled = _PLACEHOLDER.sub(lambda found: quote(str(given[found[1]]), safe=""), template)
+    _refuse_dot_segments(filled, "path_params")
+    return filled

@@ -17,7 +17,7 @@ import attrs
 
 from ._headers import Headers
 
-__all__ = ["ApiConfig", "AuthConfig", "Limits", "RetryPolicy", "Timeout", "without_password"]
+__all__ = ["ApiConfig", "AuthConfig", "Limits", "RetryPolicy", "Timeout", "without_credentials"]
 
 API_PREFIX = "HMPPS_NON_ASSOCIATIONS_API_"
 AUTH_PREFIX = "HMPPS_AUTH_"
@@ -103,10 +103,12 @@ def _http_url(instance: object, attribute: attrs.Attribute[str], value: str) -> 
     if not isinstance(value, str):
         raise TypeError(f"{where} must be a str, not {_kind(value)}")
     if _NOT_IN_URLS.search(value):
-        raise ValueError(f"{where} must not hold spaces or control characters: {value!r}")
+        shown = without_credentials(value)
+        raise ValueError(f"{where} must not hold spaces or control characters: {shown!r}")
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"{where} must be an http(s) URL with a host, not {value!r}")
+        shown = without_credentials(value)
+        raise ValueError(f"{where} must be an http(s) URL with a host, not {shown!r}")
     if parts.username is not None or parts.password is not None:
         raise ValueError(f"{where} must not carry credentials")
     if "?" in value or "#" in value:
@@ -314,18 +316,18 @@ def _proxy_url(instance: object, attribute: attrs.Attribute[Any], value: object)
 
 
 def _hidden_credentials(value: str | None) -> str:
-    """A proxy URL for repr(): its password, if any, replaced."""
-    return repr(value if value is None else without_password(value))
+    """A proxy URL for repr(): any credentials in it replaced."""
+    return repr(value if value is None else without_credentials(value))
 
 
-def without_password(url: str) -> str:
-    """The URL with any password in it replaced by `***`."""
-    parts = urlsplit(url)
-    if parts.password is None:
+def without_credentials(url: str) -> str:
+    """The URL with its user information, if any, replaced by `***`: the user part as
+    well as the password, as a proxy's API key is often given as the user
+    (`http://KEY@proxy:3128`)."""
+    authority, at, _ = urlsplit(url).netloc.rpartition("@")
+    if not at:
         return url
-    user = parts.username or ""
-    host = parts.netloc.rpartition("@")[2]
-    return parts._replace(netloc=f"{user}:***@{host}").geturl()
+    return url.replace(f"{authority}@", "***@", 1)
 
 
 @attrs.frozen

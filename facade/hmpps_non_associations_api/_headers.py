@@ -20,9 +20,27 @@ USER_AGENT = (
 )
 
 OWNED = frozenset(
-    {"authorization", "proxy-authorization", "host", "content-length", "content-type"}
+    {
+        # the token and where it goes
+        "authorization",
+        "host",
+        # the body the client writes, and the encodings it can read back (it decodes,
+        # within Limits.max_response_size)
+        "content-length",
+        "content-type",
+        "content-encoding",
+        "transfer-encoding",
+        "accept-encoding",
+        "expect",
+        # the connection's, not the request's
+        "connection",
+        "keep-alive",
+        "te",
+        "trailer",
+        "upgrade",
+    }
 )
-"""Headers only the client sets (lower-case)."""
+"""Headers only the client sets (lower-case); besides these, every `Proxy-*` header."""
 
 _AGENT = "user-agent"
 _NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # an HTTP token
@@ -36,7 +54,8 @@ def check_header(name: object, value: object, where: str) -> tuple[str, str]:
         raise TypeError(f"{where}: header names and values must be str")
     if not _NAME.fullmatch(name):
         raise ValueError(f"{where}: {name!r} is not a header name")
-    if name.lower() in OWNED:
+    lower = name.lower()
+    if lower in OWNED or lower.startswith("proxy-"):
         raise ValueError(f"{where}: {name} is set by the client and cannot be given")
     if not _VALUE.fullmatch(value):
         raise ValueError(f"{where}: the value of {name} holds a line break or non-ASCII text")
@@ -75,7 +94,8 @@ class Headers(Mapping[str, str]):
         return isinstance(other, Headers) and self._items == other._items
 
     def __repr__(self) -> str:
-        return f"Headers({ {name: value for name, value in self._items.values()}!r})"
+        """The names only: a value may be an API key or a tenant's secret."""
+        return f"Headers({[name for name, _ in self._items.values()]!r})"
 
     def merged(self, later: Headers) -> Headers:
         """These headers with `later`'s added, replacing any of the same name."""

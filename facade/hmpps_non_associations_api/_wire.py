@@ -83,12 +83,16 @@ class WireRequest:
         target = path
         params = kwargs.get("params")
         if params:
+            # None means "not given", as for the methods' own arguments: it is left out,
+            # never sent as the text "None".
             pairs = [
                 (name, _text(item))
                 for name, value in params.items()
                 for item in (value if isinstance(value, list | tuple) else (value,))
+                if item is not None
             ]
-            target = f"{path}?{urlencode(pairs)}"
+            if pairs:
+                target = f"{path}?{urlencode(pairs)}"
         all_headers = {**_ACCEPT, **headers, **kwargs.get("headers", {})}
         body = None
         if "json" in kwargs:

@@ -367,3 +367,178 @@ async def test_request_reads_an_unreadable_body_as_such(
     api = make(kind, fault_server.url)
     with pytest.raises(UnreadableResponseError):
         await call(api.request, "GET", "/x")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "..",
+        ".",
+        "%2e%2e",
+        ".%2e",
+        "%2E.",
+        "..%2f",
+        "..%5c",
+        "%252e%252e",
+        "a/../..",
+        "..\\..",
+    ],
+)
+async def test_request_refuses_a_dot_segment_in_a_path_parameter(
+    kind: str, value: str, fault_server: FaultServer
+) -> None:
+    api = make(kind, f"{fault_server.url}/base")
+    with pytest.raises(ValueError, match="'\\.' or '\\.\\.' segments"):
+        await call(api.request, "GET", "/things/{id}", path_params={"id": value})
+    assert fault_server.seen == []
+
+
+@pytest.mark.parametrize(
+    "path", ["/things/%2e%2e/admin", "/things/.%2E/admin", "/things/..%2Fadmin", "/./things"]
+)
+async def test_request_refuses_a_dot_segment_in_the_path_in_any_spelling(
+    kind: str, path: str, fault_server: FaultServer
+) -> None:
+    api = make(kind, fault_server.url)
+    with pytest.raises(ValueError, match="segments"):
+        await call(api.request, "GET", path)
+    assert fault_server.seen == []
+
+
+async def test_request_sends_dots_that_are_not_a_segment_of_their_own(
+    kind: str, fault_server: FaultServer
+) -> None:
+    fault_server.script = [Reply(body={})]
+    api = make(kind, fault_server.url)
+    for value in ("a.b", "...", "..a"):
+        await call(api.request, "GET", "/things/{id}", path_params={"id": value})
+    assert [seen.path for seen in fault_server.seen] == [
+        "/things/a.b",
+        "/things/...",
+        "/things/..a",
+    ]
+
+
+async def test_request_refuses_an_empty_path_parameter(
+    kind: str, fault_server: FaultServer
+) -> None:
+    api = make(kind, fault_server.url)
+    with pytest.raises(ValueError, match="empty"):
+        await call(api.request, "GET", "/things/{id}/notes", path_params={"id": ""})
+    assert fault_server.seen == []
+
+
+async def test_request_leaves_out_a_query_parameter_given_as_none(
+    kind: str, fault_server: FaultServer
+) -> None:
+    fault_server.script = [Reply(body={})]
+    api = make(kind, fault_server.url)
+    await call(api.request, "GET", "/things", params={"prisonId": None, "a": 1, "b": [1, None, 2]})
+    await call(api.request, "GET", "/things", params={"prisonId": None})
+    assert [seen.path for seen in fault_server.seen] == ["/things?a=1&b=1&b=2", "/things"]
+
+
+CONNECTION_HEADERS = [
+    "Transfer-Encoding",
+    "transfer-encoding",
+    "Content-Encoding",
+    "Accept-Encoding",
+    "Connection",
+    "Keep-Alive",
+    "Upgrade",
+    "TE",
+    "Trailer",
+    "Expect",
+    "Proxy-Connection",
+    "Proxy-Authenticate",
+    "Proxy-Anything",
+]
+
+
+@pytest.mark.parametrize("name", CONNECTION_HEADERS)
+async def test_headers_that_belong_to_the_connection_are_refused_everywhere(
+    kind: str, name: str, fault_server: FaultServer
+) -> None:
+    refusals: list[str] = []
+
+    class Setting(Plugin):
+        def on_request(self, event: RequestEvent) -> None:
+            try:
+                event.set_header(name, "chunked")
+            except ValueError as refused:
+                refusals.append(str(refused))
+
+    api = make(kind, fault_server.url)
+    with pytest.raises(ValueError, match=f"{name} is set by the client"):
+        api.with_options(headers={name: "chunked"})
+    with pytest.raises(ValueError, match=f"{name} is set by the client"):
+        ApiConfig(fault_server.url, headers={name: "chunked"})
+    assert fault_server.seen == []
+    await call(make(kind, fault_server.url, plugins=[Setting()]).get_non_association, 42)
+    assert refusals == [f"RequestEvent.set_header: {name} is set by the client and cannot be given"]
+    [seen] = fault_server.seen
+    own = "gzip, deflate" if name.lower() == "accept-encoding" else None
+    assert seen.headers.get(name.lower()) == own  # the client's own, or none
+
+
+async def test_a_request_carries_one_framing_header(kind: str, fault_server: FaultServer) -> None:
+    fault_server.script = [Reply(body=[])]
+    api = make(kind, fault_server.url).with_options(headers={"X-Tenant": "MDI"})
+    await call(api.list_non_associations_between, ["A1234BC", "B2345CD"])
+    [seen] = fault_server.seen
+    assert "content-length" in seen.headers and "transfer-encoding" not in seen.headers
+    assert seen.headers["x-tenant"] == "MDI"
+
+
+# --- what a repr shows -----------------------------------------------------------------
+
+
+async def test_reprs_show_no_header_value_and_no_proxy_credentials(kind: str) -> None:
+    secret = "s3cret-tenant-key"
+    api_config = ApiConfig(
+        "http://api.test",
+        headers={"X-Api-Key": secret, "User-Agent": "my-app/1.0"},
+        proxy="http://KEY-ONLY-123@proxy.test:3128",
+    )
+    auth_config = AuthConfig(
+        "http://auth.test/auth",
+        "client",
+        "client-secret",
+        headers={"X-Api-Key": secret},
+        proxy="http://user:PASSWORD-456@proxy.test:3128",
+    )
+    api = make(kind, "http://api.test", config=api_config)
+    shown = [
+        repr(api_config),
+        str(api_config),
+        repr(auth_config),
+        repr(api),
+        repr(api_config.headers),
+    ]
+    for text in shown:
+        for hidden in (secret, "KEY-ONLY-123", "PASSWORD-456", "client-secret", "user:"):
+            assert hidden not in text, text
+    assert "headers=Headers(['X-Api-Key', 'User-Agent'])" in repr(api_config)
+    assert "proxy='http://***@proxy.test:3128'" in repr(api_config)
+    with pytest.raises(ValueError) as raised:
+        ApiConfig("ftp://user:PASSWORD-456@host")
+    assert "PASSWORD-456" not in str(raised.value) and "***@host" in str(raised.value)
+    with pytest.raises(ValueError) as raised:
+        ApiConfig("http://user:PASSWORD-456@host/with space")
+    assert "PASSWORD-456" not in str(raised.value)
+
+
+async def test_a_failure_through_a_keyed_proxy_does_not_show_the_key(
+    kind: str, closed_port: int
+) -> None:
+    config = ApiConfig(
+        "http://api.test",
+        proxy=f"http://KEY-ONLY-123@127.0.0.1:{closed_port}",
+        timeout=FAST,
+        retry=RetryPolicy(attempts=1),
+    )
+    with pytest.raises(Exception) as raised:
+        await call(make(kind, "http://api.test", config=config).get_non_association, 42)
+    error = raised.value
+    assert "proxy could not be reached" in str(error)
+    assert all("KEY-ONLY-123" not in text for text in (str(error), repr(error)))

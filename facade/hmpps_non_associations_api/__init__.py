@@ -71,6 +71,7 @@ from ._errors import (
     UnreadableResponseError,
     is_error_response,
 )
+from ._headers import ReplyHeaders
 from ._plugins import Plugin, RequestEvent, ResponseEvent
 from ._pool import close_pools
 from ._raw import RawResponse
@@ -146,6 +147,7 @@ __all__ = [
     "RedirectRefusedError",
     "ReopenNonAssociationRequest",
     "ReopenNonAssociationRequestDict",
+    "ReplyHeaders",
     "RequestEvent",
     "ResponseEvent",
     "RestrictionType",

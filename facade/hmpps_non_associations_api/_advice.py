@@ -28,6 +28,10 @@ AUTH_CREDENTIALS_REFUSED = (
     " client_secret (HMPPS_AUTH_CLIENT_ID, HMPPS_AUTH_CLIENT_SECRET) and that"
     " AuthConfig.url is the Auth they belong to"
 )
+TOKEN_TOO_LATE = (
+    "the call's deadline (Timeout.deadline) ran out while its token was being fetched:"
+    " allow the call more time, or fetch a token before a short call"
+)
 AUTH_NOT_FOUND = (
     "there is no token endpoint at that URL: AuthConfig.url (HMPPS_AUTH_URL) is HMPPS"
     " Auth's base URL, ending in /auth"

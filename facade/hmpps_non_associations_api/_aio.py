@@ -20,7 +20,7 @@ from ._config import Limits
 from ._destination import Destination
 from ._failures import of_aiohttp
 from ._tls import Tls, context_for
-from ._wire import WireReply, WireRequest, decode_body
+from ._wire import WireReply, WireRequest
 
 __all__ = ["aclose_pools", "loop_sessions", "send_once"]
 
@@ -119,6 +119,7 @@ async def send_once(
         await asyncio.sleep(0)
     sessions.last_try = now
     session = sessions.session(destination.limits, destination.tls)
+    limit = destination.limits.max_response_size
     url = URL(destination.origin.url + request.target, encoded=True)
     timeout = aiohttp.ClientTimeout(
         total=remaining, connect=wait, sock_read=wait, ceil_threshold=math.inf
@@ -143,12 +144,37 @@ async def send_once(
             proxy=proxy.url if proxy is not None else None,
             proxy_headers=proxy_headers,
         ) as response:
-            body = await response.read()
+            body = await _body(response, limit)
+            if body is None:
+                response.close()  # the rest unread: the connection is dropped, not reused
             headers = response.headers
             status, reason = response.status, response.reason or ""
     except (aiohttp.ClientError, OSError, TimeoutError) as exc:
         raise of_aiohttp(exc) from None
-    return WireReply(status, reason, headers, decode_body(body, headers.get("Content-Encoding")))
+    return WireReply(
+        status,
+        reason,
+        headers,
+        body or b"",
+        headers.get("Content-Encoding"),
+        limit,
+        too_large=body is None,
+    )
+
+
+async def _body(response: aiohttp.ClientResponse, limit: int) -> bytes | None:
+    """The whole body, or None when it is longer than `limit` bytes: a `Content-Length`
+    past it is refused before reading, and a body without one is read only that far."""
+    length = response.content_length
+    if length is not None:
+        return await response.read() if length <= limit else None
+    chunks, size = [], 0
+    async for chunk in response.content.iter_any():
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 async def aclose_pools() -> None:

@@ -30,7 +30,7 @@ from ._config import AuthConfig
 from ._destination import Destination
 from ._errors import ApiTimeoutError, SanitisedError, TransportError
 from ._logs import Log
-from ._sockets import BOUNDS, Bounds
+from ._sockets import Bounds
 from ._wire import SendError, WireReply, WireRequest
 
 __all__ = [
@@ -215,13 +215,44 @@ def _scrub(text: str, config: AuthConfig) -> str:
     return text
 
 
-def transport_failure(failure: SendError, config: AuthConfig) -> TransportError:
+def transport_failure(
+    failure: SendError, config: AuthConfig, bounds: Bounds, outer: Bounds | None
+) -> TransportError:
+    """The error for a token request that brought no reply, under `bounds` (its own,
+    or those of the API call it runs in, `outer`, when they end sooner)."""
     kind = ApiTimeoutError if failure.timed_out else TransportError
     verb = "timed out" if failure.timed_out else "failed"
     words = _scrub(failure_words(failure), config)[:200]
     error = kind(f"HMPPS Auth token request {verb} ({words})")
-    error.hint = transport_hint(failure, "AuthConfig", config.timeout.response)
+    if failure.timed_out:
+        error.hint = _timeout_hint(config, bounds, outer)
+    else:
+        error.hint = transport_hint(failure, "AuthConfig", config.timeout.response)
     return error
+
+
+def _timeout_hint(config: AuthConfig, bounds: Bounds, outer: Bounds | None) -> str:
+    """Which bound ran out: the API call's deadline, the fetch's own, or a wait."""
+    if bounds.deadline - time.monotonic() > _CLOCK_SLACK:
+        return (
+            "HMPPS Auth did not answer within its response timeout"
+            f" (AuthConfig.timeout.response, {config.timeout.response:g}s)"
+        )
+    if outer is not None and outer.deadline <= bounds.deadline:
+        return (
+            f"the API call's deadline (Timeout.deadline, {outer.seconds:g}s) ran out while"
+            " its token was being fetched from HMPPS Auth: allow the call more time, or"
+            " fetch a token before a short call"
+        )
+    return (
+        "HMPPS Auth did not issue the token within the fetch's deadline"
+        f" (AuthConfig.timeout.deadline, {config.timeout.deadline:g}s)"
+    )
+
+
+_CLOCK_SLACK = 0.001
+"""Seconds a timed-out wait may end before the deadline it was cut to and still count
+as having reached it (clock resolution)."""
 
 
 _NOT_JSON = object()
@@ -246,6 +277,9 @@ def _read_token(reply: WireReply, config: AuthConfig) -> tuple[str, float]:
             _scrub(reply.text, config),
             reply.headers,
         )
+    problem = reply.unreadable
+    if problem is not None:
+        raise TransportError(f"invalid token response from HMPPS Auth: {problem}")
     body = _json(reply.text)
     if not isinstance(body, dict):
         raise TransportError("invalid token response from HMPPS Auth: body is not a JSON object")
@@ -296,14 +330,14 @@ class AuthBase:
         body = urlencode(_form(username)).encode("ascii")
         return WireRequest("POST", path, path, headers, body)
 
-    def _bounds(self) -> Bounds:
-        """The fetch's own deadline, or the API call's if that comes sooner."""
+    def _bounds(self, outer: Bounds | None) -> Bounds:
+        """The fetch's bounds: Auth's response timeout for each wait, and the fetch's
+        own deadline, or the API call's (`outer`) if that comes sooner."""
         timeout = self.config.timeout
         deadline = time.monotonic() + timeout.deadline
-        outer = BOUNDS.get()
-        if outer is not None:
-            deadline = min(deadline, outer.deadline)
-        return Bounds(timeout.response, deadline)
+        if outer is not None and outer.deadline < deadline:
+            return Bounds(timeout.response, outer.deadline, outer.seconds)
+        return Bounds(timeout.response, deadline, timeout.deadline)
 
     def _settle(
         self, ticket: RefreshTicket[Any], sent_at: float, answer: WireReply | TransportError

@@ -59,7 +59,7 @@ from ._plugins import Plugin
 from ._raw import RawResponse
 from ._results import ClosedNonAssociation, OpenNonAssociation
 from ._tokens import AsyncTokenSource, checked
-from ._wire import WireReply, WireRequest
+from ._wire import UnreadableBody, WireReply, WireRequest
 
 __all__ = [
     "ApiBase",
@@ -407,6 +407,12 @@ class ApiBase:
         """What the method gives: the parsed reply, or on the `with_raw_response` copy
         the RawResponse (typed for the caller by `_raw_responses`)."""
         if self._raw_replies:
+            problem = reply.unreadable
+            if problem is not None:
+                operation = spec.operation
+                raise self._unreadable(
+                    operation.name, operation.method, operation.template, call.path, problem
+                )
             raw: Any = RawResponse(
                 reply, call.attempt, call.elapsed(), lambda: self._parse(spec, reply, call.path)
             )
@@ -423,6 +429,8 @@ class ApiBase:
         except _NoResult:
             nothing: Any = None  # T includes None for the operations with no_result
             return nothing  # type: ignore[no-any-return]
+        except UnreadableBody as exc:
+            problem = str(exc)
         except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
             problem = f"{type(exc).__name__}: {str(exc)[:200]}"
         else:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 import attrs
 
 from . import _telemetry
-from ._advice import failure_words, reply_hint, transport_hint
+from ._advice import TOKEN_TOO_LATE, failure_words, reply_hint, transport_hint
 from ._config import RetryPolicy, Timeout
 from ._errors import (
     ApiTimeoutError,
@@ -105,7 +105,7 @@ class Call:
         self.timeout = timeout
         self.retry_policy = retry_policy
         self.created = time.monotonic()
-        self.bounds = Bounds(timeout.response, self.created + timeout.deadline)
+        self.bounds = Bounds(timeout.response, self.created + timeout.deadline, timeout.deadline)
         self.observers = observers
         self.authorised = authorised
         self.renewable = renewable  # the token came from a provider, and may be renewed
@@ -127,7 +127,7 @@ class Call:
     def start_try(self, token: str | None) -> None:
         """The next try goes out now, with `token` (None: an endpoint that needs none)."""
         if token is not None and self.remaining() <= 0:
-            raise self.fail(self.deadline_error(), _telemetry.DEADLINE_EXCEEDED)
+            raise self.token_too_late()
         self.attempt += 1
         self.token = token
         if token is not None:
@@ -200,6 +200,10 @@ class Call:
 
     def deadline_error(self) -> ApiTimeoutError:
         return ApiTimeoutError(f"Deadline of {self.timeout.deadline:g}s exceeded")
+
+    def token_too_late(self) -> SanitisedError:
+        """The call's final error when its deadline ran out while the token was fetched."""
+        return self.fail(self.deadline_error(), _telemetry.DEADLINE_EXCEEDED, TOKEN_TOO_LATE)
 
     # --- the rules --------------------------------------------------------------------
 

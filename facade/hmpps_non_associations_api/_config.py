@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from ._headers import Headers
+from ._wire import MAX_RESPONSE_SIZE
 
 __all__ = ["ApiConfig", "AuthConfig", "Limits", "RetryPolicy", "Timeout", "without_credentials"]
 
@@ -224,11 +225,15 @@ class RetryPolicy:
 @attrs.frozen(cache_hash=True)  # a key of the shared connections, hashed each request
 class Limits:
     """The shared keep-alive connections to one service: how many may be open at once,
-    how many idle ones are kept for reuse, and for how many seconds."""
+    how many idle ones are kept for reuse, and for how many seconds; and the largest
+    reply body read, in bytes after decompression (32 MiB by default, 200 times the
+    largest real reply). A larger body ends the call with an `UnreadableResponseError`
+    (or the status's own error, without its body), and its connection is closed."""
 
     max_connections: int = attrs.field(default=100, validator=_whole(1))
     max_keepalive_connections: int = attrs.field(default=20, validator=_whole(0))
     keepalive_expiry: float = attrs.field(default=30.0, validator=_not_negative)
+    max_response_size: int = attrs.field(default=MAX_RESPONSE_SIZE, validator=_whole(1))
 
 
 def _headers(value: Mapping[str, str] | Headers) -> Headers:

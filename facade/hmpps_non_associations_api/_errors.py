@@ -34,6 +34,9 @@ from typing import Any, Self, TypeAlias, TypeGuard
 
 from hmpps_non_associations_api_client.models import ErrorResponse
 
+from ._headers import ReplyHeaders
+from ._untrusted import quoted
+
 __all__ = [
     "ApiStatusError",
     "ApiTimeoutError",
@@ -94,7 +97,7 @@ class SanitisedError(Exception):
     status: int | None
     message: str
     text: str
-    headers: Mapping[str, str]
+    headers: ReplyHeaders
     data: ErrorResponse | JsonValue
     error_code: ErrorCode | None
     operation: str | None
@@ -115,7 +118,9 @@ class SanitisedError(Exception):
         self.message = message
         self.status = status
         self.text = text
-        self.headers = dict(headers or {})
+        self.headers = (
+            headers if isinstance(headers, ReplyHeaders) else ReplyHeaders((headers or {}).items())
+        )
         self.data = _parse_body(text)
         self.error_code = _error_code(self.data)
         self.operation = self.method = self.path_template = self.origin = self.hint = None
@@ -136,12 +141,14 @@ class SanitisedError(Exception):
     @property
     def outcome(self) -> str:
         """What happened, without where: `404 Not Found - <the API's message> [errorCode
-        404]`, or a transport failure in words, then the hint if there is one."""
-        parts = [self.message]
+        404]`, or a transport failure in words, then the hint if there is one. What the
+        server wrote (the reason phrase, its message, a library's words quoting it) is
+        escaped and cut short here, as this is what logs and `str()` show."""
+        parts = [quoted(self.message)]
         if self.status is not None:
             parts.insert(0, str(self.status))
         if isinstance(self.data, ErrorResponse):
-            parts.append(f"- {self.data.user_message}")
+            parts.append(f"- {quoted(str(self.data.user_message))}")
         if self.error_code is not None:
             parts.append(f"[errorCode {self.error_code.value}]")
         text = " ".join(parts)

@@ -1,19 +1,22 @@
-"""Headers an application adds to its calls (`ApiConfig.headers`, `with_options`,
-plugins): checked when given, so a bad one fails where it is set, not on the wire.
+"""Headers: those an application adds to its calls (`ApiConfig.headers`,
+`with_options`, plugins), checked when given, so a bad one fails where it is set, not on
+the wire; and a reply's (`ReplyHeaders`), read alike whichever library received them.
 
-The client owns the headers that carry the token or describe the body it builds
-(`Authorization`, `Proxy-Authorization`, `Host`, `Content-Length`, `Content-Type`):
-they cannot be set this way. A `User-Agent` given is appended to the client's own, so
-the API's logs show both (`hmpps-non-associations-api-python/1.2.0 my-app/3.4`).
+The client owns the headers that carry the token, describe the body it builds or
+reads, or belong to the connection rather than the request (RFC 9110 §7.6.1): they
+cannot be set this way. A `Transfer-Encoding` beside the client's `Content-Length` is
+the shape request smuggling uses (RFC 9112 §6.1). A `User-Agent` given is appended to
+the client's own, so the API's logs show both
+(`hmpps-non-associations-api-python/1.2.0 my-app/3.4`).
 """
 
 from __future__ import annotations
 
 import importlib.metadata
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
-__all__ = ["OWNED", "USER_AGENT", "Headers", "check_header"]
+__all__ = ["OWNED", "USER_AGENT", "Headers", "ReplyHeaders", "check_header"]
 
 USER_AGENT = (
     f"hmpps-non-associations-api-python/{importlib.metadata.version('hmpps-non-associations-api')}"
@@ -113,3 +116,56 @@ class Headers(Mapping[str, str]):
             sent["User-Agent"] = agent
             self._sent = sent
         return self._sent
+
+
+_CONTROL_RUN = re.compile(r" *[\x00-\x1f\x7f][\x00-\x20\x7f]*")
+"""A run of whitespace holding a control character: obsolete line folding (CR LF then
+spaces or tabs, RFC 9112 §5.2), a tab, or a character RFC 9110 §5.5 forbids."""
+
+
+def _field_value(value: str) -> str:
+    """A received value as RFC 9110 §5.5 and RFC 9112 §5.2 let a recipient read it:
+    folded lines joined, and each run of whitespace holding a tab or another control
+    character made one space; then trimmed. The libraries differ here (http.client hands
+    values over raw, aiohttp unfolds but keeps the tab), so this decides for all."""
+    if not value.isprintable():
+        value = _CONTROL_RUN.sub(" ", value)
+    return value.strip()
+
+
+class ReplyHeaders(Mapping[str, str]):
+    """A reply's headers. Names compare without case (and are listed lower-case);
+    every value of a repeated header is kept: `get_list(name)` gives them one by one,
+    `headers[name]` joined with `, ` as RFC 9110 §5.3 combines them. Values are
+    trimmed, unfolded and free of control characters, whichever client read them."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, pairs: Iterable[tuple[str, str]] = ()) -> None:
+        values: dict[str, list[str]] = {}
+        for name, value in pairs:
+            values.setdefault(name.lower(), []).append(_field_value(value))
+        self._values = values
+
+    def __getitem__(self, name: str) -> str:
+        return ", ".join(self._values[name.lower()])
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and name.lower() in self._values
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def get_list(self, name: str) -> list[str]:
+        """Every value the header was sent with, in order (none: an empty list)."""
+        return list(self._values.get(name.lower(), ()))
+
+    def multi_items(self) -> list[tuple[str, str]]:
+        """Every (name, value) pair, repeated headers once per value."""
+        return [(name, value) for name, values in self._values.items() for value in values]
+
+    def __repr__(self) -> str:
+        return f"ReplyHeaders({self.multi_items()!r})"

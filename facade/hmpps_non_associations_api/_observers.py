@@ -12,6 +12,7 @@ from typing import Protocol
 
 from ._errors import SanitisedError
 from ._logs import Log
+from ._untrusted import quoted
 from ._wire import SendError, WireRequest
 
 __all__ = ["API_NAME", "CallView", "LogObserver", "Observer"]
@@ -91,14 +92,14 @@ class LogObserver(Observer):
         self, call: CallView, status: int | None, failure: SendError | None, elapsed: float
     ) -> None:
         if self.log.debug_enabled():
-            outcome = status if failure is None else failure.message
+            outcome = status if failure is None else quoted(failure.message)
             self.log.debug(
                 f"{API_NAME} {call.method} {call.path} try {call.attempt}: {outcome}"
                 f" in {elapsed * 1000:.0f} ms"
             )
 
     def retry(self, call: CallView, status: int | None, error_type: str, delay: float) -> None:
-        cause = status if status is not None else call.last_failure
+        cause = status if status is not None else quoted(call.last_failure)
         self.log.info(f"{API_NAME} retrying {call.method} {call.path} after {cause}")
 
     def finish(

@@ -20,7 +20,7 @@ from ._destination import Destination
 from ._failures import of_http_client
 from ._sockets import ProxyRefused, ProxyUnreachable, bounded, open_socket
 from ._tls import context_for
-from ._wire import SendError, WireReply, WireRequest, decode_body
+from ._wire import SendError, WireReply, WireRequest
 
 __all__ = ["close_pools", "pool", "send_once"]
 
@@ -50,8 +50,11 @@ class _Connection:
             lines.append(f"Proxy-Authorization: {proxy.authorization}")
         self._head = (origin.url if through_proxy else "", "\r\n".join(lines))
 
-    def exchange(self, request: WireRequest) -> tuple[http.client.HTTPResponse, bytes]:
-        """Send `request` and read the whole reply, connecting first if need be."""
+    def exchange(
+        self, request: WireRequest, limit: int
+    ) -> tuple[http.client.HTTPResponse, bytes | None]:
+        """Send `request` and read the whole reply, connecting first if need be; the body
+        is None when it is longer than `limit` bytes (then left unread)."""
         if self.sock is None:
             self.sock = open_socket(self.host, self.port, self._tls, self._proxy)
         prefix, fixed = self._head
@@ -67,7 +70,7 @@ class _Connection:
         self.sock.sendall(head if body is None else head + body)
         response = http.client.HTTPResponse(self.sock, method=request.method)
         response.begin()
-        return response, response.read()
+        return response, _body(response, limit)
 
     def idle_and_open(self) -> bool:
         """False when the server has closed it (or sent something unasked) while idle."""
@@ -84,6 +87,16 @@ class _Connection:
         sock, self.sock = self.sock, None
         if sock is not None:
             sock.close()
+
+
+def _body(response: http.client.HTTPResponse, limit: int) -> bytes | None:
+    """The whole body, or None when it is longer than `limit` bytes: a `Content-Length`
+    past it is refused before reading, and a body without one is read only that far."""
+    length = response.length
+    if length is not None:
+        return response.read() if length <= limit else None
+    body = response.read(limit + 1)
+    return body if len(body) <= limit else None
 
 
 _BODY_EXPECTED = frozenset({"POST", "PUT", "PATCH"})
@@ -162,9 +175,11 @@ def send_once(
     except TimeoutError as exc:
         raise of_http_client(exc) from None
     reusable = False
+    limit = destination.limits.max_response_size
     try:
-        response, body = connection.exchange(request)
-        reusable = not response.will_close
+        response, body = connection.exchange(request, limit)
+        # A body left unread (too large) would be read as the next reply: never reused.
+        reusable = body is not None and not response.will_close
     except ProxyRefused as exc:
         raise SendError(SendError.PROXY, str(exc), type(exc).__qualname__) from None
     except ProxyUnreachable as exc:
@@ -174,8 +189,15 @@ def send_once(
         raise of_http_client(exc) from None
     finally:
         shared.give_back(connection, reusable)
-    content = decode_body(body, response.msg.get("content-encoding"))
-    return WireReply(response.status, response.reason, response.msg.raw_items(), content)
+    return WireReply(
+        response.status,
+        response.reason,
+        response.msg.raw_items(),
+        body or b"",
+        response.msg.get("content-encoding"),
+        limit,
+        too_large=body is None,
+    )
 
 
 def close_pools() -> None:

@@ -3,9 +3,10 @@ it took and how long, and the usual result on demand."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable
 from typing import Generic, ParamSpec, TypeVar, cast
 
+from ._headers import ReplyHeaders
 from ._wire import WireReply
 
 __all__ = ["RawResponse", "async_raw", "raw"]
@@ -19,11 +20,12 @@ _UNPARSED = object()
 class RawResponse(Generic[T]):
     """The final reply to a call that succeeded (a failed call raises as usual).
 
-    `status_code` and `headers` (names lower-case) are the reply's, `content` its body
-    (decoded from gzip), `tries` how many tries the call took (retries and a renewed
-    token included) and `elapsed` its seconds in all. `parse()` gives what the method
-    gives without `with_raw_response`; an unreadable body raises then, as the method
-    would have.
+    `status_code` and `headers` (names without case, every value of a repeated header
+    in `headers.get_list(name)`) are the reply's, `content` its body (decoded from
+    gzip), `tries` how many tries the call took (retries and a renewed token included)
+    and `elapsed` its seconds in all. `parse()` gives what the method gives without
+    `with_raw_response`; a body that is not the documented JSON raises then, as the
+    method would have (one that cannot be decoded at all raises at once).
     """
 
     __slots__ = ("_parse", "_parsed", "content", "elapsed", "headers", "status_code", "tries")
@@ -32,7 +34,7 @@ class RawResponse(Generic[T]):
         self, reply: WireReply, tries: int, elapsed: float, parse: Callable[[], T]
     ) -> None:
         self.status_code: int = reply.status_code
-        self.headers: Mapping[str, str] = reply.headers
+        self.headers: ReplyHeaders = reply.headers
         self.content: bytes = reply.content
         self.tries = tries
         self.elapsed = elapsed

@@ -18,13 +18,15 @@ __all__ = ["BOUNDS", "Bounds", "ProxyRefused", "ProxyUnreachable", "bounded", "o
 
 
 class Bounds:
-    """How long one wait may take, and by when the whole call must end."""
+    """How long one wait may take, and by when the whole call must end (`seconds`
+    after it began: the deadline as configured, for messages)."""
 
-    __slots__ = ("deadline", "wait")
+    __slots__ = ("deadline", "seconds", "wait")
 
-    def __init__(self, wait: float, deadline: float) -> None:
+    def __init__(self, wait: float, deadline: float, seconds: float) -> None:
         self.wait = wait
         self.deadline = deadline  # a time.monotonic() value
+        self.seconds = seconds
 
 
 BOUNDS: contextvars.ContextVar[Bounds | None] = contextvars.ContextVar(

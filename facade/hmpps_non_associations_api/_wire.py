@@ -18,7 +18,17 @@ from urllib.parse import urlencode, urlsplit
 import attrs
 import orjson
 
-__all__ = ["Origin", "SendError", "WireReply", "WireRequest", "decode_body"]
+from ._headers import ReplyHeaders
+from ._untrusted import quoted
+
+__all__ = [
+    "MAX_RESPONSE_SIZE",
+    "Origin",
+    "SendError",
+    "UnreadableBody",
+    "WireReply",
+    "WireRequest",
+]
 
 # Sent with every request: the API answers JSON, and may compress it.
 _ACCEPT = {"Accept": "application/json", "Accept-Encoding": "gzip, deflate"}
@@ -106,36 +116,90 @@ class WireRequest:
         return cls(kwargs["method"].upper(), target, path, all_headers, body)
 
 
-class WireReply:
-    """A complete reply: status, reason, headers (names lower-case) and the decoded body.
+MAX_RESPONSE_SIZE = 32 * 1024 * 1024
+"""The default of `Limits.max_response_size`: 200 times the largest real reply (a page of
+200 non-associations, about 160 KB), small enough that a reply cannot exhaust memory."""
 
-    `status_code`, `content` and `json()` are what the generated parsers read. The
-    headers come as the connection layer read them, names in any case, and `headers`
-    is made from them when first read: a reply used for its body alone never needs it.
+
+class UnreadableBody(Exception):
+    """A reply's body the client cannot read: larger than the limit, or in an encoding
+    it cannot undo. The message says which, and names the setting for a size."""
+
+
+class WireReply:
+    """A complete reply: status, reason, headers and body.
+
+    `status_code`, `content` and `json()` are what the generated parsers read. The body
+    comes as it crossed the wire; `content` undoes its content encoding (gzip or
+    deflate) when first read, stopping at `limit` bytes, here and nowhere else, so every
+    connection layer reads a reply alike and the layer that knows the status decides
+    what an unreadable body means. A connection layer that stopped reading at `limit`
+    says so with `too_large`. The headers come as the layer read them and are made into
+    `ReplyHeaders` when first read: a reply used for its body alone never needs them.
     """
 
-    __slots__ = ("_headers", "_received", "content", "reason", "status_code")
+    __slots__ = (
+        "_content",
+        "_headers",
+        "_received",
+        "body",
+        "encoding",
+        "limit",
+        "reason",
+        "status_code",
+        "too_large",
+    )
 
     def __init__(
         self,
         status_code: int,
         reason: str,
         headers: Mapping[str, str] | Iterable[tuple[str, str]],
-        content: bytes,
+        body: bytes,
+        encoding: str | None = None,
+        limit: int = MAX_RESPONSE_SIZE,
+        *,
+        too_large: bool = False,
     ) -> None:
         self.status_code = status_code
         self.reason = reason
-        self.content = content
+        self.body = body
+        self.encoding = encoding
+        self.limit = limit
+        self.too_large = too_large
+        plain = not too_large and (not encoding or encoding == "identity")
+        self._content: bytes | None = body if plain else None
         self._received = headers
-        self._headers: dict[str, str] | None = None
+        self._headers: ReplyHeaders | None = None
 
     @property
-    def headers(self) -> dict[str, str]:
+    def headers(self) -> ReplyHeaders:
         if self._headers is None:
             received = self._received
-            pairs = received.items() if isinstance(received, Mapping) else received
-            self._headers = {name.lower(): value for name, value in pairs}
+            self._headers = ReplyHeaders(
+                received.items() if isinstance(received, Mapping) else received
+            )
         return self._headers
+
+    @property
+    def content(self) -> bytes:
+        """The body without its content encoding; `UnreadableBody` when it is larger
+        than the limit or cannot be decoded."""
+        content = self._content
+        if content is None:
+            if self.too_large or len(self.body) > self.limit:
+                raise UnreadableBody(_too_large(self.limit))
+            content = self._content = _decoded(self.body, self.encoding or "", self.limit)
+        return content
+
+    @property
+    def unreadable(self) -> str | None:
+        """Why the body cannot be read, or None when it can."""
+        try:
+            self.content  # noqa: B018  # reading it is the check
+        except UnreadableBody as problem:
+            return str(problem)
+        return None
 
     def json(self) -> Any:
         """The body as JSON, which RFC 8259 says is UTF-8. orjson, not the standard
@@ -146,7 +210,54 @@ class WireReply:
 
     @property
     def text(self) -> str:
-        return self.content.decode("utf-8", errors="replace")
+        """The body as text, for an error's `text`: empty when it cannot be read."""
+        try:
+            content = self.content
+        except UnreadableBody:
+            return ""
+        return content.decode("utf-8", errors="replace")
+
+
+def _too_large(limit: int) -> str:
+    return (
+        f"the body is larger than Limits.max_response_size ({limit:,} bytes); raise it"
+        " if the API's replies have grown"
+    )
+
+
+def _decoded(body: bytes, encoding: str, limit: int) -> bytes:
+    """The body without its content encoding, at most `limit` bytes of it."""
+    name = encoding.strip().lower()
+    if name in ("", "identity"):
+        return body
+    if name in ("gzip", "x-gzip"):
+        content, complete = _inflated(body, zlib.MAX_WBITS | 16, limit, name)
+    elif name == "deflate":
+        # RFC 9110's deflate is zlib-wrapped; some servers send it raw.
+        try:
+            content, complete = _inflated(body, zlib.MAX_WBITS, limit, name)
+        except UnreadableBody:
+            content, complete = _inflated(body, -zlib.MAX_WBITS, limit, name)
+    else:
+        raise UnreadableBody(
+            f"the body is in content encoding {quoted(encoding, 40)!r}, which the client"
+            " did not ask for and cannot read"
+        )
+    if len(content) > limit:
+        raise UnreadableBody(_too_large(limit))
+    if not complete:
+        raise UnreadableBody(f"the {name} body is cut short")
+    return content
+
+
+def _inflated(body: bytes, wbits: int, limit: int, name: str) -> tuple[bytes, bool]:
+    """Up to `limit + 1` bytes inflated from `body`, and whether its stream ended:
+    decompression stops there, so a small body that inflates to gigabytes never does."""
+    inflater = zlib.decompressobj(wbits)
+    try:
+        return inflater.decompress(body, limit + 1), inflater.eof
+    except zlib.error as exc:
+        raise UnreadableBody(f"the {name} body is corrupt ({exc})") from None
 
 
 class SendError(Exception):
@@ -173,8 +284,8 @@ class SendError(Exception):
         {REFUSED, LOOKUP_FAILED, TIMEOUT, LOST, GARBLED, PROXY_UNREACHABLE, OTHER}
     )
     """What another try may cure (a proxy that is down may be back, as a server may).
-    Never: an unknown host, an untrusted certificate, a proxy's refusal, or a body that
-    cannot be decoded."""
+    Never: an unknown host, an untrusted certificate, a proxy's refusal, or a request
+    the connection layer cannot send at all (`UNUSABLE`)."""
 
     def __init__(self, kind: str, message: str, cause: str | None = None) -> None:
         super().__init__(message)
@@ -189,20 +300,3 @@ class SendError(Exception):
     @property
     def timed_out(self) -> bool:
         return self.kind == self.TIMEOUT
-
-
-def decode_body(body: bytes, encoding: str | None) -> bytes:
-    """The body without its content encoding (gzip or deflate)."""
-    if not encoding or encoding == "identity":
-        return body
-    try:
-        if encoding == "gzip":
-            return zlib.decompress(body, zlib.MAX_WBITS | 16)
-        if encoding == "deflate":
-            try:
-                return zlib.decompress(body)
-            except zlib.error:
-                return zlib.decompress(body, -zlib.MAX_WBITS)
-    except zlib.error as exc:
-        raise SendError(SendError.UNUSABLE, f"Unreadable {encoding} body ({exc})") from None
-    raise SendError(SendError.UNUSABLE, f"Unsupported content encoding {encoding!r}")

@@ -140,7 +140,7 @@ def test_the_api_failing_is_3(cli: Cli, serve_http: Callable[[HttpHandler], str]
     message = "Not here\n\x1b[2J\x1b]0;owned\x07either"
     answer.update(status=404, body={"status": 404, "userMessage": message, "developerMessage": "x"})
     line = one_line(cli.inline("--api-url", url, "get", "1"), 1)
-    assert line.endswith(": 404 Not Found - Not here  [2J ]0;owned either\n"), line
+    assert line.endswith(": 404 Not Found - Not here\\n\\x1b[2J\\x1b]0;owned\\x07either\n"), line
 
 
 def test_no_answer_in_time_is_3(cli: Cli) -> None:
@@ -156,6 +156,23 @@ def test_no_answer_in_time_is_3(cli: Cli) -> None:
         line = one_line(cli.inline("get", "1", env=impatient), 3)
     assert line.startswith(f"{PROG}GET /non-associations/{{id}} to {url}: "), line
     assert "Deadline of 0.4s exceeded" in line or "timed out" in line, line
+
+
+def test_a_deadline_spent_fetching_the_token_is_named_as_such(cli: Cli) -> None:
+    with socket.socket() as silent:  # HMPPS Auth takes the connection and never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        impatient = cli.env(
+            HMPPS_AUTH_URL=f"http://127.0.0.1:{silent.getsockname()[1]}/auth",
+            HMPPS_NON_ASSOCIATIONS_API_TIMEOUT_RESPONSE="100",
+            HMPPS_NON_ASSOCIATIONS_API_TIMEOUT_DEADLINE="300",
+        )
+        line = one_line(cli.inline("get", "1", env=impatient), 3)
+    assert (
+        "the API call's deadline (Timeout.deadline, 0.3s) ran out while its token was being"
+        " fetched from HMPPS Auth" in line
+    ), line
+    assert "response timeout" not in line, line
 
 
 def test_debug_logs_calls_and_shows_tracebacks_but_no_secret(cli: Cli) -> None:

@@ -30,7 +30,8 @@ class Reply:
     `cut_after` sends the head and only that many body bytes before closing,
     `close_after` answers in full, then closes the connection as a server does with an
     idle keep-alive connection (without announcing it in a `Connection` header), and
-    `raw` sends exactly those bytes, whatever they are, and closes.
+    `raw` sends exactly those bytes, whatever they are, and closes; `chunked` sends the
+    body in chunks of 4 KiB with no `Content-Length`.
     """
 
     status: int = 200
@@ -43,6 +44,7 @@ class Reply:
     cut_after: int | None = None
     close_after: bool = False
     raw: bytes | None = None
+    chunked: bool = False
 
 
 @attrs.define
@@ -146,7 +148,14 @@ class FaultServer:
         )
         known = reply.status in HTTPStatus._value2member_map_
         phrase = HTTPStatus(reply.status).phrase if known else "Unknown"
-        head = [f"HTTP/1.1 {reply.status} {phrase}", f"Content-Length: {len(body)}"]
+        framing = "Transfer-Encoding: chunked" if reply.chunked else f"Content-Length: {len(body)}"
+        head = [f"HTTP/1.1 {reply.status} {phrase}", framing]
+        if reply.chunked:
+            body = b"".join(
+                b"%x\r\n%s\r\n" % (len(body[at : at + 4096]), body[at : at + 4096])
+                for at in range(0, len(body), 4096)
+            )
+            body += b"0\r\n\r\n"
         if not isinstance(reply.body, bytes):
             head.append("Content-Type: application/json")
         head += [f"{k}: {v}" for k, v in reply.headers.items()]

@@ -327,20 +327,28 @@ async def test_compressed_bodies_are_decoded(
 
 
 @pytest.mark.parametrize(
-    "body",
+    ("encoding", "body", "problem"),
     [
-        pytest.param(b"\x1f\x8b\x08\x00garbage", id="garbage"),
-        pytest.param(gzip.compress(json.dumps(NON_ASSOCIATION).encode())[:40], id="truncated"),
+        pytest.param("gzip", b"\x1f\x8b\x08\x00garbage", "cut short", id="gzip-garbage"),
+        pytest.param("gzip", b"not gzip at all", "corrupt", id="gzip-not-gzip"),
+        pytest.param(
+            "gzip",
+            gzip.compress(json.dumps(NON_ASSOCIATION).encode())[:40],
+            "cut short",
+            id="gzip-truncated",
+        ),
+        pytest.param("deflate", b"\xff\xfe not deflate", "corrupt", id="deflate-corrupt"),
+        pytest.param("br", b"whatever", "content encoding 'br'", id="unasked-encoding"),
     ],
 )
-async def test_a_corrupt_gzip_body_is_a_transport_error_tried_once(
-    kind: str, body: bytes, fault_server: FaultServer, probe: MakeProbe
+async def test_an_undecodable_2xx_body_is_an_unreadable_reply_tried_once(
+    kind: str, encoding: str, body: bytes, problem: str, fault_server: FaultServer, probe: MakeProbe
 ) -> None:
-    fault_server.script = [Reply(body=body, headers={"Content-Encoding": "gzip"})]
+    fault_server.script = [Reply(body=body, headers={"Content-Encoding": encoding})]
     client = probe(kind, fault_server.url)
     error = await client.fail("get_non_association", 42)
-    assert type(error) is TransportError and error.status is None
-    assert error.message.startswith("Unreadable gzip body (")
+    assert type(error) is UnreadableResponseError and error.status is None
+    assert error.message.startswith("Unreadable response (") and problem in error.message
     assert client.tries == len(fault_server.seen) == 1
 
 
@@ -532,9 +540,48 @@ async def test_the_api_deadline_bounds_a_trickling_token_fetch(
         "async": "Deadline of 2s exceeded",
     }[kind]
     assert error.message.startswith(expected)
+    # Either way the hint names the bound that ran out: the call's deadline, not a wait.
+    assert "deadline (Timeout.deadline" in str(error) and "ran out while" in str(error)
+    assert "response timeout" not in str(error)
     assert 2 <= elapsed < 2 + 0.5
     assert [seen.path for seen in fault_server.seen] == ["/auth/oauth/token"]
     assert other_server.connections == 0 and client.tries == 0
+
+
+async def test_a_deadline_shorter_than_any_wait_is_named_in_the_hint(
+    kind: str, fault_server: FaultServer, other_server: FaultServer, probe: MakeProbe
+) -> None:
+    fault_server.script = [Reply(body=TOKEN_BODY, delay=0.5)]
+    auth = _auth_client(kind, fault_server.url)  # Auth's own waits: 10 s
+    client = probe(
+        kind,
+        other_server.url,
+        token=auth.token_provider("USER1"),
+        timeout=Timeout(response=0.0001, deadline=0.0002),
+    )
+    error = await client.fail("get_non_association", 42)
+    assert type(error) is ApiTimeoutError
+    assert "deadline (Timeout.deadline" in str(error) and "ran out while" in str(error)
+    assert "response timeout" not in str(error) and "10s" not in str(error)
+
+
+@pytest.mark.parametrize(
+    ("timeout", "named"),
+    [
+        (Timeout(response=0.2, deadline=5), "response timeout (AuthConfig.timeout.response, 0.2s)"),
+        (Timeout(response=0.3, deadline=0.3), "deadline (AuthConfig.timeout.deadline, 0.3s)"),
+    ],
+)
+async def test_a_token_fetch_out_of_time_names_its_own_bound(
+    kind: str, timeout: Timeout, named: str, fault_server: FaultServer, scan: TokenScan
+) -> None:
+    fault_server.script = [Reply(body=TOKEN_BODY, delay=1)]
+    auth = _auth_client(kind, fault_server.url, timeout=timeout)
+    with pytest.raises(ApiTimeoutError) as raised:
+        token = auth.get_system_client_token("USER1")
+        if kind == "async":
+            await token
+    assert named in str(scan.exc(raised.value))
 
 
 async def test_the_auth_deadline_alone_bounds_a_trickling_token_fetch(

@@ -65,11 +65,13 @@ class AsyncHmppsAuthClient(AuthBase, AsyncClosing):
         sent_at = self._cache.clock()
         request = self._token_request(ticket.key)
         answer: WireReply | TransportError
-        reset = BOUNDS.set(self._bounds())
+        outer = BOUNDS.get()
+        bounds = self._bounds(outer)
+        reset = BOUNDS.set(bounds)
         try:
             answer = await async_try_once(self._destination, request, self._given_transport)
         except SendError as failure:
-            answer = transport_failure(failure, self.config)
+            answer = transport_failure(failure, self.config, bounds, outer)
         finally:
             BOUNDS.reset(reset)
         return self._settle(ticket, sent_at, answer)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import httpx
 
-from .. import _telemetry
 from .._call import Call, Retry
 from .._channel import Channel
 from .._errors import SanitisedError
@@ -36,7 +35,7 @@ async def async_send(
                 try:
                     token = await async_token(channel.token, call.remaining())
                 except TimeoutError:
-                    raise call.fail(call.deadline_error(), _telemetry.DEADLINE_EXCEEDED) from None
+                    raise call.token_too_late() from None
             call.start_try(token)
             try:
                 reply = await async_try_once(channel.destination, call.request, inner)

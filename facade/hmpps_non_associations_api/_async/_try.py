@@ -16,10 +16,10 @@ import httpx
 from .._aio import send_once
 from .._destination import Destination
 from .._failures import of_httpx
-from .._httpx import reply_from, request_for
+from .._httpx import declared_too_large, reply_from, request_for
 from .._sockets import BOUNDS
 from .._twins import async_deadline
-from .._wire import Origin, SendError, WireReply, WireRequest
+from .._wire import SendError, WireReply, WireRequest
 
 __all__ = ["async_try_once"]
 
@@ -39,7 +39,7 @@ async def async_try_once(
         return await send_once(destination, request, wait, remaining)
     try:
         async with async_deadline(remaining):
-            return await async_send_via_httpx(inner, destination.origin, request, wait)
+            return await async_send_via_httpx(inner, destination, request, wait)
     except TimeoutError:
         raise _past_deadline() from None
 
@@ -50,16 +50,36 @@ def _past_deadline() -> SendError:
 
 
 async def async_send_via_httpx(
-    inner: httpx.AsyncBaseTransport, origin: Origin, request: WireRequest, wait: float | None
+    inner: httpx.AsyncBaseTransport,
+    destination: Destination,
+    request: WireRequest,
+    wait: float | None,
 ) -> WireReply:
     """One try through the application's httpx transport (respx in tests, the fake's
-    transport, or its own); each wait bounded, as the transport owns its sockets."""
+    transport, or its own); each wait bounded, as the transport owns its sockets. The
+    body is read as it came, encoded, and no further than the limit allows."""
+    limit = destination.limits.max_response_size
     try:
-        response = await inner.handle_async_request(request_for(origin, request, wait))
+        response = await inner.handle_async_request(request_for(destination.origin, request, wait))
         try:
-            body = await response.aread()
+            chunks: list[bytes] | None = None
+            if not declared_too_large(response, limit):
+                chunks = await _async_chunks(response, limit)
         finally:
-            await response.aclose()
+            await response.aclose()  # a body left unread: the transport drops the connection
     except httpx.TransportError as exc:
         raise of_httpx(exc) from None
-    return reply_from(response, body)
+    return reply_from(response, chunks, limit)
+
+
+async def _async_chunks(response: httpx.Response, limit: int) -> list[bytes] | None:
+    """The body's chunks as they came, or None once they pass `limit` bytes."""
+    stream = response.stream
+    assert isinstance(stream, httpx.AsyncByteStream)
+    chunks, size = [], 0
+    async for chunk in stream:
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return chunks

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import httpx
 
-from .. import _telemetry
 from .._call import Call, Retry
 from .._channel import Channel
 from .._errors import SanitisedError
@@ -35,7 +34,7 @@ def send(channel: Channel, call: Call, inner: httpx.BaseTransport | None) -> Wir
                 try:
                     token = sync_token(channel.token, call.remaining())
                 except TimeoutError:
-                    raise call.fail(call.deadline_error(), _telemetry.DEADLINE_EXCEEDED) from None
+                    raise call.token_too_late() from None
             call.start_try(token)
             try:
                 reply = try_once(channel.destination, call.request, inner)

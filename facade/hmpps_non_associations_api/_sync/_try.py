@@ -16,11 +16,11 @@ import httpx
 
 from .._destination import Destination
 from .._failures import of_httpx
-from .._httpx import reply_from, request_for
+from .._httpx import declared_too_large, reply_from, request_for
 from .._pool import send_once
 from .._sockets import BOUNDS
 from .._twins import deadline
-from .._wire import Origin, SendError, WireReply, WireRequest
+from .._wire import SendError, WireReply, WireRequest
 
 __all__ = ["try_once"]
 
@@ -40,7 +40,7 @@ def try_once(
         return send_once(destination, request, wait, remaining)
     try:
         with deadline(remaining):
-            return send_via_httpx(inner, destination.origin, request, wait)
+            return send_via_httpx(inner, destination, request, wait)
     except TimeoutError:
         raise _past_deadline() from None
 
@@ -51,16 +51,36 @@ def _past_deadline() -> SendError:
 
 
 def send_via_httpx(
-    inner: httpx.BaseTransport, origin: Origin, request: WireRequest, wait: float | None
+    inner: httpx.BaseTransport,
+    destination: Destination,
+    request: WireRequest,
+    wait: float | None,
 ) -> WireReply:
     """One try through the application's httpx transport (respx in tests, the fake's
-    transport, or its own); each wait bounded, as the transport owns its sockets."""
+    transport, or its own); each wait bounded, as the transport owns its sockets. The
+    body is read as it came, encoded, and no further than the limit allows."""
+    limit = destination.limits.max_response_size
     try:
-        response = inner.handle_request(request_for(origin, request, wait))
+        response = inner.handle_request(request_for(destination.origin, request, wait))
         try:
-            body = response.read()
+            chunks: list[bytes] | None = None
+            if not declared_too_large(response, limit):
+                chunks = _chunks(response, limit)
         finally:
-            response.close()
+            response.close()  # a body left unread: the transport drops the connection
     except httpx.TransportError as exc:
         raise of_httpx(exc) from None
-    return reply_from(response, body)
+    return reply_from(response, chunks, limit)
+
+
+def _chunks(response: httpx.Response, limit: int) -> list[bytes] | None:
+    """The body's chunks as they came, or None once they pass `limit` bytes."""
+    stream = response.stream
+    assert isinstance(stream, httpx.SyncByteStream)
+    chunks, size = [], 0
+    for chunk in stream:
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return chunks

@@ -51,7 +51,10 @@ def _log_to_stderr() -> None:
 
 def _run(command: Command, arguments: argparse.Namespace) -> None:
     output = Output(
-        _format(command, arguments.format), sys.stdout, shutil.get_terminal_size().columns
+        _format(command, arguments.format),
+        sys.stdout,
+        shutil.get_terminal_size().columns,
+        raw_csv=arguments.raw_csv,
     )
     with Session(
         os.environ,

@@ -2,7 +2,8 @@
 
 `json` is the API's own JSON shape (`to_dict()`, camelCase), indented; `jsonl` one
 compact object a line; `csv` one row per non-association under fixed headings (the
-columns below, nested objects flattened as `otherPrisonerDetails.firstName`); `table`
+columns below, nested objects flattened as `otherPrisonerDetails.firstName`), a cell a
+spreadsheet would run as a formula written as text unless asked for raw cells; `table`
 aligned columns for people, with display text and minutes-precise local times. Lists
 are written as they arrive, so an export holds no more than one page.
 """
@@ -243,6 +244,10 @@ def _flat(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP's CSV injection guidance)."""
+
+
 def _csv_value(value: object) -> str:
     """A cell as the JSON reads: true and false, nothing for null."""
     if value is None:
@@ -252,13 +257,22 @@ def _csv_value(value: object) -> str:
     return str(value)
 
 
-class Output:
-    """Writes each kind of result to `stream` in one format; `width` is for tables."""
+def _neutralised(cell: str) -> str:
+    """A cell a spreadsheet shows as text: one starting as a formula does (comments are
+    typed by staff, and `=HYPERLINK(...)` in one would run when the export is opened)
+    gets a leading `'`, which spreadsheets read as "this is text"."""
+    return f"'{cell}" if cell.startswith(_FORMULA_STARTS) else cell
 
-    def __init__(self, format: str, stream: TextIO, width: int) -> None:
+
+class Output:
+    """Writes each kind of result to `stream` in one format; `width` is for tables, and
+    `raw_csv` writes CSV cells exactly as the API gave them, formulas and all."""
+
+    def __init__(self, format: str, stream: TextIO, width: int, raw_csv: bool = False) -> None:
         self.format = format
         self.stream = stream
         self.width = width
+        self.raw_csv = raw_csv
 
     # The formats, for any data
 
@@ -289,7 +303,8 @@ class Output:
         writer.writerow(headings)
         count = 0
         for row in rows:
-            writer.writerow([_csv_value(row.get(heading)) for heading in headings])
+            cells = [_csv_value(row.get(heading)) for heading in headings]
+            writer.writerow(cells if self.raw_csv else map(_neutralised, cells))
             count += 1
         return count
 

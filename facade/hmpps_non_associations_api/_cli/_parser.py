@@ -31,7 +31,9 @@ configuration, from the environment, as applications read it:
 _EXITS = """\
 output: table for people (the default on a terminal); json, the API's own shape (the
 default in a pipe; jsonl for export); jsonl, one object a line; csv, one row per
-non-association. Errors are one line on stderr.
+non-association, cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR
+first) made text with a leading ' (--raw-csv writes them as they are). Errors are one
+line on stderr.
 
 exit status: 0 done; 1 refused by the API (4xx) or at the prompt; 2 bad usage, or
 refused by the client's checks before sending; 3 the API or the network failed (5xx,
@@ -68,6 +70,14 @@ def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
         choices=FORMATS,
         default=unset,
         help="table on a terminal, otherwise json (jsonl for export)",
+    )
+    options.add_argument(
+        "--raw-csv",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help="write CSV cells exactly as the API gave them; by default a cell starting"
+        " with = + - @, a tab or a carriage return gets a leading ' so that a spreadsheet"
+        " shows it as text instead of running it as a formula",
     )
     options.add_argument(
         "--debug",

@@ -144,9 +144,15 @@ async def send_once(
             proxy=proxy.url if proxy is not None else None,
             proxy_headers=proxy_headers,
         ) as response:
-            body = await _body(response, limit)
+            # A declared length past the limit is not read at all; an undeclared one only
+            # that far. The rest unread, the connection is dropped, not reused.
+            length = response.content_length
+            if length is None:
+                body = await _up_to(response, limit)
+            else:
+                body = await response.read() if length <= limit else None
             if body is None:
-                response.close()  # the rest unread: the connection is dropped, not reused
+                response.close()
             headers = response.headers
             status, reason = response.status, response.reason or ""
     except (aiohttp.ClientError, OSError, TimeoutError) as exc:
@@ -162,12 +168,8 @@ async def send_once(
     )
 
 
-async def _body(response: aiohttp.ClientResponse, limit: int) -> bytes | None:
-    """The whole body, or None when it is longer than `limit` bytes: a `Content-Length`
-    past it is refused before reading, and a body without one is read only that far."""
-    length = response.content_length
-    if length is not None:
-        return await response.read() if length <= limit else None
+async def _up_to(response: aiohttp.ClientResponse, limit: int) -> bytes | None:
+    """A body of no declared length, or None once it passes `limit` bytes."""
     chunks, size = [], 0
     async for chunk in response.content.iter_any():
         size += len(chunk)

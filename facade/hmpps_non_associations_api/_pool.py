@@ -70,7 +70,13 @@ class _Connection:
         self.sock.sendall(head if body is None else head + body)
         response = http.client.HTTPResponse(self.sock, method=request.method)
         response.begin()
-        return response, _body(response, limit)
+        # A declared length past the limit is not read at all; an undeclared one only
+        # that far.
+        length = response.length
+        if length is None:
+            body = response.read(limit + 1)
+            return response, body if len(body) <= limit else None
+        return response, response.read() if length <= limit else None
 
     def idle_and_open(self) -> bool:
         """False when the server has closed it (or sent something unasked) while idle."""
@@ -87,16 +93,6 @@ class _Connection:
         sock, self.sock = self.sock, None
         if sock is not None:
             sock.close()
-
-
-def _body(response: http.client.HTTPResponse, limit: int) -> bytes | None:
-    """The whole body, or None when it is longer than `limit` bytes: a `Content-Length`
-    past it is refused before reading, and a body without one is read only that far."""
-    length = response.length
-    if length is not None:
-        return response.read() if length <= limit else None
-    body = response.read(limit + 1)
-    return body if len(body) <= limit else None
 
 
 _BODY_EXPECTED = frozenset({"POST", "PUT", "PATCH"})

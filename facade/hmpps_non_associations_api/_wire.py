@@ -130,25 +130,21 @@ class WireReply:
     """A complete reply: status, reason, headers and body.
 
     `status_code`, `content` and `json()` are what the generated parsers read. The body
-    comes as it crossed the wire; `content` undoes its content encoding (gzip or
-    deflate) when first read, stopping at `limit` bytes, here and nowhere else, so every
+    comes as it crossed the wire. An encoded one (gzip, deflate) is decoded when
+    `content` is first read, stopping at `limit` bytes, here and nowhere else, so every
     connection layer reads a reply alike and the layer that knows the status decides
     what an unreadable body means. A connection layer that stopped reading at `limit`
     says so with `too_large`. The headers come as the layer read them and are made into
     `ReplyHeaders` when first read: a reply used for its body alone never needs them.
     """
 
-    __slots__ = (
-        "_content",
-        "_headers",
-        "_received",
-        "body",
-        "encoding",
-        "limit",
-        "reason",
-        "status_code",
-        "too_large",
-    )
+    __slots__ = ("_encoded", "_headers", "_received", "content", "reason", "status_code")
+
+    content: bytes
+    """The body without its content encoding. Set at once for a plain body (most
+    replies), so reading it costs an attribute lookup; for an encoded or cut-off one it
+    is left unset, and `__getattr__` decodes it on first reading, or raises
+    `UnreadableBody` when it is larger than the limit or cannot be decoded."""
 
     def __init__(
         self,
@@ -163,14 +159,22 @@ class WireReply:
     ) -> None:
         self.status_code = status_code
         self.reason = reason
-        self.body = body
-        self.encoding = encoding
-        self.limit = limit
-        self.too_large = too_large
-        plain = not too_large and (not encoding or encoding == "identity")
-        self._content: bytes | None = body if plain else None
         self._received = headers
         self._headers: ReplyHeaders | None = None
+        if too_large or (encoding and encoding != "identity"):
+            self._encoded = (body, encoding or "", limit, too_large)
+        else:
+            self.content = body
+
+    def __getattr__(self, name: str) -> bytes:
+        """Called only for a slot left unset: `content` of an encoded or cut-off body."""
+        if name != "content":
+            raise AttributeError(name)
+        body, encoding, limit, too_large = self._encoded
+        if too_large or len(body) > limit:
+            raise UnreadableBody(_too_large(limit))
+        content = self.content = _decoded(body, encoding, limit)
+        return content
 
     @property
     def headers(self) -> ReplyHeaders:
@@ -180,17 +184,6 @@ class WireReply:
                 received.items() if isinstance(received, Mapping) else received
             )
         return self._headers
-
-    @property
-    def content(self) -> bytes:
-        """The body without its content encoding; `UnreadableBody` when it is larger
-        than the limit or cannot be decoded."""
-        content = self._content
-        if content is None:
-            if self.too_large or len(self.body) > self.limit:
-                raise UnreadableBody(_too_large(self.limit))
-            content = self._content = _decoded(self.body, self.encoding or "", self.limit)
-        return content
 
     @property
     def unreadable(self) -> str | None:

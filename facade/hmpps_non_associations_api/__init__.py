@@ -40,6 +40,14 @@ from hmpps_non_associations_api_client.request_dicts import (
 )
 
 from ._aio import aclose_pools
+from ._answers import (
+    OUTSIDE_PRISON_ID,
+    TRANSFER_PRISON_ID,
+    ByPrisoner,
+    LocationGroups,
+    group_by_location,
+    prisoner_pair,
+)
 from ._async._auth import AsyncHmppsAuthClient
 from ._async._client import AsyncNonAssociationsApi
 from ._config import ApiConfig, AuthConfig, Limits, RetryPolicy, Timeout
@@ -95,6 +103,8 @@ __version__ = _version("hmpps-non-associations-api")
 __all__ = [
     "DEFAULT_PAGE_SIZE",
     "MAX_PAGE_SIZE",
+    "OUTSIDE_PRISON_ID",
+    "TRANSFER_PRISON_ID",
     "ApiConfig",
     "ApiStatusError",
     "ApiTimeoutError",
@@ -103,6 +113,7 @@ __all__ = [
     "AsyncTokenSource",
     "AuthConfig",
     "BadRequestError",
+    "ByPrisoner",
     "ClientError",
     "CloseNonAssociationRequest",
     "CloseNonAssociationRequestDict",
@@ -126,6 +137,7 @@ __all__ = [
     "LegacyReasonCode",
     "LegacyTypeCode",
     "Limits",
+    "LocationGroups",
     "NonAssociation",
     "NonAssociationSortProperty",
     "NonAssociationsApi",
@@ -164,7 +176,9 @@ __all__ = [
     "UnreadableResponseError",
     "aclose_pools",
     "close_pools",
+    "group_by_location",
     "is_error_response",
+    "prisoner_pair",
     "reason_options",
     "restriction_type_options",
     "role_options",

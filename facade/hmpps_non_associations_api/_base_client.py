@@ -46,6 +46,7 @@ from hmpps_non_associations_api_client.types import UNSET, Unset
 from . import _operations as ops
 from . import _telemetry
 from . import _validation as check
+from ._answers import ByPrisoner, group_by_location, involving_each, with_prisoner
 from ._call import Call
 from ._channel import Channel
 from ._config import ApiConfig, RetryPolicy, Timeout
@@ -141,6 +142,10 @@ class ApiBase:
 
     _raw_replies = False
     """Set on the copy `with_raw_response` uses: calls give a RawResponse."""
+
+    group_by_location = staticmethod(group_by_location)
+    """A prisoner's listing by where the other prisoners are (also a function of the
+    package: it needs no client)."""
 
     def __init__(
         self,
@@ -246,6 +251,39 @@ class ApiBase:
         return CallSpec(operation, kwargs)
 
     @staticmethod
+    def _with(
+        prisoner_number: str,
+        candidates: Iterable[str],
+        include_closed: bool,
+        prison_id: str | None,
+    ) -> CallSpec[ByPrisoner[NonAssociation]]:
+        """One `between` call for the prisoner and the candidates, each candidate's pairs
+        with the prisoner picked out."""
+        prisoner = check.prisoner_number(prisoner_number)
+        wanted = check.candidates(prisoner, candidates)
+        kwargs = {
+            "body": [prisoner, *wanted],
+            "include_open": True,
+            "include_closed": check.flag("include_closed", include_closed),
+            "prison_id": _unset_if_none(check.optional_text("prison_id", prison_id)),
+        }
+        return CallSpec(ops.GROUP_BETWEEN, kwargs, with_prisoner(prisoner, wanted))
+
+    @staticmethod
+    def _by_prisoner(
+        prisoner_numbers: Iterable[str], include_closed: bool, prison_id: str | None
+    ) -> CallSpec[ByPrisoner[NonAssociation]]:
+        """One `involving` call, its non-associations filed under each prisoner."""
+        numbers = check.prisoner_numbers("getNonAssociationsInvolvingPrisoners", prisoner_numbers)
+        kwargs = {
+            "body": numbers,
+            "include_open": True,
+            "include_closed": check.flag("include_closed", include_closed),
+            "prison_id": _unset_if_none(check.optional_text("prison_id", prison_id)),
+        }
+        return CallSpec(ops.GROUP_INVOLVING, kwargs, involving_each(numbers))
+
+    @staticmethod
     def _page(
         include_open: bool,
         include_closed: bool,
@@ -295,8 +333,7 @@ class ApiBase:
 
     @staticmethod
     def _create(request: CreateRequest) -> CallSpec[NonAssociation]:
-        body = check.request_model(CreateNonAssociationRequest, request)
-        check.two_prisoners(body)
+        body = check.two_prisoners(check.request_model(CreateNonAssociationRequest, request))
         return CallSpec(ops.CREATE, {"body": body})
 
     @staticmethod
@@ -340,6 +377,8 @@ class ApiBase:
     ) -> CallSpec[HmppsSubjectAccessRequestContent | None]:
         prn, crn = check.optional_str("prn", prn), check.optional_str("crn", crn)
         check.check_subject(prn, crn)
+        if prn is not None:
+            prn = prn.upper()  # stored in upper case, compared as sent
         kwargs = {
             "prn": _unset_if_none(prn),
             "crn": _unset_if_none(crn),
@@ -359,10 +398,13 @@ class ApiBase:
         params: Mapping[str, Any] | None,
         json: JsonValue,
         path_params: Mapping[str, str | int] | None,
+        idempotent: bool | None,
     ) -> CallSpec[JsonValue]:
         """A call to a path the generated client does not know (yet)."""
         if not isinstance(method, str) or method.upper() not in _METHODS:
             raise ValueError(f"method must be one of {', '.join(sorted(_METHODS))}")
+        if idempotent is not None and not isinstance(idempotent, bool):
+            raise TypeError("idempotent must be True, False or None (a GET only)")
         template = _relative_path(path)
         url = _filled(template, path_params)
         if params is not None and not isinstance(params, Mapping):
@@ -372,7 +414,9 @@ class ApiBase:
             kwargs["params"] = dict(params)
         if json is not None:
             kwargs["json"] = json
-        return CallSpec(Operation("request", method.upper(), template, None), kwargs)
+        verb = method.upper()
+        read = verb == "GET" if idempotent is None else idempotent
+        return CallSpec(Operation("request", verb, template, None, read=read), kwargs)
 
     # --- a call's request, and its reply ------------------------------------------------
 
@@ -399,6 +443,7 @@ class ApiBase:
             options.timeout,
             options.retry,
             observers,
+            read=operation.read,
             authorised=operation is not ops.PING,
             renewable=channel.renewable,
         )

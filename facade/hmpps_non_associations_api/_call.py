@@ -74,6 +74,7 @@ class Call:
         "operation",
         "origin",
         "path",
+        "read",
         "renewable",
         "request",
         "retry_policy",
@@ -93,6 +94,7 @@ class Call:
         retry_policy: RetryPolicy,
         observers: tuple[Observer, ...],
         *,
+        read: bool = False,
         authorised: bool = True,
         renewable: bool = False,
     ) -> None:
@@ -107,6 +109,7 @@ class Call:
         self.created = time.monotonic()
         self.bounds = Bounds(timeout.response, self.created + timeout.deadline, timeout.deadline)
         self.observers = observers
+        self.read = read  # it changes nothing: a failed try may be repeated
         self.authorised = authorised
         self.renewable = renewable  # the token came from a provider, and may be renewed
         self.attempt = 0
@@ -219,7 +222,7 @@ class Call:
     def _delay(self, retryable: bool, retry_after: float | None) -> float | None:
         """Seconds to wait before another try, or None for no more tries."""
         policy = self.retry_policy
-        if not retryable or self.method not in policy.retry_methods:
+        if not retryable or not self.read:
             return None
         if self.attempt >= policy.attempts:
             return None

@@ -198,11 +198,12 @@ _RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 class RetryPolicy:
     """When a read is tried again, and how long to wait first.
 
-    By default reads (GET) are tried `attempts` times in all after a connection failure,
-    a timeout or one of `retry_statuses` (the Node client's, and 408); writes and the
-    POST searches are tried once, whatever the policy. Between tries the client waits
-    a random time up to `backoff * 2**(try - 1)` seconds, at most `max_backoff`, or as
-    long as a `Retry-After` header asks; never past the call's deadline.
+    Reads (every GET, and the searches `between` and `involving`, sent as POST but
+    changing nothing) are tried `attempts` times in all after a connection failure, a
+    timeout or one of `retry_statuses` (the Node client's, and 408); writes are tried
+    once, whatever the policy. Between tries the client waits a random time up to
+    `backoff * 2**(try - 1)` seconds, at most `max_backoff`, or as long as a
+    `Retry-After` header asks; never past the call's deadline.
     """
 
     attempts: int = attrs.field(default=3, validator=_whole(1))
@@ -211,9 +212,6 @@ class RetryPolicy:
     )
     backoff: float = attrs.field(default=0.1, validator=_not_negative)
     max_backoff: float = attrs.field(default=2.0, validator=_not_negative)
-
-    retry_methods = frozenset({"GET"})
-    """Only reads are ever tried again: a write may have taken effect."""
 
     def delay(self, attempt: int, retry_after: float | None) -> float:
         """Seconds to wait after try number `attempt`."""

@@ -1,6 +1,7 @@
 """Every operation the clients call, as data: the client method, the HTTP method and path
 template, the generated module that builds its request and reads its reply, the
-statuses that mean "no result", and (from openapi.json) the roles it needs.
+statuses that mean "no result", whether it only reads (and may be tried again), and
+(from openapi.json) the roles it needs.
 
 Both clients build their calls from this table; the error hints, the telemetry and the
 coverage check (`scripts/facade_coverage.py`) read it too. The method and template come
@@ -68,12 +69,22 @@ class Operation:
     operations openapi.json leaves out (the health check)."""
     no_result: frozenset[int] = frozenset()
     """Documented statuses that carry no result: no body, or (the 209) an explanation."""
+    read: bool = False
+    """It changes nothing, so a failed try may be repeated, whatever its HTTP method:
+    every GET, and the searches sent as POST (between, involving)."""
 
     @classmethod
     def generated(
-        cls, name: str, endpoint: ModuleType, no_result: frozenset[int] = frozenset()
+        cls,
+        name: str,
+        endpoint: ModuleType,
+        no_result: frozenset[int] = frozenset(),
+        *,
+        search: bool = False,
     ) -> Operation:
-        return cls(name, endpoint.METHOD, endpoint.PATH, endpoint, no_result)
+        """An operation of the generated package; `search` marks a POST that only reads."""
+        read = search or endpoint.METHOD == "GET"
+        return cls(name, endpoint.METHOD, endpoint.PATH, endpoint, no_result, read)
 
     @property
     def authorisation(self) -> Authorisation:
@@ -84,10 +95,10 @@ class Operation:
 CONSTANTS = Operation.generated("constants", constants)
 LIST = Operation.generated("list_non_associations", get_prisoner_non_associations)
 GROUP_BETWEEN = Operation.generated(
-    "list_non_associations_between", get_non_associations_between_prisoners
+    "list_non_associations_between", get_non_associations_between_prisoners, search=True
 )
 GROUP_INVOLVING = Operation.generated(
-    "list_non_associations_involving", get_non_associations_involving_prisoners
+    "list_non_associations_involving", get_non_associations_involving_prisoners, search=True
 )
 PAGE = Operation.generated("paged_non_associations", get_non_associations)
 GET = Operation.generated("get_non_association", get_non_association)
@@ -100,7 +111,7 @@ LEGACY = Operation.generated("get_legacy_non_association", get_legacy_by_id)
 SUBJECT_ACCESS = Operation.generated(
     "subject_access_request", get_sar_content_by_reference, frozenset({204, 209})
 )
-PING = Operation("ping", "GET", "/health/ping", None)
+PING = Operation("ping", "GET", "/health/ping", None, read=True)
 """The service's health check: not in openapi.json (the normalisation leaves out the
 service's infrastructure), needs no token."""
 

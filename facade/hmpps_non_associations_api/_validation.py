@@ -10,6 +10,7 @@ into one small checker per field, so a check costs microseconds.
 
 from __future__ import annotations
 
+import collections
 import copy
 import datetime
 import enum
@@ -30,6 +31,7 @@ from ._document import resolved as _resolved
 from ._london import to_london_local
 
 __all__ = [
+    "candidates",
     "check_include",
     "check_subject",
     "enum_member",
@@ -173,27 +175,50 @@ def page_size(value: object) -> int | None:
 
 
 def prisoner_number(value: object, name: str = "prisoner_number") -> str:
-    """A prisoner number such as A1234BC."""
+    """A prisoner number such as A1234BC, in upper case: the API's pattern admits lower
+    case, but the service stores numbers in upper case and compares them as sent, so
+    `a1234bc` would match nothing and read as "no non-association"."""
     if not isinstance(value, str):
         raise TypeError(f"{name} must be a str, not {_kind(value)}")
     if not _prisoner_number_pattern().fullmatch(value):
         raise ValueError(f"{name} is not a prisoner number (like A1234BC): {_shown(value)}")
-    return value
+    return value.upper()
 
 
-def prisoner_numbers(operation_id: str, values: object) -> list[str]:
-    """Distinct prisoner numbers, in the order given; at least as many as the operation's
-    body needs."""
+def prisoner_numbers(
+    operation_id: str, values: object, name: str = "prisoner_numbers"
+) -> list[str]:
+    """Distinct prisoner numbers, upper-cased, in the order given; at least as many as the
+    operation's body needs."""
     if isinstance(values, str | bytes | Mapping) or not isinstance(values, Iterable):
-        raise TypeError(f"prisoner_numbers must be a list of prisoner numbers, not {_kind(values)}")
-    distinct = list(dict.fromkeys(prisoner_number(value, "prisoner_numbers") for value in values))
+        raise TypeError(f"{name} must be a list of prisoner numbers, not {_kind(values)}")
+    distinct = list(dict.fromkeys(prisoner_number(value, name) for value in values))
     minimum = _minimum_items(operation_id)
     if len(distinct) < minimum:
         raise ValueError(
-            f"prisoner_numbers needs at least {minimum} distinct prisoner number(s), "
-            f"got {len(distinct)}"
+            f"{name} needs at least {minimum} distinct prisoner number(s), got {len(distinct)}"
         )
     return distinct
+
+
+def candidates(prisoner: str, values: object) -> list[str]:
+    """Prisoner numbers to check against `prisoner` (upper-case already), upper-cased;
+    ValueError for none, for one given twice (in any case), or for `prisoner` among
+    them: an answer keyed by candidate must have each exactly once."""
+    if isinstance(values, str | bytes | Mapping) or not isinstance(values, Iterable):
+        raise TypeError(f"candidates must be a list of prisoner numbers, not {_kind(values)}")
+    numbers = [prisoner_number(value, "candidates") for value in values]
+    if not numbers:
+        raise ValueError("candidates is empty: give at least one prisoner number to check")
+    if prisoner in numbers:
+        raise ValueError(
+            f"candidates holds the prisoner {prisoner} themselves: a non-association is"
+            " between two different prisoners"
+        )
+    twice = sorted(number for number, seen in collections.Counter(numbers).items() if seen > 1)
+    if twice:
+        raise ValueError(f"candidates holds {', '.join(twice)} more than once")
+    return numbers
 
 
 def optional_str(name: str, value: object) -> str | None:
@@ -491,14 +516,30 @@ def request_model(kind: type[_M], request: object) -> _M:
     return kind.from_dict(schema.check_dict(request))
 
 
-def two_prisoners(request: Any) -> None:
-    """A non-association is between two prisoners: the service cannot store one with the
+class _PrisonerPair(Protocol):
+    first_prisoner_number: str
+    second_prisoner_number: str
+
+
+_Pair = TypeVar("_Pair", bound=_PrisonerPair)
+
+
+def two_prisoners(request: _Pair) -> _Pair:
+    """The request with both prisoner numbers upper-cased (a copy, so the caller's model
+    stays as given): the service compares numbers as stored, in upper case. And a
+    non-association is between two prisoners: the service cannot store one with the
     same prisoner on both sides (its database refuses it, and the caller gets a 500)."""
-    if request.first_prisoner_number == request.second_prisoner_number:
+    first, second = request.first_prisoner_number, request.second_prisoner_number
+    if first.upper() == second.upper():
         raise ValueError(
             "CreateNonAssociationRequest: firstPrisonerNumber and secondPrisonerNumber are"
             " the same prisoner; a non-association is between two different prisoners"
         )
+    if first.isupper() and second.isupper():
+        return request
+    upper = copy.copy(request)
+    upper.first_prisoner_number, upper.second_prisoner_number = first.upper(), second.upper()
+    return upper
 
 
 _Body = TypeVar("_Body")

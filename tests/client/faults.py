@@ -53,6 +53,7 @@ class Seen:
     path: str
     headers: dict[str, str]
     client_port: int
+    body: bytes = b""
 
 
 class FaultServer:
@@ -96,8 +97,9 @@ class FaultServer:
                     while (header := self.rfile.readline().decode().strip()) != "":
                         name, value = header.split(":", 1)
                         headers[name.strip().lower()] = value.strip()
-                    self.rfile.read(int(headers.get("content-length", "0")))
-                    reply = server._next(Seen(method, path, headers, self.client_address[1]))
+                    body = self.rfile.read(int(headers.get("content-length", "0")))
+                    seen = Seen(method, path, headers, self.client_address[1], body)
+                    reply = server._next(seen)
                     if reply.reset:
                         _abort(self.request)
                         return

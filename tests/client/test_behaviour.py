@@ -95,17 +95,56 @@ async def test_three_503s_fail_with_503(kind: str, fault_server: FaultServer) ->
             "delete_non_association",
             (42, {"deletionReason": "r", "staffUserNameRequestingDeletion": "U"}),
         ),
-        ("list_non_associations_between", (["A1234BC", "D5678EF"],)),
-        ("list_non_associations_involving", (["A1234BC"],)),
     ],
 )
-async def test_writes_and_searches_never_retry(
-    kind: str, fault_server: FaultServer, method: str, args: tuple[Any, ...]
+@pytest.mark.parametrize("fault", ["503", "reset"])
+async def test_writes_never_retry(
+    kind: str, fault_server: FaultServer, method: str, args: tuple[Any, ...], fault: str
+) -> None:
+    fault_server.script = [Reply(503, body=None) if fault == "503" else Reply(reset=True)]
+    error = await failure(make(kind, fault_server.url), method, *args)
+    assert error.status == (503 if fault == "503" else None)
+    assert len(fault_server.seen) == 1
+
+
+SEARCHES = [
+    ("list_non_associations_between", (["A1234BC", "D5678EF"],), list),
+    ("list_non_associations_involving", (["A1234BC"],), list),
+    ("non_associations_with", ("A1234BC", ["D5678EF"]), dict),
+    ("non_associations_by_prisoner", (["A1234BC"],), dict),
+]
+
+
+@pytest.mark.parametrize(("method", "args", "shape"), SEARCHES)
+@pytest.mark.parametrize(
+    "fault",
+    [Reply(502, body=None), Reply(503, body=None), Reply(reset=True), Reply(drop=True)],
+    ids=["502", "503", "reset", "drop"],
+)
+async def test_searches_are_tried_again_as_reads(
+    kind: str,
+    fault_server: FaultServer,
+    method: str,
+    args: tuple[Any, ...],
+    shape: type,
+    fault: Reply,
+) -> None:
+    fault_server.script = [fault, Reply(body=[NON_ASSOCIATION])]
+    result = await call(make(kind, fault_server.url), method, *args)
+    assert [s.method for s in fault_server.seen] == ["POST", "POST"]
+    if shape is list:
+        assert [item.id for item in result] == [42]
+    else:
+        assert all(isinstance(items, list) for items in result.values())
+
+
+@pytest.mark.parametrize(("method", "args", "shape"), SEARCHES)
+async def test_searches_give_up_after_the_policys_tries(
+    kind: str, fault_server: FaultServer, method: str, args: tuple[Any, ...], shape: type
 ) -> None:
     fault_server.script = [Reply(503, body=None)]
     error = await failure(make(kind, fault_server.url), method, *args)
-    assert error.status == 503
-    assert len(fault_server.seen) == 1
+    assert error.status == 503 and len(fault_server.seen) == 3
 
 
 async def test_connection_drop_is_retried(kind: str, fault_server: FaultServer) -> None:

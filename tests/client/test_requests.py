@@ -376,7 +376,7 @@ CASES = [
                 "sort_direction": SortDirection.ASC,
             },
             "GET",
-            "/prisoner/a1234bc/non-associations",
+            "/prisoner/A1234BC/non-associations",  # upper-cased: stored so, compared as sent
             [
                 ("includeOpen", "false"),
                 ("includeClosed", "true"),
@@ -420,16 +420,16 @@ CASES = [
     pytest.param(
         Case(
             "list_non_associations_between",
-            (("A1234BC", "a1234bc"),),
+            (("a1234bc", "B2345cd", "A1234BC"),),
             {"include_open": False, "include_closed": True},
             "POST",
             "/non-associations/between",
             [("includeOpen", "false"), ("includeClosed", "true")],
-            body=["A1234BC", "a1234bc"],
+            body=["A1234BC", "B2345CD"],
             response=[non_association_json(closed=True)],
             check=is_list_of_non_associations,
         ),
-        id="between-distinct-strings-as-given",
+        id="between-upper-cased-then-distinct",
     ),
     pytest.param(
         Case(
@@ -558,6 +558,27 @@ CASES = [
             check=is_non_association,
         ),
         id="create-dict",
+    ),
+    pytest.param(
+        Case(
+            "create_non_association",
+            (
+                {
+                    **CREATE_JSON,
+                    "firstPrisonerNumber": CREATE_JSON["firstPrisonerNumber"].lower(),
+                    "secondPrisonerNumber": CREATE_JSON["secondPrisonerNumber"].lower(),
+                },
+            ),
+            {},
+            "POST",
+            "/non-associations",
+            [],
+            body=CREATE_JSON,
+            status=201,
+            response=non_association_json(),
+            check=is_non_association,
+        ),
+        id="create-dict-lower-case-numbers",
     ),
     pytest.param(
         Case(

@@ -248,9 +248,11 @@ async def test_every_method_has_its_raw_form(kind: str) -> None:
             for name in dir(type(api))
             if not name.startswith("_") and callable(getattr(api, name))
         }
-        # every calling method but the walk through every page and the client's own plumbing
+        # every calling method but the walk through every page, the client's own plumbing
+        # and group_by_location, which makes no call
         assert names == public - {
             "iter_non_associations",
+            "group_by_location",
             "with_options",
             "close",
             "aclose",
@@ -542,3 +544,21 @@ async def test_a_failure_through_a_keyed_proxy_does_not_show_the_key(
     error = raised.value
     assert "proxy could not be reached" in str(error)
     assert all("KEY-ONLY-123" not in text for text in (str(error), repr(error)))
+
+
+async def test_request_repeats_a_call_marked_idempotent(
+    kind: str, fault_server: FaultServer
+) -> None:
+    config = ApiConfig(fault_server.url, timeout=FAST, retry=RetryPolicy(backoff=0))
+    api = make(kind, fault_server.url, config=config)
+    fault_server.script = [Reply(503, body={"x": 1}), Reply(body=[])]
+    assert await call(api.request, "POST", "/future/search", json=["A"], idempotent=True) == []
+    assert [seen.method for seen in fault_server.seen] == ["POST", "POST"]
+    for method, idempotent in (("POST", None), ("GET", False), ("PUT", None)):
+        fault_server.seen.clear()
+        fault_server.script = [Reply(503, body={"x": 1})]
+        with pytest.raises(ServerError):
+            await call(api.request, method, "/future/search", idempotent=idempotent)
+        assert len(fault_server.seen) == 1, (method, idempotent)
+    with pytest.raises(TypeError, match="idempotent"):
+        await call(api.request, "POST", "/x", idempotent="yes")

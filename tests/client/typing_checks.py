@@ -8,10 +8,12 @@ from typing import NoReturn, assert_type
 
 from hmpps_non_associations_api import (
     AsyncNonAssociationsApi,
+    ByPrisoner,
     ClosedNonAssociation,
     ClosedNonAssociationsPage,
     ClosedPrisonerNonAssociations,
     CreateNonAssociationRequestDict,
+    LocationGroups,
     NonAssociation,
     NonAssociationsApi,
     OpenNonAssociation,
@@ -21,6 +23,7 @@ from hmpps_non_associations_api import (
     PrisonerNonAssociations,
     Reason,
     Role,
+    prisoner_pair,
 )
 
 
@@ -46,6 +49,16 @@ def sync_results(api: NonAssociationsApi) -> None:
         api.list_non_associations_between(["A1234BC", "B2345CD"], include_closed=True),
         list[NonAssociation],
     )
+
+    with_prisoner = api.non_associations_with("A1234BC", ["B2345CD"])
+    assert_type(with_prisoner, ByPrisoner[OpenNonAssociation])
+    assert_type(with_prisoner["B2345CD"][0].closed_at, None)
+    assert_type(
+        api.non_associations_by_prisoner(["A1234BC"], include_closed=True),
+        ByPrisoner[NonAssociation],
+    )
+    assert_type(api.group_by_location(api.list_non_associations("A1234BC")), LocationGroups)
+    assert_type(prisoner_pair(between[0]), tuple[str, str])
 
     assert_type(api.paged_non_associations(), OpenNonAssociationsPage)
     assert_type(
@@ -91,6 +104,7 @@ async def async_results(api: AsyncNonAssociationsApi) -> None:
         ["A1234BC", "B2345CD"], include_open=False, include_closed=True
     )
     assert_type(closed, list[ClosedNonAssociation])
+    assert_type(await api.non_associations_by_prisoner(["A1234BC"]), ByPrisoner[OpenNonAssociation])
     assert_type(await api.paged_non_associations(include_closed=True), PageNonAssociation)
     assert_type(api.iter_non_associations(), AsyncIterator[OpenNonAssociation])
     assert_type(

@@ -50,12 +50,39 @@ class Op:
     args: tuple[Any, ...]
     body: Any
     retried: bool
+    status: int = 200
 
+    def reply(self, **options: Any) -> Reply:
+        """Its good reply, with the fault server's `options`."""
+        return Reply(self.status, body=self.body, **options)
+
+    @staticmethod
+    def record(result: Any) -> Any:
+        """The record a good reply gives (the first, for a list)."""
+        return result[0] if isinstance(result, list) else result
+
+
+CREATE = {
+    "firstPrisonerNumber": "A1234BC",
+    "firstPrisonerRole": "VICTIM",
+    "secondPrisonerNumber": "D5678EF",
+    "secondPrisonerRole": "PERPETRATOR",
+    "reason": "VIOLENCE",
+    "restrictionType": "CELL",
+    "comment": "Fight in the servery",
+}
 
 GET = Op("get_non_association", (42,), NON_ASSOCIATION, True)
-POST = Op("list_non_associations_between", (["A1234BC", "D5678EF"],), [NON_ASSOCIATION], False)
+# A search sent as POST changes nothing: a read, tried again as a GET is.
+SEARCH = Op("list_non_associations_between", (["A1234BC", "D5678EF"],), [NON_ASSOCIATION], True)
+POST = Op("create_non_association", (CREATE,), NON_ASSOCIATION, False, 201)
 PUT = Op("close_non_association", (42, CLOSE), NON_ASSOCIATION, False)
-OPS = [pytest.param(GET, id="GET"), pytest.param(POST, id="POST"), pytest.param(PUT, id="PUT")]
+OPS = [
+    pytest.param(GET, id="GET"),
+    pytest.param(SEARCH, id="POST-search"),
+    pytest.param(POST, id="POST"),
+    pytest.param(PUT, id="PUT"),
+]
 
 # What each layer says for each way a connection can fail (the text after the class name
 # is the library's own).
@@ -110,10 +137,10 @@ async def test_a_failed_connection_once(
     kind: str, op: Op, fault: str, fault_server: FaultServer, probe: MakeProbe
 ) -> None:
     """A GET is tried again and succeeds; a write is never sent twice."""
-    fault_server.script = [attrs.evolve(FAULTS[fault], body=op.body), Reply(body=op.body)]
+    fault_server.script = [attrs.evolve(FAULTS[fault], body=op.body), op.reply()]
     client = probe(kind, fault_server.url)
     if op.retried:
-        assert (await client.call(op.method, *op.args)).id == 42
+        assert op.record(await client.call(op.method, *op.args)).id == 42
         assert client.tries == len(fault_server.seen) == 2
         assert client.recorder.outcomes[1] == 200
         assert FAILURES[fault, kind] in str(client.recorder.outcomes[0])
@@ -192,12 +219,12 @@ async def test_a_kept_connection_the_server_closed_is_not_reused(
 ) -> None:
     """The server closes an idle keep-alive connection between calls: the next call,
     even a write that is never retried, goes out on a new connection at the first try."""
-    fault_server.script = [Reply(body=op.body, close_after=True), Reply(body=op.body)]
+    fault_server.script = [op.reply(close_after=True), op.reply()]
     client = probe(kind, fault_server.url)
     await client.call(op.method, *op.args)
     await asyncio.sleep(0.3)  # idle, as a connection is when a server's keep-alive ends
     await client.call(op.method, *op.args)
-    assert client.recorder.outcomes == [200, 200]
+    assert client.recorder.outcomes == [op.status, op.status]
     assert client.tries == len(fault_server.seen) == 2
     assert fault_server.connections == 2
 
@@ -206,7 +233,7 @@ async def test_a_kept_connection_the_server_closed_is_not_reused(
 async def test_a_reply_slower_than_the_response_timeout(
     kind: str, op: Op, fault_server: FaultServer, probe: MakeProbe
 ) -> None:
-    fault_server.script = [Reply(body=op.body, delay=1.5)]
+    fault_server.script = [op.reply(delay=1.5)]
     client = probe(kind, fault_server.url, timeout=Timeout(response=0.3, deadline=5))
     started = time.monotonic()
     error = await client.fail(op.method, *op.args)
@@ -222,7 +249,7 @@ async def test_a_reply_slower_than_the_response_timeout(
 async def test_a_trickling_server_cannot_hold_a_call_past_its_deadline(
     kind: str, op: Op, fault_server: FaultServer, probe: MakeProbe
 ) -> None:
-    fault_server.script = [Reply(body=op.body, trickle=0.02)]
+    fault_server.script = [op.reply(trickle=0.02)]
     client = probe(kind, fault_server.url, timeout=Timeout(response=0.5, deadline=1.0))
     started = time.monotonic()
     error = await client.fail(op.method, *op.args)
@@ -241,11 +268,11 @@ async def test_a_trickling_server_cannot_hold_a_call_past_its_deadline(
 async def test_a_server_error_then_success(
     kind: str, op: Op, status: int, fault_server: FaultServer, probe: MakeProbe
 ) -> None:
-    fault_server.script = [Reply(status, body={"oops": True}), Reply(body=op.body)]
+    fault_server.script = [Reply(status, body={"oops": True}), op.reply()]
     client = probe(kind, fault_server.url)
     if op.retried:
-        assert (await client.call(op.method, *op.args)).id == 42
-        assert client.recorder.outcomes == [status, 200]
+        assert op.record(await client.call(op.method, *op.args)).id == 42
+        assert client.recorder.outcomes == [status, op.status]
         assert len(fault_server.seen) == 2
         return
     error = await client.fail(op.method, *op.args)
@@ -317,12 +344,11 @@ async def test_compressed_bodies_are_decoded(
 ) -> None:
     encoding, compress = ENCODED[encoded]
     body = compress(json.dumps(op.body).encode())
-    fault_server.script = [Reply(body=body, headers={"Content-Encoding": encoding})]
+    fault_server.script = [Reply(op.status, body=body, headers={"Content-Encoding": encoding})]
     client = probe(kind, fault_server.url)
-    result = await client.call(op.method, *op.args)
-    first = result[0] if isinstance(result, list) else result
+    first = op.record(await client.call(op.method, *op.args))
     assert isinstance(first, NonAssociation) and first.comment == NON_ASSOCIATION["comment"]
-    assert client.recorder.outcomes == [200] and len(fault_server.seen) == 1
+    assert client.recorder.outcomes == [op.status] and len(fault_server.seen) == 1
     assert fault_server.seen[0].headers["accept-encoding"] == "gzip, deflate"
 
 
@@ -358,7 +384,7 @@ async def test_a_list_of_10000_parses(
     many = [{**NON_ASSOCIATION, "id": number} for number in range(10_000)]
     fault_server.script = [Reply(body=many)]
     client = probe(kind, fault_server.url)
-    result = await client.call(*(POST.method, *POST.args))
+    result = await client.call(*(SEARCH.method, *SEARCH.args))
     assert len(result) == 10_000 and [result[0].id, result[-1].id] == [0, 9_999]
     assert all(isinstance(item, NonAssociation) for item in result)
     assert client.recorder.outcomes == [200]

@@ -19,6 +19,7 @@ from hmpps_non_associations_api_client.models import (
     SortDirection,
 )
 
+from .._answers import ByPrisoner
 from .._base_client import (
     ApiBase,
     CallSpec,
@@ -93,13 +94,18 @@ class AsyncNonAssociationsApi(ApiBase, AsyncClosing):
         params: Mapping[str, Any] | None = None,
         json: JsonValue = None,
         path_params: Mapping[str, str | int] | None = None,
+        idempotent: bool | None = None,
     ) -> JsonValue:
         """A call to a path the generated client does not know yet, with the token,
         retries (reads only), the deadline, logging and telemetry; the reply's JSON
         (None for an empty body). `path` is under the API's URL (`/new-endpoint`); put
         IDs and prisoner numbers in `path_params` for its `{placeholders}`, so errors,
-        logs and telemetry show the template, not the values."""
-        return await self._call(self._any(method, path, params, json, path_params))
+        logs and telemetry show the template, not the values. A GET is tried again
+        after a failure the retry policy covers; `idempotent=True` marks any other
+        call as safe to repeat (a search sent as POST), `False` a GET as not. What is
+        sent is what is given: prisoner numbers are not upper-cased here."""
+        spec = self._any(method, path, params, json, path_params, idempotent)
+        return await self._call(spec)
 
     async def ping(self) -> str:
         """The service's health check (`/health/ping`, sent without a token), for the
@@ -165,7 +171,9 @@ class AsyncNonAssociationsApi(ApiBase, AsyncClosing):
         sort_by: SortBy | str = SortBy.WHEN_CREATED,
         sort_direction: SortDirection | str = SortDirection.DESC,
     ) -> PrisonerNonAssociations:
-        """A prisoner's non-associations, each seen from their side."""
+        """A prisoner's non-associations, each seen from their side (the number is
+        upper-cased before sending). `group_by_location` sorts a listing made with
+        `include_other_prisons=True` into same prison, other prisons and outside."""
         op = self._list(
             prisoner_number,
             include_open,
@@ -220,7 +228,15 @@ class AsyncNonAssociationsApi(ApiBase, AsyncClosing):
         include_closed: bool = False,
         prison_id: str | None = None,
     ) -> list[Any]:
-        """Non-associations where both prisoners are among two or more given ones."""
+        """Non-associations where both prisoners are among two or more given ones
+        (numbers upper-cased before sending). A search: tried again after a failure, as
+        a GET is.
+
+        An empty list is only as good as the numbers: the service never checks that
+        the prisoners given exist, so a mistyped or unknown number matches nothing
+        rather than being an error. `prison_id` keeps the pairs with both prisoners in
+        that prison (looked up in prisoner search; one it does not know is a
+        `NotFoundError`); it does not check the numbers given either."""
         op = self._group(True, prisoner_numbers, include_open, include_closed, prison_id)
         return await self._call(op)
 
@@ -268,8 +284,85 @@ class AsyncNonAssociationsApi(ApiBase, AsyncClosing):
         include_closed: bool = False,
         prison_id: str | None = None,
     ) -> list[Any]:
-        """Non-associations where either prisoner is among one or more given ones."""
+        """Non-associations where either prisoner is among one or more given ones
+        (numbers upper-cased before sending). A search: tried again after a failure, as
+        a GET is. As for `list_non_associations_between`, a mistyped or unknown number
+        matches nothing rather than being an error, with or without `prison_id` (which
+        keeps the pairs with both prisoners in that prison)."""
         op = self._group(False, prisoner_numbers, include_open, include_closed, prison_id)
+        return await self._call(op)
+
+    @overload
+    async def non_associations_with(
+        self,
+        prisoner_number: str,
+        candidates: Iterable[str],
+        *,
+        include_closed: Literal[False] = ...,
+        prison_id: str | None = ...,
+    ) -> ByPrisoner[OpenNonAssociation]: ...
+    @overload
+    async def non_associations_with(
+        self,
+        prisoner_number: str,
+        candidates: Iterable[str],
+        *,
+        include_closed: bool = ...,
+        prison_id: str | None = ...,
+    ) -> ByPrisoner[NonAssociation]: ...
+    async def non_associations_with(
+        self,
+        prisoner_number: str,
+        candidates: Iterable[str],
+        *,
+        include_closed: bool = False,
+        prison_id: str | None = None,
+    ) -> ByPrisoner[Any]:
+        """Which candidates have a non-association with this prisoner: every candidate
+        as a key (upper-case; looked up in any case), each holding its open
+        non-associations with the prisoner (closed ones too with `include_closed`), an
+        empty list for none. One `between` call; tried again after a failure, as a GET
+        is. The prisoner among the candidates, a candidate given twice or none at all is
+        a ValueError before sending.
+
+        An empty list is only as good as the numbers: the service never checks that
+        the prisoners given exist, so a mistyped or unknown number has no
+        non-associations rather than being an error. Check numbers typed by a person
+        (prisoner search) before acting on "none". `prison_id` keeps the pairs with both
+        prisoners in that prison; it does not check the numbers given either."""
+        op = self._with(prisoner_number, candidates, include_closed, prison_id)
+        return await self._call(op)
+
+    @overload
+    async def non_associations_by_prisoner(
+        self,
+        prisoner_numbers: Iterable[str],
+        *,
+        include_closed: Literal[False] = ...,
+        prison_id: str | None = ...,
+    ) -> ByPrisoner[OpenNonAssociation]: ...
+    @overload
+    async def non_associations_by_prisoner(
+        self,
+        prisoner_numbers: Iterable[str],
+        *,
+        include_closed: bool = ...,
+        prison_id: str | None = ...,
+    ) -> ByPrisoner[NonAssociation]: ...
+    async def non_associations_by_prisoner(
+        self,
+        prisoner_numbers: Iterable[str],
+        *,
+        include_closed: bool = False,
+        prison_id: str | None = None,
+    ) -> ByPrisoner[Any]:
+        """Which of these prisoners is in any non-association: every prisoner given as a
+        key (upper-case; looked up in any case), each holding the open non-associations
+        that involve them (closed ones too with `include_closed`), an empty list for
+        none; `.found()` lists those with any. One `involving` call, tried again after a
+        failure as a GET is. The limits of an empty list are those of
+        `non_associations_with`: an unknown number is not an error, only an empty list."""
+        op = self._by_prisoner(prisoner_numbers, include_closed, prison_id)
         return await self._call(op)
 
     @overload
@@ -433,6 +526,8 @@ class AsyncRawResponses:
         self.list_non_associations = async_raw(client.list_non_associations)
         self.list_non_associations_between = async_raw(client.list_non_associations_between)
         self.list_non_associations_involving = async_raw(client.list_non_associations_involving)
+        self.non_associations_with = async_raw(client.non_associations_with)
+        self.non_associations_by_prisoner = async_raw(client.non_associations_by_prisoner)
         self.paged_non_associations = async_raw(client.paged_non_associations)
         self.get_non_association = async_raw(client.get_non_association)
         self.create_non_association = async_raw(client.create_non_association)

@@ -5,13 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from .._answers import OUTSIDE_PRISON_ID as RELEASED_PRISON_ID
+from .._answers import TRANSFER_PRISON_ID
+
 __all__ = ["RELEASED_PRISON_ID", "TRANSFER_PRISON_ID", "NonAssociationRecord", "Prisoner"]
-
-TRANSFER_PRISON_ID = "TRN"
-"""The prison ID prisoner search reports for a prisoner moving between prisons."""
-
-RELEASED_PRISON_ID = "OUT"
-"""The prison ID prisoner search reports for a prisoner who has been released."""
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from hmpps_non_associations_api import (
 
 from ._body import read_body
 from ._confirm import confirm
+from ._exits import FOUND
 from ._output import FORMATS, Output
 from ._progress import Progress
 from ._session import Session
@@ -43,17 +44,20 @@ class Context:
 @dataclass(frozen=True)
 class Command:
     """A command: `summary` for the list of commands, `example` for its --help, the
-    `formats` it can write, its default format on a terminal and off one."""
+    `formats` it can write, its default format on a terminal and off one, and `about`:
+    what --help says beyond the summary."""
 
     name: str
     summary: str
     example: str
     arguments: Callable[[argparse.ArgumentParser], None]
-    run: Callable[[Context], None]
+    run: Callable[[Context], int | None]
+    """Runs the command; an exit status of its own (`check`), or None for 0."""
     formats: tuple[str, ...] = FORMATS
     on_terminal: str = "table"
     piped: str = "json"
     needs_token: bool = True
+    about: str = ""
 
 
 # Arguments shared by several commands
@@ -171,6 +175,12 @@ def _list_arguments(parser: argparse.ArgumentParser) -> None:
         default=SortDirection.DESC.value,
         help="ASC or DESC (default: %(default)s)",
     )
+    parser.add_argument(
+        "--by-location",
+        action="store_true",
+        help="in three groups: the same prison, other prisons, and outside any (in"
+        " transfer, released, or no prison); implies --other-prisons",
+    )
 
 
 def _list(context: Context) -> None:
@@ -180,11 +190,14 @@ def _list(context: Context) -> None:
         arguments.prisoner_number,
         include_open=include_open,
         include_closed=include_closed,
-        include_other_prisons=arguments.other_prisons,
+        include_other_prisons=arguments.other_prisons or arguments.by_location,
         sort_by=arguments.sort_by,
         sort_direction=arguments.sort_direction,
     )
-    context.output.prisoner_list(listing)
+    if arguments.by_location:
+        context.output.prisoner_list_by_location(listing)
+    else:
+        context.output.prisoner_list(listing)
 
 
 def _group_arguments(least: str) -> Callable[[argparse.ArgumentParser], None]:
@@ -213,6 +226,41 @@ def _group(method: str) -> Callable[[Context], None]:
         context.output.non_associations(found, measure=None)
 
     return run
+
+
+def _check_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("prisoner_number", metavar="PRISONER", help="e.g. A1234BC")
+    parser.add_argument(
+        "candidates", nargs="+", metavar="CANDIDATE", help="prisoner numbers to check"
+    )
+    parser.add_argument(
+        "--include-closed", action="store_true", help="closed non-associations count too"
+    )
+    parser.add_argument(
+        "--prison",
+        metavar="PRISON_ID",
+        help="only pairs with both prisoners in this prison",
+    )
+
+
+def _check(context: Context) -> int | None:
+    arguments = context.arguments
+    answer = context.session.client().non_associations_with(
+        arguments.prisoner_number,
+        arguments.candidates,
+        include_closed=arguments.include_closed,
+        prison_id=arguments.prison,
+    )
+    context.output.checked(arguments.prisoner_number.upper(), answer)
+    return FOUND if answer.found() else None
+
+
+_EMPTY_ANSWER = (
+    "Prisoner numbers are upper-cased before sending. The service does not check that the"
+    " prisoners given exist, with --prison or without: a mistyped or unknown number has"
+    " no non-associations rather than being an error, so check numbers typed by a"
+    " person before acting on 'none'."
+)
 
 
 def _page_arguments(parser: argparse.ArgumentParser) -> None:
@@ -407,6 +455,7 @@ COMMANDS = {
             "hmpps-non-associations between A1234BC B2345CD C3456DE --prison MDI",
             _group_arguments("two or more prisoner numbers"),
             _group("list_non_associations_between"),
+            about=_EMPTY_ANSWER,
         ),
         Command(
             "involving",
@@ -414,6 +463,19 @@ COMMANDS = {
             "hmpps-non-associations involving A1234BC --all --format csv",
             _group_arguments("one or more prisoner numbers"),
             _group("list_non_associations_involving"),
+            about=_EMPTY_ANSWER,
+        ),
+        Command(
+            "check",
+            "which candidates have a non-association with a prisoner",
+            "hmpps-non-associations check A1234BC B2345CD C3456DE --prison MDI",
+            _check_arguments,
+            _check,
+            about=(
+                "Each candidate is shown, with its non-associations with the prisoner or"
+                " none. Exit status 0: none found; 4: at least one found (1, 2 and 3 as"
+                f" for every command). {_EMPTY_ANSWER}"
+            ),
         ),
         Command(
             "page",

@@ -2,7 +2,8 @@
 
 0 done; 1 refused: by the API (a 4xx) or at the confirmation prompt; 2 bad usage,
 including the client's own checks before sending and missing configuration; 3 the API
-or the network failed (a 5xx, a refused redirect, no usable reply, a timeout).
+or the network failed (a 5xx, a refused redirect, no usable reply, a timeout); 4
+`check` found a non-association (0 there: it found none).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from ._table import shown
 __all__ = [
     "DONE",
     "FAILED",
+    "FOUND",
     "INTERRUPTED",
     "READER_GONE",
     "REFUSED",
@@ -33,6 +35,9 @@ DONE = 0
 REFUSED = 1
 USAGE = 2
 FAILED = 3
+FOUND = 4
+"""`check` found at least one non-association: a status of its own, so a script that
+goes on only after 0 never reads a failure, or a conflict, as "none"."""
 INTERRUPTED = 130
 """Ctrl-C, as a shell reports SIGINT."""
 READER_GONE = 141

@@ -49,7 +49,7 @@ def _log_to_stderr() -> None:
     library.setLevel(logging.DEBUG)
 
 
-def _run(command: Command, arguments: argparse.Namespace) -> None:
+def _run(command: Command, arguments: argparse.Namespace) -> int:
     output = Output(
         _format(command, arguments.format),
         sys.stdout,
@@ -63,8 +63,9 @@ def _run(command: Command, arguments: argparse.Namespace) -> None:
         username=arguments.username,
         needs_token=command.needs_token,
     ) as session:
-        command.run(Context(arguments, session, output, sys.stdin, sys.stderr))
+        status = command.run(Context(arguments, session, output, sys.stdin, sys.stderr))
     sys.stdout.flush()
+    return DONE if status is None else status
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -74,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments.debug:
         _log_to_stderr()
     try:
-        _run(COMMANDS[arguments.command], arguments)
+        return _run(COMMANDS[arguments.command], arguments)
     except KeyboardInterrupt:
         print(f"\n{PROG}: interrupted", file=sys.stderr)
         return INTERRUPTED
@@ -90,4 +91,3 @@ def main(argv: Sequence[str] | None = None) -> int:
             traceback.print_exception(error, file=sys.stderr)
         print(f"{PROG}: {one_line(error)}", file=sys.stderr)
         return status
-    return DONE

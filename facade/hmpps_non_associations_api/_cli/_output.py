@@ -15,16 +15,18 @@ import datetime
 import itertools
 import json
 import textwrap
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TextIO
 
 from hmpps_non_associations_api import (
+    ByPrisoner,
     Constant,
     LegacyNonAssociation,
     NonAssociation,
     PageNonAssociation,
     PrisonerNonAssociation,
     PrisonerNonAssociations,
+    group_by_location,
 )
 
 from ._table import Column, write_fields, write_table
@@ -112,6 +114,20 @@ LEGACY_CSV = (
 )
 
 CONSTANTS_CSV = ("list", "code", "description")
+
+CHECK_CSV = ("candidate", *NON_ASSOCIATION_CSV)
+"""The columns of `check`: the candidate, then one of its non-associations with the
+prisoner; a candidate with none has a row of its own with only the candidate."""
+
+GROUPED_LIST_CSV = ("group", *LIST_CSV)
+"""The columns of `list --by-location`: the group (samePrison, otherPrisons, outside),
+then the prisoner's list."""
+
+_GROUPS = (
+    ("samePrison", "In the same prison"),
+    ("otherPrisons", "In other prisons"),
+    ("outside", "Outside any prison (in transfer, released, or no prison)"),
+)
 
 # On a narrow terminal the comment is cut first, then names and places, then display
 # text; if that is not enough, dates are left out, then places, then roles.
@@ -264,6 +280,15 @@ def _neutralised(cell: str) -> str:
     return f"'{cell}" if cell.startswith(_FORMULA_STARTS) else cell
 
 
+def _check_rows(answer: ByPrisoner[NonAssociation]) -> Iterator[dict[str, Any]]:
+    """A row per candidate and non-association; a candidate with none, a row alone."""
+    for candidate, items in answer.items():
+        if not items:
+            yield {"candidate": candidate}
+        for item in items:
+            yield {"candidate": candidate, **_flat(item.to_dict())}
+
+
 class Output:
     """Writes each kind of result to `stream` in one format; `width` is for tables, and
     `raw_csv` writes CSV cells exactly as the API gave them, formulas and all."""
@@ -372,6 +397,71 @@ class Output:
             self._json_lines(item.to_dict() for item in items)
         else:
             self._json(listing.to_dict())
+
+    def prisoner_list_by_location(self, listing: PrisonerNonAssociations) -> None:
+        """A prisoner's non-associations in three groups by where the other prisoner is
+        (`group_by_location`): in json the listing with `samePrison`, `otherPrisons` and
+        `outside` in place of `nonAssociations`; a `group` field or column otherwise."""
+        grouped = group_by_location(listing)
+        groups = dict(
+            zip(
+                (key for key, _ in _GROUPS),
+                (grouped.same_prison, grouped.other_prisons, grouped.outside),
+                strict=True,
+            )
+        )
+        if self.format == "table":
+            self._list_heading(listing)
+            for key, title in _GROUPS:
+                items = groups[key]
+                self.stream.write(f"\n{title}: {len(items) or 'none'}\n")
+                if items:
+                    write_table(self.stream, _LIST_COLUMNS, map(_list_row, items), self.width)
+        elif self.format == "csv":
+            number = listing.prisoner_number
+            rows = (
+                {"group": key, "prisonerNumber": number, **_flat(item.to_dict())}
+                for key, _ in _GROUPS
+                for item in groups[key]
+            )
+            self._csv(GROUPED_LIST_CSV, rows)
+        elif self.format == "jsonl":
+            self._json_lines(
+                {"group": key, **item.to_dict()} for key, _ in _GROUPS for item in groups[key]
+            )
+        else:
+            whole = listing.to_dict()
+            del whole["nonAssociations"]
+            self._json(
+                {**whole, **{key: [item.to_dict() for item in groups[key]] for key, _ in _GROUPS}}
+            )
+
+    def checked(self, prisoner_number: str, answer: ByPrisoner[NonAssociation]) -> None:
+        """`check`: each candidate's non-associations with the prisoner, every candidate
+        shown, with none or some."""
+        if self.format == "table":
+            for candidate, items in answer.items():
+                count = f"{len(items)} non-association{'s' if len(items) != 1 else ''}"
+                self.stream.write(
+                    f"{candidate}: {count if items else 'none'} with {prisoner_number}\n"
+                )
+                if items:
+                    rows = map(_non_association_row, items)
+                    write_table(self.stream, _NON_ASSOCIATION_COLUMNS, rows, self.width)
+        elif self.format == "csv":
+            self._csv(CHECK_CSV, _check_rows(answer))
+        elif self.format == "jsonl":
+            self._json_lines(
+                {"prisonerNumber": candidate, "nonAssociations": [i.to_dict() for i in items]}
+                for candidate, items in answer.items()
+            )
+        else:
+            self._json(
+                {
+                    candidate: [item.to_dict() for item in items]
+                    for candidate, items in answer.items()
+                }
+            )
 
     def _list_heading(self, listing: PrisonerNonAssociations) -> None:
         where = ", ".join(filter(None, (_text(listing.prison_name), _text(listing.cell_location))))

@@ -4,6 +4,7 @@ command with its example, and usage errors on one line."""
 from __future__ import annotations
 
 import argparse
+import textwrap
 from collections.abc import Sequence
 from typing import NoReturn
 
@@ -37,7 +38,8 @@ line on stderr.
 
 exit status: 0 done; 1 refused by the API (4xx) or at the prompt; 2 bad usage, or
 refused by the client's checks before sending; 3 the API or the network failed (5xx,
-no reply, timeout); 130 interrupted; 141 the reader of the output went away.
+no reply, timeout); 4 check found a non-association (0: none); 130 interrupted; 141 the
+reader of the output went away.
 """
 
 
@@ -105,7 +107,11 @@ def _parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(
             command.name,
             help=command.summary,
-            description=f"{command.summary[0].upper()}{command.summary[1:]}.",
+            description=textwrap.fill(
+                f"{command.summary[0].upper()}{command.summary[1:]}. {command.about}",
+                80,
+                break_on_hyphens=False,
+            ),
             epilog=f"formats: {formats}\n\nexample:\n  {command.example}\n",
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )

@@ -53,6 +53,13 @@ def test_check_exits_0_when_none_is_found_and_says_so(cli: Cli) -> None:
     assert in_moorland.status == 0 and json.loads(in_moorland.stdout) == {"D4567EF": []}
 
 
+def test_between_and_involving_find_lower_case_numbers(cli: Cli) -> None:
+    between = cli.inline("between", "a1234bc", "b2345cd", "--format", "json")
+    involving = cli.inline("involving", "d4567ef", "--format", "json")
+    assert [item["id"] for item in json.loads(between.stdout)] == [1]
+    assert [item["id"] for item in json.loads(involving.stdout)] == [2]
+
+
 def test_check_refuses_the_prisoner_among_the_candidates(cli: Cli) -> None:
     ran = cli.inline("check", "A1234BC", "a1234bc")
     assert ran.status == 2 and "themselves" in ran.stderr, ran

@@ -143,10 +143,49 @@ async def test_the_wire_carries_upper_case_numbers(kind: str, fault_server: Faul
     fault_server.script = [Reply(body=[NON_ASSOCIATION])]
     api = make(kind, fault_server.url)
     await call(api, "list_non_associations_between", ["a1234bc", "b2345cd"])
+    await call(api, "list_non_associations_involving", ["a1234bc"])
     await call(api, "non_associations_with", "a1234bc", ["b2345cd"])
+    await call(api, "non_associations_by_prisoner", ["a1234bc", "b2345cd"])
     await call(api, "request", "POST", "/non-associations/between", json=["a1234bc", "x"])
     bodies = [json.loads(seen.body) for seen in fault_server.seen]
-    assert bodies == [["A1234BC", "B2345CD"], ["A1234BC", "B2345CD"], ["a1234bc", "x"]]
+    assert bodies == [
+        ["A1234BC", "B2345CD"],
+        ["A1234BC"],
+        ["A1234BC", "B2345CD"],
+        ["A1234BC", "B2345CD"],
+        ["a1234bc", "x"],  # request() sends what it is given
+    ]
+    fault_server.seen.clear()
+    fault_server.script = [Reply(201, body=NON_ASSOCIATION)]
+    await call(
+        api,
+        "create_non_association",
+        {
+            "firstPrisonerNumber": "a1234bc",
+            "firstPrisonerRole": "VICTIM",
+            "secondPrisonerNumber": "b2345cd",
+            "secondPrisonerRole": "PERPETRATOR",
+            "reason": "VIOLENCE",
+            "restrictionType": "WING",
+            "comment": "x",
+        },
+    )
+    [created] = [json.loads(seen.body) for seen in fault_server.seen]
+    assert (created["firstPrisonerNumber"], created["secondPrisonerNumber"]) == (
+        "A1234BC",
+        "B2345CD",
+    )
+    fault_server.seen.clear()
+    fault_server.script = [Reply(404, body={"status": 404})]
+    for method, args, kwargs in (
+        ("list_non_associations", ("a1234bc",), {}),
+        ("subject_access_request", (), {"prn": "a1234bc"}),
+    ):
+        with pytest.raises(NotFoundError):
+            await call(api, method, *args, **kwargs)
+    paths = [seen.path for seen in fault_server.seen]
+    assert paths[0].startswith("/prisoner/A1234BC/non-associations?")
+    assert "prn=A1234BC" in paths[1]
 
 
 # --- which candidates have a non-association with this prisoner? ----------------------------

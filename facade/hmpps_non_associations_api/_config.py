@@ -16,7 +16,6 @@ from urllib.parse import urlsplit
 import attrs
 
 from ._headers import Headers
-from ._wire import MAX_RESPONSE_SIZE
 
 __all__ = ["ApiConfig", "AuthConfig", "Limits", "RetryPolicy", "Timeout", "without_credentials"]
 
@@ -218,6 +217,11 @@ class RetryPolicy:
         if retry_after is not None:
             return retry_after
         return random.uniform(0, min(self.max_backoff, self.backoff * 2 ** (attempt - 1)))
+
+
+MAX_RESPONSE_SIZE = 32 * 1024 * 1024
+"""The default of `Limits.max_response_size`: 200 times the largest real reply (a page of
+200 non-associations, about 160 KB), small enough that a reply cannot exhaust memory."""
 
 
 @attrs.frozen(cache_hash=True)  # a key of the shared connections, hashed each request

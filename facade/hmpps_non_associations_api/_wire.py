@@ -18,11 +18,11 @@ from urllib.parse import urlencode, urlsplit
 import attrs
 import orjson
 
+from ._config import MAX_RESPONSE_SIZE
 from ._headers import ReplyHeaders
 from ._untrusted import quoted
 
 __all__ = [
-    "MAX_RESPONSE_SIZE",
     "Origin",
     "SendError",
     "UnreadableBody",
@@ -114,11 +114,6 @@ class WireRequest:
             body = urlencode(kwargs["data"]).encode("ascii")
             all_headers["Content-Type"] = "application/x-www-form-urlencoded"
         return cls(kwargs["method"].upper(), target, path, all_headers, body)
-
-
-MAX_RESPONSE_SIZE = 32 * 1024 * 1024
-"""The default of `Limits.max_response_size`: 200 times the largest real reply (a page of
-200 non-associations, about 160 KB), small enough that a reply cannot exhaust memory."""
 
 
 class UnreadableBody(Exception):

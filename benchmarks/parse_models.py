@@ -20,7 +20,7 @@ import statistics
 import sys
 import time
 
-from hmpps_non_associations_api._wire import WireReply
+from hmpps_non_associations_api._transport._wire import WireReply
 from hmpps_non_associations_api_client.models import PrisonerNonAssociations
 
 from benchmarks import bodies

@@ -456,7 +456,7 @@ def parse(settings: dict[str, Any]) -> list[Measurement]:
     parse, bytes to models with the decoder its replies use; from_dict alone on a body
     decoded beforehand (only from_dict timed); from_dict over json.loads."""
     from hmpps_non_associations_api import PrisonerNonAssociations
-    from hmpps_non_associations_api._wire import WireReply
+    from hmpps_non_associations_api._transport._wire import WireReply
 
     body = (Path(settings["bodiesDir"]) / "prisoner.json").read_bytes()
     # The client's reply type, for its decoder: benchmarks belong to the project.
@@ -597,8 +597,8 @@ def run_otel(settings: dict[str, Any]) -> dict[str, Any]:
     each turn, so drift in machine load falls on all three. Then the same three for the
     telemetry hooks alone (what the call's observer points call for a one-try call, no
     I/O), which a busy machine's noise does not drown. Each mode's figure per turn."""
-    from hmpps_non_associations_api import _telemetry
-    from hmpps_non_associations_api._wire import Origin, WireRequest
+    from hmpps_non_associations_api._call import _telemetry
+    from hmpps_non_associations_api._transport._wire import Origin, WireRequest
 
     modes = {
         "absent": None,

@@ -1,5 +1,5 @@
 """Which facade methods wrap which generated operation modules, read from the facade's
-table of operations (`facade/hmpps_non_associations_api/_operations.py`).
+table of operations (`facade/hmpps_non_associations_api/_clients/_operations.py`).
 
     python scripts/facade_coverage.py [--json]     print the map and what is missing
 
@@ -28,10 +28,10 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "hmpps_non_associations_api_client"
 API = f"{PACKAGE}.api"
 FACADE = "hmpps_non_associations_api"
-TABLE = Path("facade") / FACADE / "_operations.py"
+TABLE = Path("facade") / FACADE / "_clients" / "_operations.py"
 CLIENTS = {
-    "AsyncNonAssociationsApi": Path("facade") / FACADE / "_async" / "_client.py",
-    "NonAssociationsApi": Path("facade") / FACADE / "_sync" / "_client.py",
+    "AsyncNonAssociationsApi": Path("facade") / FACADE / "_clients" / "_async_client.py",
+    "NonAssociationsApi": Path("facade") / FACADE / "_clients" / "_sync_client.py",
 }
 
 

@@ -39,8 +39,11 @@ from hmpps_non_associations_api_client.request_dicts import (
     ReopenNonAssociationRequestDict,
 )
 
-from ._aio import aclose_pools
-from ._answers import (
+from ._auth._async_auth import AsyncHmppsAuthClient
+from ._auth._sync_auth import HmppsAuthClient
+from ._call._plugins import Plugin, RequestEvent, ResponseEvent
+from ._call._tokens import AsyncTokenSource, TokenSource
+from ._clients._answers import (
     OUTSIDE_PRISON_ID,
     TRANSFER_PRISON_ID,
     ByPrisoner,
@@ -48,20 +51,20 @@ from ._answers import (
     group_by_location,
     prisoner_pair,
 )
-from ._async._auth import AsyncHmppsAuthClient
-from ._async._client import AsyncNonAssociationsApi
-from ._config import ApiConfig, AuthConfig, Limits, RetryPolicy, Timeout
-from ._constants import (
-    DEFAULT_PAGE_SIZE,
-    MAX_PAGE_SIZE,
-    reason_options,
-    restriction_type_options,
-    role_options,
-    sort_by_options,
-    sort_direction_options,
-    system_users,
+from ._clients._async_client import AsyncNonAssociationsApi
+from ._clients._raw import RawResponse
+from ._clients._results import (
+    ClosedNonAssociation,
+    ClosedNonAssociationsPage,
+    ClosedPrisonerNonAssociation,
+    ClosedPrisonerNonAssociations,
+    OpenNonAssociation,
+    OpenNonAssociationsPage,
+    OpenPrisonerNonAssociation,
+    OpenPrisonerNonAssociations,
 )
-from ._errors import (
+from ._clients._sync_client import NonAssociationsApi
+from ._errors._exceptions import (
     ApiStatusError,
     ApiTimeoutError,
     BadRequestError,
@@ -79,23 +82,20 @@ from ._errors import (
     UnreadableResponseError,
     is_error_response,
 )
-from ._headers import ReplyHeaders
-from ._plugins import Plugin, RequestEvent, ResponseEvent
-from ._pool import close_pools
-from ._raw import RawResponse
-from ._results import (
-    ClosedNonAssociation,
-    ClosedNonAssociationsPage,
-    ClosedPrisonerNonAssociation,
-    ClosedPrisonerNonAssociations,
-    OpenNonAssociation,
-    OpenNonAssociationsPage,
-    OpenPrisonerNonAssociation,
-    OpenPrisonerNonAssociations,
+from ._settings._config import ApiConfig, AuthConfig, Limits, RetryPolicy, Timeout
+from ._settings._headers import ReplyHeaders
+from ._spec._constants import (
+    DEFAULT_PAGE_SIZE,
+    MAX_PAGE_SIZE,
+    reason_options,
+    restriction_type_options,
+    role_options,
+    sort_by_options,
+    sort_direction_options,
+    system_users,
 )
-from ._sync._auth import HmppsAuthClient
-from ._sync._client import NonAssociationsApi
-from ._tokens import AsyncTokenSource, TokenSource
+from ._transport._aiohttp import aclose_pools
+from ._transport._pool import close_pools
 
 # The installed distribution's version: pyproject.toml is the one place it is written.
 __version__ = _version("hmpps-non-associations-api")

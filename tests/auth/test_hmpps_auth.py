@@ -24,7 +24,7 @@ from hmpps_non_associations_api import (
     Timeout,
     TransportError,
 )
-from hmpps_non_associations_api._auth_cache import TokenCache
+from hmpps_non_associations_api._auth._cache import TokenCache
 from hmpps_non_associations_api.testing import (
     FakeAuthServer,
     FakeAuthTransport,

@@ -18,12 +18,12 @@ from hmpps_non_associations_api import (
     Limits,
     NonAssociationsApi,
     Timeout,
-    _aio,
-    _pool,
     aclose_pools,
     close_pools,
 )
-from hmpps_non_associations_api._destination import Destination
+from hmpps_non_associations_api._transport import _aiohttp as _aio
+from hmpps_non_associations_api._transport import _pool
+from hmpps_non_associations_api._transport._destination import Destination
 
 
 def destination(config: ApiConfig) -> Destination:

@@ -27,7 +27,7 @@ from hmpps_non_associations_api import (
     UnauthorisedError,
     UnreadableResponseError,
 )
-from hmpps_non_associations_api._document import document
+from hmpps_non_associations_api._spec._document import document
 
 from tests.client.faults import NON_ASSOCIATION, FaultServer, Reply
 
@@ -330,4 +330,4 @@ async def test_errors_report_the_public_module(kind: str, fault_server: FaultSer
     assert type(error).__module__ == "hmpps_non_associations_api"
     shown = "".join(traceback.format_exception(error))
     assert "hmpps_non_associations_api.NotFoundError: GET /non-associations/{id}" in shown
-    assert "hmpps_non_associations_api._errors" not in shown
+    assert "hmpps_non_associations_api._errors._exceptions" not in shown

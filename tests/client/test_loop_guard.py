@@ -14,8 +14,8 @@ from hmpps_non_associations_api import (
     AuthConfig,
     HmppsAuthClient,
     NonAssociationsApi,
-    _twins,
 )
+from hmpps_non_associations_api._transport import _twins
 from hmpps_non_associations_api.testing import FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeAuthServer
 
 from tests.client.faults import FaultServer

@@ -6,7 +6,7 @@ import re
 import string
 
 from hmpps_non_associations_api import NonAssociationSortProperty
-from hmpps_non_associations_api._validation import prisoner_number, sort_params
+from hmpps_non_associations_api._spec._validation import prisoner_number, sort_params
 from hmpps_non_associations_api_client.api.non_associations import (
     get_prisoner_non_associations,
 )

@@ -30,8 +30,8 @@ from hmpps_non_associations_api import (
     ServerError,
     Timeout,
     TransportError,
-    _telemetry,
 )
+from hmpps_non_associations_api._call import _telemetry
 from opentelemetry import context as otel_context
 from opentelemetry import trace
 from opentelemetry.context import _SUPPRESS_HTTP_INSTRUMENTATION_KEY
@@ -672,9 +672,8 @@ for name in [n for n in sys.modules if n.split(".")[0] == "opentelemetry"]:
 import asyncio
 import json
 
-from hmpps_non_associations_api import (
-    ApiConfig, AsyncNonAssociationsApi, NonAssociationsApi, _telemetry,
-)
+from hmpps_non_associations_api import ApiConfig, AsyncNonAssociationsApi, NonAssociationsApi
+from hmpps_non_associations_api._call import _telemetry
 from tests.client.faults import FaultServer, Reply
 
 server = FaultServer()

@@ -36,8 +36,8 @@ from hmpps_non_associations_api import (
     SortDirection,
     Timeout,
 )
-from hmpps_non_associations_api import _validation as validation
-from hmpps_non_associations_api._validation import enum_member
+from hmpps_non_associations_api._spec import _validation as validation
+from hmpps_non_associations_api._spec._validation import enum_member
 from hmpps_non_associations_api_client.types import UNSET
 
 from tests.client.either import BASE_URL, TOKEN, Runner

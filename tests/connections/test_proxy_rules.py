@@ -4,8 +4,8 @@ loopback tests do not reach (IPv6, case, a bare host:port, which variable wins).
 from __future__ import annotations
 
 import pytest
-from hmpps_non_associations_api._proxies import Proxy, proxy_for
-from hmpps_non_associations_api._wire import Origin
+from hmpps_non_associations_api._transport._proxies import Proxy, proxy_for
+from hmpps_non_associations_api._transport._wire import Origin
 
 
 def chosen(url: str) -> str | None:

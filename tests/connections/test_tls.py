@@ -23,7 +23,7 @@ from hmpps_non_associations_api import (
     Timeout,
     TransportError,
 )
-from hmpps_non_associations_api import _config as config_module
+from hmpps_non_associations_api._settings import _config as config_module
 
 from tests.auth.test_hmpps_auth import CLIENT_ID, SECRET
 from tests.client.faults import NON_ASSOCIATION, FaultServer, Reply

@@ -682,7 +682,7 @@ def test_an_enum_with_display_text_needs_an_entry() -> None:
     assert notes == []
     (item,) = todo
     assert item.startswith("- [ ] **New enum value** `CONTRABAND` of `Reason`: give it display")
-    assert "`facade/hmpps_non_associations_api/_constants.py`" in item
+    assert "`facade/hmpps_non_associations_api/_spec/_constants.py`" in item
 
 
 def test_a_removed_operation_still_wrapped_is_listed() -> None:

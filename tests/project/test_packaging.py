@@ -87,8 +87,8 @@ def test_wheel_contents(wheel: Path) -> None:
     for expected in (
         "hmpps_non_associations_api/__init__.py",
         "hmpps_non_associations_api/py.typed",
-        "hmpps_non_associations_api/_sync/_client.py",
-        "hmpps_non_associations_api/_async/_client.py",
+        "hmpps_non_associations_api/_clients/_sync_client.py",
+        "hmpps_non_associations_api/_clients/_async_client.py",
         "hmpps_non_associations_api/openapi.json",
         "hmpps_non_associations_api/testing/pytest_plugin.py",
         "hmpps_non_associations_api_client/__init__.py",

@@ -1,4 +1,5 @@
-"""The sync twins in _sync/ are exactly what scripts/unasync.py writes from _async/."""
+"""Each sync twin (`_sync_*.py`) is exactly what scripts/unasync.py writes from the
+`_async_*.py` module beside it."""
 
 from __future__ import annotations
 
@@ -44,14 +45,17 @@ def test_keywords_go_and_names_are_swapped_keeping_the_layout() -> None:
 def test_a_hand_edit_of_a_twin_is_caught(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    twins = tmp_path / "_sync"
-    shutil.copytree(unasync.TARGET, twins)
-    monkeypatch.setattr(unasync, "TARGET", twins)
+    package = tmp_path / "hmpps_non_associations_api"
+    shutil.copytree(unasync.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(unasync, "PACKAGE", package)
     assert unasync.main(["--check"]) == 0
-    edited = twins / "_send.py"
+    edited = package / "_call" / "_sync_send.py"
     edited.write_text(edited.read_text("utf-8") + "# edited by hand\n", "utf-8")
     assert unasync.main(["--check"]) == 1
-    assert "_send.py in _sync/ is stale" in capsys.readouterr().out
+    assert "_sync_send.py in _call/ is stale" in capsys.readouterr().out
+    (package / "_call" / "_sync_orphan.py").write_text("", "utf-8")
+    assert unasync.main(["--check"]) == 1
+    assert "_sync_orphan.py in _call/ has no _async_ source beside it" in capsys.readouterr().out
 
 
 def test_the_twins_prose_speaks_of_threads() -> None:
@@ -71,5 +75,5 @@ def test_the_twins_prose_speaks_of_threads() -> None:
         assert "AsyncNonAssociationsApi" not in words and "AsyncHmppsAuthClient" not in words
         assert "coroutine" not in words and "aclose" not in words, path.name
         assert "writes the thread twin" not in words, path.name
-        if path.name != "__init__.py":
-            assert f"Written by scripts/unasync.py from `_async/{path.name}`" in words, path.name
+        source = path.name.replace("_sync_", "_async_", 1)
+        assert f"Written by scripts/unasync.py from `{source}`" in words, path.name

@@ -19,7 +19,7 @@ import threading
 from collections.abc import Sequence
 from types import FrameType
 
-from .._config import API_PREFIX, AUTH_PREFIX
+from .._settings._config import API_PREFIX, AUTH_PREFIX
 from ._fake_auth import FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeHmppsAuth
 from ._loopback import FakeApiServer, FakeAuthServer, LoopbackServer
 from ._token_claims import ALL_ROLES

@@ -22,7 +22,7 @@ from urllib.parse import unquote
 
 from hmpps_non_associations_api_client.models import SortBy, SortDirection
 
-from .._document import document_bytes, parameter
+from .._spec._document import document_bytes, parameter
 from . import _response_bodies as render
 from ._code_lists import known_values
 from ._error_replies import (

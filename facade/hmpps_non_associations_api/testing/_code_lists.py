@@ -15,7 +15,7 @@ from hmpps_non_associations_api_client.models import (
     Role,
 )
 
-from .._constants import reason_options, restriction_type_options, role_options
+from .._spec._constants import reason_options, restriction_type_options, role_options
 
 __all__ = [
     "LEGACY_REASON_DESCRIPTIONS",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .._errors import ErrorCode
+from .._errors._exceptions import ErrorCode
 
 __all__ = [
     "ApiError",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from .._london import london_now
+from .._spec._london import london_now
 
 __all__ = ["format_local", "london_now", "parse_local"]
 

@@ -17,8 +17,8 @@ from datetime import datetime
 
 from hmpps_non_associations_api_client.models import Reason, RestrictionType, Role
 
-from .._document import schema
-from .._validation import prisoner_number as _check_prisoner_number
+from .._spec._document import schema
+from .._spec._validation import prisoner_number as _check_prisoner_number
 from ._code_lists import known_values
 from ._error_replies import bean_validation, unreadable, validation_exception
 from ._local_date_time import parse_local

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from .._answers import OUTSIDE_PRISON_ID as RELEASED_PRISON_ID
-from .._answers import TRANSFER_PRISON_ID
+from .._clients._answers import OUTSIDE_PRISON_ID as RELEASED_PRISON_ID
+from .._clients._answers import TRANSFER_PRISON_ID
 
 __all__ = ["RELEASED_PRISON_ID", "TRANSFER_PRISON_ID", "NonAssociationRecord", "Prisoner"]
 

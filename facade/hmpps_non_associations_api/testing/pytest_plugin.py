@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 import pytest
 
 from .. import AsyncNonAssociationsApi, NonAssociationsApi
-from .._config import API_PREFIX, AUTH_PREFIX, ApiConfig
+from .._settings._config import API_PREFIX, AUTH_PREFIX, ApiConfig
 from ._fake_api import FakeNonAssociationsApi
 from ._fake_auth import FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeHmppsAuth
 from ._loopback import FakeApiServer, FakeAuthServer

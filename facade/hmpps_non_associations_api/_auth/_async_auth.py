@@ -3,21 +3,23 @@ scripts/unasync.py writes the thread twin, `_sync_auth.py`."""
 
 from __future__ import annotations
 
-import httpx
+from typing import TYPE_CHECKING
 
-from .._call._async_try import async_try_once
+from .._call._tokens import CALL_BOUNDS
 from .._errors._exceptions import TransportError
 from .._settings._config import AuthConfig
-from .._transport._async_closing import AsyncClosing
-from .._transport._sockets import BOUNDS
+from .._transport._async_owned import AsyncOwnsTransport
 from .._transport._twins import AsyncLock, async_loop_guard
 from .._transport._wire import SendError, WireReply
 from ._cache import AuthBase, RefreshTicket, TokenCache, transport_failure
 
+if TYPE_CHECKING:
+    import httpx
+
 __all__ = ["AsyncHmppsAuthClient", "AsyncUserTokenProvider"]
 
 
-class AsyncHmppsAuthClient(AuthBase, AsyncClosing):
+class AsyncHmppsAuthClient(AuthBase, AsyncOwnsTransport):
     """Fetches and caches HMPPS Auth system tokens, for asyncio code: one per event
     loop. (`HmppsAuthClient`, for threads, is safe to share between them.)
 
@@ -32,8 +34,8 @@ class AsyncHmppsAuthClient(AuthBase, AsyncClosing):
         logger: object | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
-        self._keep(transport)
         super().__init__(config, logger)
+        self._choose(transport, self._destination)
         self._cache: TokenCache[AsyncLock] = TokenCache(config.expiry_margin, AsyncLock)
 
     async def get_system_client_token(self, username: str | None = None) -> str:
@@ -65,15 +67,12 @@ class AsyncHmppsAuthClient(AuthBase, AsyncClosing):
         sent_at = self._cache.clock()
         request = self._token_request(ticket.key)
         answer: WireReply | TransportError
-        outer = BOUNDS.get()
+        outer = CALL_BOUNDS.get()  # the API call's, when its token provider asks
         bounds = self._bounds(outer)
-        reset = BOUNDS.set(bounds)
         try:
-            answer = await async_try_once(self._destination, request, self._given_transport)
+            answer = await self._transport.send(request, bounds)
         except SendError as failure:
             answer = transport_failure(failure, self.config, bounds, outer)
-        finally:
-            BOUNDS.reset(reset)
         return self._settle(ticket, sent_at, answer)
 
 

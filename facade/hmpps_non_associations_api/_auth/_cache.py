@@ -30,7 +30,7 @@ from .._call._logs import Log
 from .._errors._exceptions import ApiTimeoutError, SanitisedError, TransportError
 from .._settings._config import AuthConfig
 from .._transport._destination import Destination
-from .._transport._sockets import Bounds
+from .._transport._interface import Bounds
 from .._transport._wire import SendError, WireReply, WireRequest
 
 __all__ = [

@@ -4,21 +4,23 @@ Written by scripts/unasync.py from `_async_auth.py`."""
 
 from __future__ import annotations
 
-import httpx
+from typing import TYPE_CHECKING
 
-from .._call._sync_try import try_once
+from .._call._tokens import CALL_BOUNDS
 from .._errors._exceptions import TransportError
 from .._settings._config import AuthConfig
-from .._transport._sockets import BOUNDS
-from .._transport._sync_closing import Closing
+from .._transport._sync_owned import OwnsTransport
 from .._transport._twins import Lock, loop_guard
 from .._transport._wire import SendError, WireReply
 from ._cache import AuthBase, RefreshTicket, TokenCache, transport_failure
 
+if TYPE_CHECKING:
+    import httpx
+
 __all__ = ["HmppsAuthClient", "UserTokenProvider"]
 
 
-class HmppsAuthClient(AuthBase, Closing):
+class HmppsAuthClient(AuthBase, OwnsTransport):
     """Fetches and caches HMPPS Auth system tokens, for threads: one
     is safe to share between them.
 
@@ -33,8 +35,8 @@ class HmppsAuthClient(AuthBase, Closing):
         logger: object | None = None,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
-        self._keep(transport)
         super().__init__(config, logger)
+        self._choose(transport, self._destination)
         self._cache: TokenCache[Lock] = TokenCache(config.expiry_margin, Lock)
 
     def get_system_client_token(self, username: str | None = None) -> str:
@@ -66,15 +68,12 @@ class HmppsAuthClient(AuthBase, Closing):
         sent_at = self._cache.clock()
         request = self._token_request(ticket.key)
         answer: WireReply | TransportError
-        outer = BOUNDS.get()
+        outer = CALL_BOUNDS.get()  # the API call's, when its token provider asks
         bounds = self._bounds(outer)
-        reset = BOUNDS.set(bounds)
         try:
-            answer = try_once(self._destination, request, self._given_transport)
+            answer = self._transport.send(request, bounds)
         except SendError as failure:
             answer = transport_failure(failure, self.config, bounds, outer)
-        finally:
-            BOUNDS.reset(reset)
         return self._settle(ticket, sent_at, answer)
 
 

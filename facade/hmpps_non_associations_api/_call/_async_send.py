@@ -7,13 +7,10 @@ scripts/unasync.py writes the thread twin, `_sync_send.py`.
 
 from __future__ import annotations
 
-import httpx
-
 from .._errors._exceptions import SanitisedError
-from .._transport._sockets import BOUNDS
+from .._transport._interface import AsyncTransport
 from .._transport._twins import async_loop_guard, async_sleep
 from .._transport._wire import SendError, WireReply
-from ._async_try import async_try_once
 from ._channel import Channel
 from ._rules import Call, Retry
 from ._tokens import async_token, renew
@@ -21,24 +18,22 @@ from ._tokens import async_token, renew
 __all__ = ["async_send"]
 
 
-async def async_send(
-    channel: Channel, call: Call, inner: httpx.AsyncBaseTransport | None
-) -> WireReply:
-    """The final reply to the call's request, or the SanitisedError that ends it: over
-    the shared connections, or `inner`, the httpx transport the client was given."""
+async def async_send(channel: Channel[AsyncTransport], call: Call) -> WireReply:
+    """The final reply to the call's request, or the SanitisedError that ends it, sent
+    through the channel's transport within the call's bounds."""
     async_loop_guard()
-    reset = BOUNDS.set(call.bounds)
+    transport, request, bounds = channel.transport, call.request, call.bounds
     try:
         while True:
             token = channel.fixed_token if call.authorised else None
             if call.authorised and token is None:
                 try:
-                    token = await async_token(channel.token, call.remaining())
+                    token = await async_token(channel.token, bounds)
                 except TimeoutError:
                     raise call.token_too_late() from None
             call.start_try(token)
             try:
-                reply = await async_try_once(channel.destination, call.request, inner)
+                reply = await transport.send(request, bounds)
             except SendError as failure:
                 outcome = call.after_failure(failure)
             else:
@@ -53,5 +48,3 @@ async def async_send(
     except BaseException as exc:
         call.interrupted(exc)
         raise
-    finally:
-        BOUNDS.reset(reset)

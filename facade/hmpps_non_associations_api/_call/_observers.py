@@ -1,7 +1,7 @@
 """What watches a call: the points every observer sees (each try about to go out, what
 came of it, a retry, the end of the call), and the logging observer.
 
-The retry rules (`_call.py`) decide; observers only watch: logging here, the
+The retry rules (`_rules.py`) decide; observers only watch: logging here, the
 application's plugins (`_plugins.py`) and OpenTelemetry (`_telemetry.py`). An observer
 may add headers to a try (`request`); it cannot change what the call does.
 """

@@ -1,7 +1,7 @@
 """The rules of one call, free of any I/O: each try, what comes of it (the final reply,
 the final error, or another try after a wait), and the deadline over all of it.
 
-The send loops (`_async/_send.py` and its generated twin) do the I/O and ask a `Call`
+The send loops (`_async_send.py` and its generated twin) do the I/O and ask a `Call`
 what next; the call tells its observers (logging, plugins, telemetry) at each point.
 """
 
@@ -21,7 +21,7 @@ from .._errors._exceptions import (
     TransportError,
 )
 from .._settings._config import RetryPolicy, Timeout
-from .._transport._sockets import Bounds
+from .._transport._interface import Bounds
 from .._transport._wire import Origin, SendError, WireReply, WireRequest
 from . import _telemetry
 from ._hints import TOKEN_TOO_LATE, failure_words, reply_hint, transport_hint

@@ -8,36 +8,33 @@ Written by scripts/unasync.py from `_async_send.py`.
 
 from __future__ import annotations
 
-import httpx
-
 from .._errors._exceptions import SanitisedError
-from .._transport._sockets import BOUNDS
+from .._transport._interface import Transport
 from .._transport._twins import loop_guard, sleep
 from .._transport._wire import SendError, WireReply
 from ._channel import Channel
 from ._rules import Call, Retry
-from ._sync_try import try_once
 from ._tokens import renew, sync_token
 
 __all__ = ["send"]
 
 
-def send(channel: Channel, call: Call, inner: httpx.BaseTransport | None) -> WireReply:
-    """The final reply to the call's request, or the SanitisedError that ends it: over
-    the shared connections, or `inner`, the httpx transport the client was given."""
+def send(channel: Channel[Transport], call: Call) -> WireReply:
+    """The final reply to the call's request, or the SanitisedError that ends it, sent
+    through the channel's transport within the call's bounds."""
     loop_guard()
-    reset = BOUNDS.set(call.bounds)
+    transport, request, bounds = channel.transport, call.request, call.bounds
     try:
         while True:
             token = channel.fixed_token if call.authorised else None
             if call.authorised and token is None:
                 try:
-                    token = sync_token(channel.token, call.remaining())
+                    token = sync_token(channel.token, bounds)
                 except TimeoutError:
                     raise call.token_too_late() from None
             call.start_try(token)
             try:
-                reply = try_once(channel.destination, call.request, inner)
+                reply = transport.send(request, bounds)
             except SendError as failure:
                 outcome = call.after_failure(failure)
             else:
@@ -52,5 +49,3 @@ def send(channel: Channel, call: Call, inner: httpx.BaseTransport | None) -> Wir
     except BaseException as exc:
         call.interrupted(exc)
         raise
-    finally:
-        BOUNDS.reset(reset)

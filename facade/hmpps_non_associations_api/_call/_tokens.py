@@ -8,11 +8,16 @@ refused (`renew`), so the next call of the provider fetches a new one.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import inspect
 import re
+import time
 from collections.abc import Awaitable, Callable
 
+from .._transport._interface import Bounds
+
 __all__ = [
+    "CALL_BOUNDS",
     "AsyncTokenProvider",
     "AsyncTokenSource",
     "TokenProvider",
@@ -63,11 +68,24 @@ def renew(source: AsyncTokenSource, refused: str) -> None:
         forget(refused)
 
 
-def sync_token(source: AsyncTokenSource, remaining: float) -> str:
+CALL_BOUNDS: contextvars.ContextVar[Bounds | None] = contextvars.ContextVar(
+    "hmpps_non_associations_api_call_bounds", default=None
+)
+"""The bounds of the call asking a token provider for a token, while it asks, so an
+HMPPS Auth client fetching one then stays within the call's deadline. Context rather
+than an argument: a provider is the application's own zero-argument callable."""
+
+
+def sync_token(source: AsyncTokenSource, bounds: Bounds) -> str:
     """The token for the next try; an async provider is refused (use the async client).
-    A sync provider needs no `remaining`: its own network waits are bounded by the
-    call's deadline (`_sockets.BOUNDS`)."""
-    token = source() if callable(source) else source
+    A provider runs with the call's `bounds` in `CALL_BOUNDS`."""
+    if not callable(source):
+        return checked(source)
+    reset = CALL_BOUNDS.set(bounds)
+    try:
+        token = source()
+    finally:
+        CALL_BOUNDS.reset(reset)
     if inspect.isawaitable(token):
         if inspect.iscoroutine(token):
             token.close()
@@ -75,11 +93,18 @@ def sync_token(source: AsyncTokenSource, remaining: float) -> str:
     return checked(token)
 
 
-async def async_token(source: AsyncTokenSource, remaining: float) -> str:
-    """The token for the next try; an async provider is given only the `remaining`
-    seconds of the call's deadline (TimeoutError when it takes longer)."""
-    token = source() if callable(source) else source
-    if not inspect.isawaitable(token):
-        return checked(token)
-    async with asyncio.timeout(max(remaining, 0)):
-        return checked(await token)
+async def async_token(source: AsyncTokenSource, bounds: Bounds) -> str:
+    """The token for the next try; an async provider is given only what is left of the
+    call's deadline (TimeoutError when it takes longer), with the call's `bounds` in
+    `CALL_BOUNDS`."""
+    if not callable(source):
+        return checked(source)
+    reset = CALL_BOUNDS.set(bounds)
+    try:
+        token = source()
+        if not inspect.isawaitable(token):
+            return checked(token)
+        async with asyncio.timeout(max(bounds.deadline - time.monotonic(), 0)):
+            return checked(await token)
+    finally:
+        CALL_BOUNDS.reset(reset)

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import AsyncIterator, Iterable, Mapping
-from typing import Any, Literal, NoReturn, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar, overload
 
-import httpx
 from hmpps_non_associations_api_client.models import (
     Constant,
     HmppsSubjectAccessRequestContent,
@@ -24,7 +23,9 @@ from .._call._plugins import Plugin
 from .._call._tokens import AsyncTokenSource
 from .._errors._exceptions import JsonValue
 from .._settings._config import ApiConfig
-from .._transport._async_closing import AsyncClosing
+from .._transport._async_owned import AsyncOwnsTransport
+from .._transport._destination import Destination
+from .._transport._interface import AsyncTransport
 from ._answers import ByPrisoner
 from ._base import (
     ApiBase,
@@ -47,12 +48,15 @@ from ._results import (
     OpenPrisonerNonAssociations,
 )
 
+if TYPE_CHECKING:
+    import httpx
+
 __all__ = ["AsyncNonAssociationsApi", "AsyncRawResponses"]
 
 T = TypeVar("T")
 
 
-class AsyncNonAssociationsApi(ApiBase, AsyncClosing):
+class AsyncNonAssociationsApi(ApiBase, AsyncOwnsTransport):
     """The Non-associations API.
 
     Create one per user request, as DPS applications do: instances are cheap and
@@ -71,12 +75,14 @@ class AsyncNonAssociationsApi(ApiBase, AsyncClosing):
         *,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
-        self._keep(transport)
-        super().__init__(system_token, config, logger, plugins)
+        def transport_for(destination: Destination) -> AsyncTransport:
+            return self._choose(transport, destination)
+
+        super().__init__(system_token, config, logger, plugins, transport_for)
 
     async def _call(self, spec: CallSpec[T]) -> T:
         call = self._prepare(spec)
-        reply = await async_send(self._channel, call, self._given_transport)
+        reply = await async_send(self._channel, call)
         return self._result(spec, call, reply)
 
     @property

@@ -3,8 +3,8 @@ operation from the table, its checked arguments, how its result is shaped), the 
 made from it, the reply read back, per-client options, and the escape hatch for paths
 the generated client does not know yet.
 
-`AsyncNonAssociationsApi` (`_async/_client.py`) and its generated twin
-`NonAssociationsApi` (`_sync/_client.py`) only send and wait.
+`AsyncNonAssociationsApi` (`_async_client.py`) and its generated twin
+`NonAssociationsApi` (`_sync_client.py`) only send and wait.
 """
 
 from __future__ import annotations
@@ -147,13 +147,18 @@ class ApiBase:
     """A prisoner's listing by where the other prisoners are (also a function of the
     package: it needs no client)."""
 
+    _channel: Channel[Any]
+
     def __init__(
         self,
         system_token: AsyncTokenSource,
         config: ApiConfig,
         logger: object | None,
         plugins: Iterable[Plugin],
+        transport_for: Callable[[Destination], Any],
     ) -> None:
+        """`transport_for` gives the transport for the configuration's destination: the
+        client's kind (asyncio or threads) and what the application passed decide."""
         if isinstance(system_token, str) and not system_token:
             raise ValueError("system_token is empty")
         if isinstance(system_token, str):
@@ -166,7 +171,8 @@ class ApiBase:
         destination = Destination.of(
             config.url, config.limits, config.proxy, config.trust_env, config.verify, config.cert
         )
-        self._channel = Channel(destination, system_token, Log(logger), plugins)
+        transport = transport_for(destination)
+        self._channel = Channel(destination, transport, system_token, Log(logger), plugins)
         self._options = CallOptions.of(config.timeout, config.retry, config.headers)
 
     def __repr__(self) -> str:

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Literal, NoReturn, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar, overload
 
-import httpx
 from hmpps_non_associations_api_client.models import (
     Constant,
     HmppsSubjectAccessRequestContent,
@@ -25,7 +24,9 @@ from .._call._sync_send import send
 from .._call._tokens import TokenSource
 from .._errors._exceptions import JsonValue
 from .._settings._config import ApiConfig
-from .._transport._sync_closing import Closing
+from .._transport._destination import Destination
+from .._transport._interface import Transport
+from .._transport._sync_owned import OwnsTransport
 from ._answers import ByPrisoner
 from ._base import (
     ApiBase,
@@ -48,12 +49,15 @@ from ._results import (
     OpenPrisonerNonAssociations,
 )
 
+if TYPE_CHECKING:
+    import httpx
+
 __all__ = ["NonAssociationsApi", "RawResponses"]
 
 T = TypeVar("T")
 
 
-class NonAssociationsApi(ApiBase, Closing):
+class NonAssociationsApi(ApiBase, OwnsTransport):
     """The Non-associations API.
 
     Create one per user request, as DPS applications do: instances are cheap and
@@ -71,12 +75,14 @@ class NonAssociationsApi(ApiBase, Closing):
         *,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
-        self._keep(transport)
-        super().__init__(system_token, config, logger, plugins)
+        def transport_for(destination: Destination) -> Transport:
+            return self._choose(transport, destination)
+
+        super().__init__(system_token, config, logger, plugins, transport_for)
 
     def _call(self, spec: CallSpec[T]) -> T:
         call = self._prepare(spec)
-        reply = send(self._channel, call, self._given_transport)
+        reply = send(self._channel, call)
         return self._result(spec, call, reply)
 
     @property

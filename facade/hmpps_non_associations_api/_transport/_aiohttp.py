@@ -1,5 +1,5 @@
-"""Keep-alive connections for the asyncio clients: one aiohttp session per event loop
-and connection settings (limits and TLS), shared by every instance on that loop.
+"""The asyncio clients' transport: aiohttp, with one session per event loop and
+connection settings (limits and TLS), shared by every instance on that loop.
 
 A session belongs to its loop, so it is closed when the loop shuts down its async
 generators (as `asyncio.run` and pytest-asyncio do) or by `aclose_pools()`.
@@ -18,15 +18,16 @@ from yarl import URL
 
 from .._settings._config import Limits
 from ._destination import Destination
-from ._failures import of_aiohttp
+from ._failures import failure, os_error_kind
+from ._interface import AsyncTransport, Bounds
 from ._tls import Tls, context_for
-from ._wire import WireReply, WireRequest
+from ._wire import SendError, WireReply, WireRequest
 
-__all__ = ["aclose_pools", "loop_sessions", "send_once"]
+__all__ = ["AiohttpTransport", "aclose_pools", "loop_sessions"]
 
 _QUIET = 0.01
 """Seconds without a new try after which the loop is given a turn before the next one
-(see `send_once`): far longer than the gap between tries while calls keep coming."""
+(see `AiohttpTransport.send`): far longer than the gap between tries while calls keep coming."""
 
 
 class _LoopSessions:
@@ -102,70 +103,110 @@ async def loop_sessions() -> _LoopSessions:
     return sessions
 
 
-async def send_once(
-    destination: Destination, request: WireRequest, wait: float | None, remaining: float | None
-) -> WireReply:
-    """Send one request and read the whole reply, each socket wait bounded by `wait` and
-    the whole try by `remaining` (the call's deadline), both as given.
+class AiohttpTransport(AsyncTransport):
+    """The shared sessions' connections to one destination, for the asyncio clients."""
 
-    After a quiet spell the loop is given one turn first: a script or worker that runs
-    its loop only while it makes calls (`run_until_complete` per job) leaves the server's
-    close of an idle kept-alive connection unread until then, and the turn lets the loop
-    see it, so the request goes out on a live connection instead of failing on the
-    closed one. While tries keep coming the loop is running and has seen any close."""
-    sessions = _sessions.get(asyncio.get_running_loop()) or await loop_sessions()
-    now = time.monotonic()
-    if now - sessions.last_try > _QUIET:
-        await asyncio.sleep(0)
-    sessions.last_try = now
-    session = sessions.session(destination.limits, destination.tls)
-    limit = destination.limits.max_response_size
-    url = URL(destination.origin.url + request.target, encoded=True)
-    timeout = aiohttp.ClientTimeout(
-        total=remaining, connect=wait, sock_read=wait, ceil_threshold=math.inf
-    )
-    proxy = destination.proxy
-    sent, proxy_headers = request.headers, None
-    if proxy is not None and proxy.authorization:
-        # aiohttp sends `proxy_headers` only with a CONNECT: plain HTTP, which the proxy
-        # reads itself, carries the header on the request (a copy: plugins never see it).
-        if destination.tls is None:
-            sent = {**sent, "Proxy-Authorization": proxy.authorization}
-        else:
-            proxy_headers = {"Proxy-Authorization": proxy.authorization}
-    try:
-        async with session.request(
-            request.method,
-            url,
-            data=request.body,
-            headers=sent,
-            allow_redirects=False,
-            timeout=timeout,
-            proxy=proxy.url if proxy is not None else None,
-            proxy_headers=proxy_headers,
-        ) as response:
-            # A declared length past the limit is not read at all; an undeclared one only
-            # that far. The rest unread, the connection is dropped, not reused.
-            length = response.content_length
-            if length is None:
-                body = await _up_to(response, limit)
+    __slots__ = ("_destination", "_limit", "_url")
+
+    def __init__(self, destination: Destination) -> None:
+        self._destination = destination
+        self._limit = destination.limits.max_response_size
+        self._url = destination.origin.url
+
+    async def send(self, request: WireRequest, bounds: Bounds) -> WireReply:
+        """Send one request and read the whole reply, each socket wait within the per-wait
+        bound and the whole try within what is left of the call.
+
+        After a quiet spell the loop is given one turn first: a script or worker that
+        runs its loop only while it makes calls (`run_until_complete` per job) leaves
+        the server's close of an idle kept-alive connection unread until then, and the
+        turn lets the loop see it, so the request goes out on a live connection instead
+        of failing on the closed one. While tries keep coming the loop is running and has
+        seen any close."""
+        try:
+            remaining = bounds.remaining()
+        except TimeoutError as exc:
+            raise _failed(exc) from None
+        wait = min(bounds.wait, remaining)
+        destination = self._destination
+        sessions = _sessions.get(asyncio.get_running_loop()) or await loop_sessions()
+        now = time.monotonic()
+        if now - sessions.last_try > _QUIET:
+            await asyncio.sleep(0)
+        sessions.last_try = now
+        session = sessions.session(destination.limits, destination.tls)
+        limit = self._limit
+        url = URL(self._url + request.target, encoded=True)
+        timeout = aiohttp.ClientTimeout(
+            total=remaining, connect=wait, sock_read=wait, ceil_threshold=math.inf
+        )
+        proxy = destination.proxy
+        sent, proxy_headers = request.headers, None
+        if proxy is not None and proxy.authorization:
+            # aiohttp sends `proxy_headers` only with a CONNECT: plain HTTP, which the
+            # proxy reads itself, carries the header on the request (a copy: plugins
+            # never see it).
+            if destination.tls is None:
+                sent = {**sent, "Proxy-Authorization": proxy.authorization}
             else:
-                body = await response.read() if length <= limit else None
-            if body is None:
-                response.close()
-            headers = response.headers
-            status, reason = response.status, response.reason or ""
-    except (aiohttp.ClientError, OSError, TimeoutError) as exc:
-        raise of_aiohttp(exc) from None
-    return WireReply(
-        status,
-        reason,
-        headers,
-        body or b"",
-        headers.get("Content-Encoding"),
-        limit,
-        too_large=body is None,
-    )
+                proxy_headers = {"Proxy-Authorization": proxy.authorization}
+        try:
+            async with session.request(
+                request.method,
+                url,
+                data=request.body,
+                headers=sent,
+                allow_redirects=False,
+                timeout=timeout,
+                proxy=proxy.url if proxy is not None else None,
+                proxy_headers=proxy_headers,
+            ) as response:
+                # A declared length past the limit is not read at all; an undeclared one
+                # only that far. The rest unread, the connection is dropped, not reused.
+                length = response.content_length
+                if length is None:
+                    body = await _up_to(response, limit)
+                else:
+                    body = await response.read() if length <= limit else None
+                if body is None:
+                    response.close()
+                headers = response.headers
+                status, reason = response.status, response.reason or ""
+        except (aiohttp.ClientError, OSError, TimeoutError) as exc:
+            raise _failed(exc) from None
+        return WireReply(
+            status,
+            reason,
+            headers,
+            body or b"",
+            headers.get("Content-Encoding"),
+            limit,
+            too_large=body is None,
+        )
+
+    async def aclose(self) -> None:
+        """Nothing of its own: the loop's sessions close with the loop (or
+        `aclose_pools`)."""
+
+
+def _failed(exc: BaseException) -> SendError:
+    """What a failure of aiohttp (or the call's deadline) means."""
+    if isinstance(exc, TimeoutError | aiohttp.ServerTimeoutError):
+        return failure(SendError.TIMEOUT, exc)
+    if isinstance(exc, aiohttp.ClientConnectorCertificateError):
+        return failure(SendError.CERTIFICATE, exc)
+    if isinstance(exc, aiohttp.ClientHttpProxyError):
+        return failure(SendError.PROXY, exc)
+    if isinstance(exc, aiohttp.ClientProxyConnectionError):
+        return failure(SendError.PROXY_UNREACHABLE, exc)
+    known = os_error_kind(exc)
+    if known is not None:
+        return failure(known, exc)
+    if isinstance(exc, aiohttp.ClientResponseError):
+        return failure(SendError.GARBLED, exc)
+    if isinstance(exc, aiohttp.InvalidURL):
+        return failure(SendError.UNUSABLE, exc)
+    return failure(SendError.LOST, exc)
 
 
 async def _up_to(response: aiohttp.ClientResponse, limit: int) -> bytes | None:

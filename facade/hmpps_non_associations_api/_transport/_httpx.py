@@ -1,22 +1,22 @@
-"""What sending through an httpx transport the application chose (`transport=`) needs
-on both sides of the send (`_async/_try.py` and its twin): the request to build and the
-reply it gives, its body as it crossed the wire (`_failures.of_httpx` says what a
-failure means).
+"""What both httpx transports (`_async_httpx.py` and its twin) share: the request to
+build, the reply a response gives with its body as it crossed the wire, and what an
+httpx failure means.
 
-This path is slower than the default one and bounds each wait rather than each socket
-operation: the transport owns its sockets.
+An application's httpx transport owns its sockets, so each wait is bounded rather than
+each socket operation, and the asyncio one is cut off at the deadline.
 """
 
 from __future__ import annotations
 
 import httpx
 
-from ._wire import Origin, WireReply, WireRequest
+from ._failures import failure, os_error_kind
+from ._wire import Origin, SendError, WireReply, WireRequest
 
-__all__ = ["declared_too_large", "reply_from", "request_for"]
+__all__ = ["declared_too_large", "failed", "reply_from", "request_for"]
 
 
-def request_for(origin: Origin, request: WireRequest, wait: float | None) -> httpx.Request:
+def request_for(origin: Origin, request: WireRequest, wait: float) -> httpx.Request:
     return httpx.Request(
         request.method,
         origin.url + request.target,
@@ -45,3 +45,19 @@ def reply_from(response: httpx.Response, chunks: list[bytes] | None, limit: int)
         limit,
         too_large=chunks is None,
     )
+
+
+def failed(exc: Exception) -> SendError:
+    """What a failure of an httpx transport (or the call's deadline) means."""
+    if isinstance(exc, TimeoutError | httpx.TimeoutException):
+        return failure(SendError.TIMEOUT, exc)
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        return failure(SendError.UNUSABLE, exc)
+    if isinstance(exc, httpx.ProxyError):
+        return failure(SendError.PROXY, exc)
+    known = os_error_kind(exc)
+    if known is not None:
+        return failure(known, exc)
+    if isinstance(exc, httpx.RemoteProtocolError | httpx.LocalProtocolError):
+        return failure(SendError.GARBLED, exc)
+    return failure(SendError.LOST, exc)

@@ -1,10 +1,12 @@
-"""Keep-alive connections for the synchronous clients, shared by every instance.
+"""The thread clients' transport: keep-alive connections over the standard library's
+`http.client`, shared by every instance.
 
 Applications create a client per user request, so connections cannot belong to a
 client: they live here, one pool per destination (origin, limits, TLS, proxy), for the
-whole process. HTTP itself is the standard library's `http.client`; this module only
-lends its connections out one request at a time, keeps idle ones for reuse, bounds how
-many are open, and starts afresh in a forked worker.
+whole process. `PoolTransport` lends a connection for each try, hands its socket the
+try's bounds, and says what a failure of http.client or the socket means; the pool
+keeps idle connections for reuse, bounds how many are open, and starts afresh in a
+forked worker.
 """
 
 from __future__ import annotations
@@ -17,12 +19,13 @@ import time
 from typing import Any
 
 from ._destination import Destination
-from ._failures import of_http_client
-from ._sockets import ProxyRefused, ProxyUnreachable, bounded, open_socket
+from ._failures import failure, os_error_kind
+from ._interface import Bounds, Transport
+from ._sockets import ProxyRefused, ProxyUnreachable, open_socket
 from ._tls import context_for
 from ._wire import SendError, WireReply, WireRequest
 
-__all__ = ["close_pools", "pool", "send_once"]
+__all__ = ["PoolTransport", "close_pools", "pool"]
 
 
 class _Connection:
@@ -51,12 +54,15 @@ class _Connection:
         self._head = (origin.url if through_proxy else "", "\r\n".join(lines))
 
     def exchange(
-        self, request: WireRequest, limit: int
+        self, request: WireRequest, limit: int, bounds: Bounds
     ) -> tuple[http.client.HTTPResponse, bytes | None]:
-        """Send `request` and read the whole reply, connecting first if need be; the body
-        is None when it is longer than `limit` bytes (then left unread)."""
+        """Send `request` and read the whole reply, every wait within `bounds`,
+        connecting first if need be; the body is None when it is longer than `limit`
+        bytes (then left unread)."""
         if self.sock is None:
-            self.sock = open_socket(self.host, self.port, self._tls, self._proxy)
+            self.sock = open_socket(self.host, self.port, self._tls, self._proxy, bounds)
+        else:
+            self.sock.bounds = bounds
         prefix, fixed = self._head
         lines = [f"{request.method} {prefix}{request.target} HTTP/1.1", fixed]
         lines.extend([f"{name}: {value}" for name, value in request.headers.items()])
@@ -110,9 +116,8 @@ class _Pool:
         self._open = 0
         self._available = threading.Condition(threading.Lock())
 
-    def lend(self) -> _Connection:
-        """A connection for one request, waiting (within the call's bounds) while all are
-        busy."""
+    def lend(self, bounds: Bounds) -> _Connection:
+        """A connection for one request, waiting (within `bounds`) while all are busy."""
         with self._available:
             while True:
                 now = time.monotonic()
@@ -125,7 +130,7 @@ class _Pool:
                 if self._open < self.limits.max_connections:
                     self._open += 1
                     return _Connection(self.destination)
-                if not self._available.wait(bounded(None)):
+                if not self._available.wait(bounds.next_wait()):
                     raise TimeoutError("no connection became free in time")
 
     def give_back(self, connection: _Connection, reusable: bool) -> None:
@@ -158,42 +163,64 @@ def pool(destination: Destination) -> _Pool:
     return found
 
 
-def send_once(
-    destination: Destination, request: WireRequest, wait: float | None, remaining: float | None
-) -> WireReply:
-    """Send one request on a pooled connection and read the whole reply; a `SendError`
-    when no usable reply came. Each socket operation is bounded by `BOUNDS` itself, so
-    `wait` and `remaining` (what the asyncio twin bounds its waits and the try with) are
-    not needed here."""
-    shared = pool(destination)
-    try:
-        connection = shared.lend()
-    except TimeoutError as exc:
-        raise of_http_client(exc) from None
-    reusable = False
-    limit = destination.limits.max_response_size
-    try:
-        response, body = connection.exchange(request, limit)
-        # A body left unread (too large) would be read as the next reply: never reused.
-        reusable = body is not None and not response.will_close
-    except ProxyRefused as exc:
-        raise SendError(SendError.PROXY, str(exc), type(exc).__qualname__) from None
-    except ProxyUnreachable as exc:
+class PoolTransport(Transport):
+    """The shared connections to one destination, for the thread clients."""
+
+    __slots__ = ("_destination", "_limit")
+
+    def __init__(self, destination: Destination) -> None:
+        self._destination = destination
+        self._limit = destination.limits.max_response_size
+
+    def send(self, request: WireRequest, bounds: Bounds) -> WireReply:
+        """Send one request on a pooled connection and read the whole reply, every wait
+        (for a free connection, to connect, to write, to read) within `bounds`."""
+        shared = pool(self._destination)
+        try:
+            connection = shared.lend(bounds)
+        except TimeoutError as exc:
+            raise _failed(exc) from None
+        reusable = False
+        limit = self._limit
+        try:
+            response, body = connection.exchange(request, limit, bounds)
+            # A body left unread (too large) would be read as the next reply: never reused.
+            reusable = body is not None and not response.will_close
+        except Exception as exc:
+            raise _failed(exc) from None
+        finally:
+            shared.give_back(connection, reusable)
+        return WireReply(
+            response.status,
+            response.reason,
+            response.msg.raw_items(),
+            body or b"",
+            response.msg.get("content-encoding"),
+            limit,
+            too_large=body is None,
+        )
+
+    def close(self) -> None:
+        """Nothing of its own: the process's pools stay for every client (`close_pools`)."""
+
+
+def _failed(exc: Exception) -> SendError:
+    """What a failure of http.client or the project's sockets means."""
+    if isinstance(exc, ProxyRefused):
+        return SendError(SendError.PROXY, str(exc), type(exc).__qualname__)
+    if isinstance(exc, ProxyUnreachable):
         cause = type(exc.__cause__ or exc).__qualname__
-        raise SendError(SendError.PROXY_UNREACHABLE, str(exc), cause) from None
-    except Exception as exc:
-        raise of_http_client(exc) from None
-    finally:
-        shared.give_back(connection, reusable)
-    return WireReply(
-        response.status,
-        response.reason,
-        response.msg.raw_items(),
-        body or b"",
-        response.msg.get("content-encoding"),
-        limit,
-        too_large=body is None,
-    )
+        return SendError(SendError.PROXY_UNREACHABLE, str(exc), cause)
+    if isinstance(exc, TimeoutError):
+        return failure(SendError.TIMEOUT, exc)
+    known = os_error_kind(exc)
+    if known is not None:
+        return failure(known, exc)
+    if isinstance(exc, http.client.BadStatusLine | http.client.LineTooLong):
+        return failure(SendError.GARBLED, exc)
+    if isinstance(exc, OSError | http.client.HTTPException):
+        return failure(SendError.LOST, exc)
+    raise exc
 
 
 def close_pools() -> None:

@@ -1,62 +1,37 @@
 """Sockets that never wait past the call's deadline, for the thread pool.
 
 Every connect, read and write waits at most the per-wait timeout and never beyond the
-deadline of the call in progress (`BOUNDS`), so a server trickling one byte at a time
-cannot hold a call past its deadline. A connection may go through a proxy: plain HTTP
-is sent to it as is, HTTPS through a `CONNECT` tunnel.
+deadline of the try in progress, so a server trickling one byte at a time cannot hold a
+call past its deadline. The pool gives each socket the try's `Bounds` before it sends
+(http.client then reads the reply through the socket, which applies them to every
+wait). A connection may go through a proxy: plain HTTP is sent to it as is, HTTPS
+through a `CONNECT` tunnel.
 """
 
 from __future__ import annotations
 
-import contextvars
 import socket
 import ssl
-import time
-from typing import Any
+from typing import Any, cast
 
-__all__ = ["BOUNDS", "Bounds", "ProxyRefused", "ProxyUnreachable", "bounded", "open_socket"]
+from ._interface import Bounds
 
-
-class Bounds:
-    """How long one wait may take, and by when the whole call must end (`seconds`
-    after it began: the deadline as configured, for messages)."""
-
-    __slots__ = ("deadline", "seconds", "wait")
-
-    def __init__(self, wait: float, deadline: float, seconds: float) -> None:
-        self.wait = wait
-        self.deadline = deadline  # a time.monotonic() value
-        self.seconds = seconds
+__all__ = ["ProxyRefused", "ProxyUnreachable", "open_socket"]
 
 
-BOUNDS: contextvars.ContextVar[Bounds | None] = contextvars.ContextVar(
-    "hmpps_non_associations_api_bounds", default=None
-)
-
-
-def bounded(wait: float | None = None) -> float | None:
-    """Seconds the next wait may take under the current bounds; TimeoutError once the
-    deadline has passed. Without bounds, `wait` as given (None blocks)."""
-    bounds = BOUNDS.get()
-    if bounds is None:
-        return wait
-    remaining = bounds.deadline - time.monotonic()
-    if remaining <= 0:
-        raise TimeoutError("call deadline exceeded")
-    return min(bounds.wait if wait is None else wait, remaining)
-
-
-def _bound(sock: socket.socket) -> None:
-    """Give the socket the current bound. Setting a timeout is a system call, so it is
-    made only when the bound changed: mostly it is the same per-wait timeout, until the
-    deadline draws nearer than that."""
-    wait = bounded()
+def _bound(sock: Any) -> None:
+    """Give the socket the wait its bounds allow now. Setting a timeout is a system
+    call, so it is made only when the bound changed: mostly it is the same per-wait
+    timeout, until the deadline draws nearer than that."""
+    wait = sock.bounds.next_wait()
     if wait != sock.gettimeout():
         sock.settimeout(wait)
 
 
 class _BoundedSocket(socket.socket):
-    """A plain socket whose every blocking operation gets the current bound."""
+    """A plain socket whose every blocking operation waits within `bounds`."""
+
+    bounds: Bounds
 
     def recv_into(self, buffer: Any, nbytes: int = 0, flags: int = 0) -> int:
         _bound(self)
@@ -70,6 +45,8 @@ class _BoundedSocket(socket.socket):
 class _BoundedSSLSocket(ssl.SSLSocket):
     """The same for TLS. A socket any SSL context wraps becomes one of these (its class
     is swapped after the handshake), so an application's own context is never changed."""
+
+    bounds: Bounds
 
     def recv_into(self, buffer: Any, nbytes: int | None = None, flags: int = 0) -> int:
         _bound(self)
@@ -89,14 +66,16 @@ class ProxyUnreachable(OSError):
     the proxy's, not the service's. Its cause is the socket's error."""
 
 
-def _connected(host: str, port: int) -> _BoundedSocket:
-    raw = socket.create_connection((host, port), timeout=bounded())
+def _connected(host: str, port: int, bounds: Bounds) -> _BoundedSocket:
+    raw = socket.create_connection((host, port), timeout=bounds.next_wait())
     try:
         raw.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        return _BoundedSocket(fileno=raw.detach())
+        sock = _BoundedSocket(fileno=raw.detach())
     except BaseException:
         raw.close()
         raise
+    sock.bounds = bounds
+    return sock
 
 
 def _tunnel(sock: _BoundedSocket, host: str, port: int, authorization: str | None) -> None:
@@ -120,16 +99,18 @@ def open_socket(
     host: str,
     port: int,
     tls: ssl.SSLContext | None,
-    proxy: tuple[str, int, str | None] | None = None,
+    proxy: tuple[str, int, str | None] | None,
+    bounds: Bounds,
 ) -> Any:
-    """A connected socket to host:port, bounded by the current bounds: through `proxy`
-    (its host, port and Proxy-Authorization) when one is given (a tunnel for TLS), and
-    TLS-wrapped and verified with the context `tls`."""
+    """A connected socket to host:port, each wait within `bounds` (and every later one
+    within the bounds the pool gives it): through `proxy` (its host, port and
+    Proxy-Authorization) when one is given (a tunnel for TLS), and TLS-wrapped and
+    verified with the context `tls`."""
     if proxy is None:
-        sock = _connected(host, port)
+        sock = _connected(host, port, bounds)
     else:
         try:
-            sock = _connected(proxy[0], proxy[1])
+            sock = _connected(proxy[0], proxy[1], bounds)
         except TimeoutError:
             raise
         except OSError as exc:
@@ -139,10 +120,12 @@ def open_socket(
             _tunnel(sock, host, port, proxy[2])
         if tls is None:
             return sock
-        sock.settimeout(bounded())
+        sock.settimeout(bounds.next_wait())
         wrapped = tls.wrap_socket(sock, server_hostname=host)
     except BaseException:
         sock.close()
         raise
     wrapped.__class__ = _BoundedSSLSocket
-    return wrapped
+    bounded = cast(_BoundedSSLSocket, wrapped)
+    bounded.bounds = bounds
+    return bounded

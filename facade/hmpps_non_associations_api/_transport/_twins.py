@@ -30,12 +30,12 @@ async_sleep = asyncio.sleep
 sleep = time.sleep
 async_deadline = asyncio.timeout
 """A coroutine's try through an application's httpx transport is cancelled when the
-call's deadline comes (aiohttp bounds its own tries: `_aio.send_once`)."""
+call's deadline comes (aiohttp bounds its own tries: `AiohttpTransport.send`)."""
 
 
 def deadline(remaining: float | None) -> contextlib.nullcontext[Any]:
-    """Nothing to cancel: a thread's try is bounded socket operation by socket operation
-    (`_sockets.py`), each never waiting past the call's deadline."""
+    """Nothing to cancel: a thread cannot be interrupted, so a thread's try through an
+    httpx transport relies on each wait's bound, as the pool relies on its sockets'."""
     return _NOTHING_TO_CANCEL
 
 

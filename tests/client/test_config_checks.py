@@ -86,7 +86,7 @@ CASES = [
     pytest.param(
         lambda: Limits(max_connections=0),
         ValueError,
-        "Limits.max_connections must be at least 1",
+        "Limits.max_connections must be >= 1: 0",
         id="max_connections of 0",
     ),
     pytest.param(
@@ -98,19 +98,19 @@ CASES = [
     pytest.param(
         lambda: Limits(keepalive_expiry=-1),
         ValueError,
-        "Limits.keepalive_expiry must not be negative",
+        "Limits.keepalive_expiry must be >= 0: -1",
         id="keepalive_expiry negative",
     ),
     pytest.param(
         lambda: ApiConfig(URL, trace_full_url="yes"),
         TypeError,
-        "ApiConfig.trace_full_url must be True or False",
+        "ApiConfig.trace_full_url must be a bool, not str",
         id="trace_full_url as a str",
     ),
     pytest.param(
         lambda: Timeout(response=0),
         ValueError,
-        "Timeout.response must be positive",
+        "Timeout.response must be > 0: 0",
         id="response of 0",
     ),
     pytest.param(
@@ -140,7 +140,7 @@ CASES = [
     pytest.param(
         lambda: RetryPolicy(attempts=0),
         ValueError,
-        "RetryPolicy.attempts must be at least 1",
+        "RetryPolicy.attempts must be >= 1: 0",
         id="attempts of 0",
     ),
     pytest.param(
@@ -173,7 +173,7 @@ CASES = [
     pytest.param(
         lambda: RetryPolicy(backoff=-0.1),
         ValueError,
-        "RetryPolicy.backoff must not be negative",
+        "RetryPolicy.backoff must be >= 0: -0.1",
         id="backoff negative",
     ),
     pytest.param(

@@ -78,7 +78,7 @@ def test_bad_arguments_fail_at_construction() -> None:
         NonAssociationsApi("token", {"url": "https://api.test"})  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="http"):
         ApiConfig("api.test")
-    with pytest.raises(ValueError, match="positive"):
+    with pytest.raises(ValueError, match=r"Timeout.response must be > 0: 0"):
         Timeout(response=0)
 
 

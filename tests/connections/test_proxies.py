@@ -134,11 +134,13 @@ async def test_the_environment_names_the_proxy_for_the_scheme(
         ("127.0.0.1", "127.0.0.1", True),
         ("127.0.0.1", "10.0.0.0/8, 127.0.0.0/8", True),
         ("127.0.0.1", "*", True),
-        ("127.0.0.1", "127.0.0.1:8080", True),  # a port in NO_PROXY is not compared
+        ("127.0.0.1", "127.0.0.1:{port}", True),  # a port in NO_PROXY must be the origin's
+        ("127.0.0.1", "127.0.0.1:1", False),
         ("api.internal.test", "api.internal.test", True),
         ("api.internal.test", "internal.test", True),
         ("api.internal.test", ".internal.test", True),
-        ("api.internal.test", "elsewhere.test,.internal.test:8080", True),
+        ("api.internal.test", "elsewhere.test,.internal.test:{port}", True),
+        ("api.internal.test", "elsewhere.test,.internal.test:1", False),
         ("api.internal.test", "*", True),
         ("127.0.0.1", "", False),
         ("127.0.0.1", "10.0.0.0/8,127.0.0.2", False),
@@ -158,7 +160,8 @@ async def test_no_proxy_sends_the_hosts_it_names_direct(
     probe: MakeProbe,
 ) -> None:
     monkeypatch.setenv("HTTP_PROXY", proxy.url)
-    monkeypatch.setenv("NO_PROXY", no_proxy)
+    port = plain_server.url.rpartition(":")[2]
+    monkeypatch.setenv("NO_PROXY", no_proxy.format(port=port))
     url = plain_server.url.replace("127.0.0.1", host)
     client = probe(kind, url)
     await client.call("get_non_association", 42)

@@ -3,6 +3,8 @@ loopback tests do not reach (IPv6, case, a bare host:port, which variable wins).
 
 from __future__ import annotations
 
+import urllib.request
+
 import pytest
 from hmpps_non_associations_api._transport._proxies import Proxy, proxy_for
 from hmpps_non_associations_api._transport._wire import Origin
@@ -27,7 +29,12 @@ def chosen(url: str) -> str | None:
         ("http://api.internal.test", " , ,", False),
         ("http://10.1.2.3", "10.0.0.0/8", True),
         ("http://10.1.2.3", "10.0.0.0/8:80", True),
+        ("http://10.1.2.3", "10.0.0.0/8:443", False),
+        ("http://[::1]:8080", "[::1]:8443", False),
         ("http://11.1.2.3", "10.0.0.0/8", False),
+        ("http://api.test:8080", "api.test:8080", True),
+        ("http://api.test:8080", "api.test:9090", False),
+        ("http://api.test", "*", True),
     ],
 )
 def test_no_proxy_entries(
@@ -62,3 +69,14 @@ def test_a_proxy_shows_no_credentials() -> None:
     proxy = Proxy.of("http://user:p%40ss@proxy.test:3128")
     assert proxy.authorization == "Basic dXNlcjpwQHNz"  # user:p@ss
     assert repr(proxy) == "Proxy('http://proxy.test:3128')" and proxy.url in repr(proxy)
+
+
+def test_the_standard_library_compares_names_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Why the network rule is our own: urllib (and requests, which asks it) would send
+    a cluster's own addresses through the proxy."""
+    monkeypatch.setenv("no_proxy", "10.0.0.0/8, ::1")
+    assert not urllib.request.proxy_bypass("10.1.2.3:80")
+    assert not urllib.request.proxy_bypass("[::1]:80")
+    monkeypatch.setenv("HTTP_PROXY", "http://proxy.test:3128")
+    monkeypatch.setenv("NO_PROXY", "10.0.0.0/8, ::1")
+    assert chosen("http://10.1.2.3") is None and chosen("http://[::1]") is None

@@ -24,8 +24,11 @@ AUTH_PREFIX = "HMPPS_AUTH_"
 
 
 # --- checks shared by the configurations ---------------------------------------------
-# Each names the field as `Class.field`, so a mistake is found where the config is made,
-# not on the first call.
+# attrs.validators do the checking; `_named` makes each message name the field as
+# `Class.field`, so a mistake is found where the config is made, not on the first call.
+# Three checks are our own, each because attrs' answer is wrong here (see beside them).
+
+_Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 
 def _where(instance: object, attribute: attrs.Attribute[Any]) -> str:
@@ -36,8 +39,33 @@ def _kind(value: object) -> str:
     return "None" if value is None else type(value).__name__
 
 
+def _named(*validators: _Validator, hint: str = "") -> _Validator:
+    """`validators` in turn, an error naming the field as `Class.field` (attrs names it
+    alone), a wrong type said as "a Timeout, not int", and `hint` added: how to make one."""
+    combined = validators[0] if len(validators) == 1 else attrs.validators.and_(*validators)
+    suffix = f" ({hint})" if hint else ""
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        try:
+            combined(instance, attribute, value)
+        except TypeError as exc:
+            wanted = exc.args[2] if len(exc.args) == 4 else None  # instance_of's arguments
+            if not isinstance(wanted, type):
+                raise
+            raise TypeError(
+                f"{_where(instance, attribute)} must be a {wanted.__name__},"
+                f" not {_kind(value)}{suffix}"
+            ) from None
+        except ValueError as exc:
+            message = str(exc).replace(f"'{attribute.name}'", _where(instance, attribute), 1)
+            raise ValueError(message + suffix) from None
+
+    return check
+
+
 def _seconds(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
-    """A finite number of seconds (an int or float; not a bool, not NaN or infinity)."""
+    """A finite number of seconds. Our own: `instance_of((int, float))` takes True (one
+    second) and NaN or infinity, which would never time out."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise TypeError(
             f"{_where(instance, attribute)} must be a number of seconds, not {_kind(value)}"
@@ -46,52 +74,33 @@ def _seconds(instance: object, attribute: attrs.Attribute[float], value: float) 
         raise ValueError(f"{_where(instance, attribute)} must be finite, not {value!r}")
 
 
-def _positive(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
-    _seconds(instance, attribute, value)
-    if not value > 0:
-        raise ValueError(f"{_where(instance, attribute)} must be positive, not {value!r}")
-
-
-def _not_negative(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
-    _seconds(instance, attribute, value)
-    if not value >= 0:
-        raise ValueError(f"{_where(instance, attribute)} must not be negative, not {value!r}")
-
-
-def _whole(low: int) -> Callable[[object, attrs.Attribute[int], int], None]:
-    def check(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError(f"{_where(instance, attribute)} must be an int, not {_kind(value)}")
-        if value < low:
-            raise ValueError(f"{_where(instance, attribute)} must be at least {low}, not {value}")
-
-    return check
+def _count(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    """A whole number. Our own: `instance_of(int)` takes True and False."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{_where(instance, attribute)} must be an int, not {_kind(value)}")
 
 
 def _text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    """A non-empty string (its value is not quoted: it may be a secret)."""
+    """A non-empty string. Our own: attrs quotes the value in its message, and this one
+    may be a secret."""
     if not isinstance(value, str):
         raise TypeError(f"{_where(instance, attribute)} must be a str, not {_kind(value)}")
     if not value:
         raise ValueError(f"{_where(instance, attribute)} must not be empty")
 
 
-def _flag(instance: object, attribute: attrs.Attribute[bool], value: bool) -> None:
-    if not isinstance(value, bool):
-        raise TypeError(f"{_where(instance, attribute)} must be True or False, not {_kind(value)}")
+_POSITIVE = _named(_seconds, attrs.validators.gt(0))
+_NOT_NEGATIVE = _named(_seconds, attrs.validators.ge(0))
+_FLAG = _named(attrs.validators.instance_of(bool))
 
 
-def _of_type(kind: type, hint: str) -> Callable[[object, attrs.Attribute[Any], object], None]:
+def _at_least(low: int) -> _Validator:
+    return _named(_count, attrs.validators.ge(low))
+
+
+def _of_type(kind: type, hint: str) -> _Validator:
     """The value is a `kind`; the message says how to make one."""
-
-    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, kind):
-            raise TypeError(
-                f"{_where(instance, attribute)} must be a {kind.__name__}, not {_kind(value)}"
-                f" ({hint})"
-            )
-
-    return check
+    return _named(attrs.validators.instance_of(kind), hint=hint)
 
 
 _NOT_IN_URLS = re.compile(r"[\x00-\x20\x7f]")  # spaces and control characters
@@ -157,7 +166,7 @@ def _milliseconds(env: Mapping[str, str], name: str, default: float) -> float:
 def _deadline_after_wait(
     instance: Timeout, attribute: attrs.Attribute[float], value: float
 ) -> None:
-    _positive(instance, attribute, value)
+    _POSITIVE(instance, attribute, value)
     if value < instance.response:
         raise ValueError(
             f"Timeout.deadline ({value:g}s) is shorter than Timeout.response"
@@ -172,7 +181,7 @@ class Timeout:
     read), `deadline` for the whole call including retries; the deadline is at least
     one wait."""
 
-    response: float = attrs.field(default=10.0, validator=_positive)
+    response: float = attrs.field(default=10.0, validator=_POSITIVE)
     deadline: float = attrs.field(default=30.0, validator=_deadline_after_wait)
 
 
@@ -205,12 +214,12 @@ class RetryPolicy:
     `Retry-After` header asks; never past the call's deadline.
     """
 
-    attempts: int = attrs.field(default=3, validator=_whole(1))
+    attempts: int = attrs.field(default=3, validator=_at_least(1))
     retry_statuses: frozenset[int] = attrs.field(
         default=_RETRY_STATUSES, converter=_retryable_statuses
     )
-    backoff: float = attrs.field(default=0.1, validator=_not_negative)
-    max_backoff: float = attrs.field(default=2.0, validator=_not_negative)
+    backoff: float = attrs.field(default=0.1, validator=_NOT_NEGATIVE)
+    max_backoff: float = attrs.field(default=2.0, validator=_NOT_NEGATIVE)
 
     def delay(self, attempt: int, retry_after: float | None) -> float:
         """Seconds to wait after try number `attempt`."""
@@ -232,10 +241,10 @@ class Limits:
     largest real reply). A larger body ends the call with an `UnreadableResponseError`
     (or the status's own error, without its body), and its connection is closed."""
 
-    max_connections: int = attrs.field(default=100, validator=_whole(1))
-    max_keepalive_connections: int = attrs.field(default=20, validator=_whole(0))
-    keepalive_expiry: float = attrs.field(default=30.0, validator=_not_negative)
-    max_response_size: int = attrs.field(default=MAX_RESPONSE_SIZE, validator=_whole(1))
+    max_connections: int = attrs.field(default=100, validator=_at_least(1))
+    max_keepalive_connections: int = attrs.field(default=20, validator=_at_least(0))
+    keepalive_expiry: float = attrs.field(default=30.0, validator=_NOT_NEGATIVE)
+    max_response_size: int = attrs.field(default=MAX_RESPONSE_SIZE, validator=_at_least(1))
 
 
 def _headers(value: Mapping[str, str] | Headers) -> Headers:
@@ -366,14 +375,14 @@ class ApiConfig:
     )
     headers: Headers = attrs.field(factory=Headers, converter=_headers)
     proxy: str | None = attrs.field(default=None, validator=_proxy_url, repr=_hidden_credentials)
-    trust_env: bool = attrs.field(default=True, validator=_flag)
+    trust_env: bool = attrs.field(default=True, validator=_FLAG)
     verify: bool | str | os.PathLike[str] | ssl.SSLContext = attrs.field(
         default=True, validator=_verify
     )
     cert: str | os.PathLike[str] | tuple[str, str] | None = attrs.field(
         default=None, validator=_no_cert_with_a_context
     )
-    trace_full_url: bool = attrs.field(default=False, validator=_flag)
+    trace_full_url: bool = attrs.field(default=False, validator=_FLAG)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> ApiConfig:
@@ -420,13 +429,13 @@ class AuthConfig:
         default=_AUTH_TIMEOUT,
         validator=_of_type(Timeout, "e.g. Timeout(response=10, deadline=20)"),
     )
-    expiry_margin: float = attrs.field(default=60.0, validator=_not_negative)
+    expiry_margin: float = attrs.field(default=60.0, validator=_NOT_NEGATIVE)
     limits: Limits = attrs.field(
         default=_AUTH_LIMITS, validator=_of_type(Limits, "e.g. Limits(max_connections=10)")
     )
     headers: Headers = attrs.field(factory=Headers, converter=_headers)
     proxy: str | None = attrs.field(default=None, validator=_proxy_url, repr=_hidden_credentials)
-    trust_env: bool = attrs.field(default=True, validator=_flag)
+    trust_env: bool = attrs.field(default=True, validator=_FLAG)
     verify: bool | str | os.PathLike[str] | ssl.SSLContext = attrs.field(
         default=True, validator=_verify
     )

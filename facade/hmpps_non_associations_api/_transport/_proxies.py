@@ -17,6 +17,7 @@ import functools
 import ipaddress
 import os
 import urllib.parse
+import urllib.request
 
 import attrs
 
@@ -71,18 +72,21 @@ def proxy_for(origin: Origin, proxy: str | None, trust_env: bool) -> Proxy | Non
         name, url = "ALL_PROXY", _variable("ALL_PROXY")
     if not url:
         return None
-    return _from_environment(origin.host, name, url, _variable("NO_PROXY"))
+    return _from_environment(origin.host, origin.port, name, url, _variable("NO_PROXY"))
 
 
 def _variable(name: str) -> str | None:
     """An environment variable, its lower-case spelling first, as the standard library
-    and curl read them."""
+    and curl read them. Read one by one rather than through `urllib.request.getproxies()`,
+    which scans the whole environment: every client made (one per request) would pay."""
     return os.environ.get(name.lower()) or os.environ.get(name)
 
 
 @functools.lru_cache(maxsize=64)  # a client made per request reads the same settings
-def _from_environment(host: str, name: str, url: str, exempt: str | None) -> Proxy | None:
-    if exempt and _exempt(host, exempt):
+def _from_environment(
+    host: str, port: int, name: str, url: str, exempt: str | None
+) -> Proxy | None:
+    if exempt and _exempt(host, port, exempt):
         return None
     if "://" not in url:
         url = f"http://{url}"  # as curl and requests read a bare host:port
@@ -97,36 +101,38 @@ def _from_environment(host: str, name: str, url: str, exempt: str | None) -> Pro
     return proxy
 
 
-def _exempt(host: str, no_proxy: str) -> bool:
-    """Whether NO_PROXY exempts the host: `*`, the host itself, a domain it is in
-    (`example.org` or `.example.org`), or a network holding its address (`10.0.0.0/8`);
-    a port on an entry (`example.org:8080`, `[::1]:8080`) is not compared."""
-    host = host.lower()
+def _exempt(host: str, port: int, no_proxy: str) -> bool:
+    """Whether NO_PROXY (`no_proxy`, as read here) exempts host:port. Names
+    (`example.org`, `.example.org`, `*`, a name with a port) by the standard library's
+    rule, which urllib and requests share (it reads NO_PROXY itself, as this does);
+    addresses and networks by the one rule of our own below."""
+    authority = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    return bool(urllib.request.proxy_bypass(authority)) or _in_a_listed_network(
+        host, port, no_proxy
+    )
+
+
+def _in_a_listed_network(host: str, port: int, no_proxy: str) -> bool:
+    """Whether host:port is an address NO_PROXY lists, or in a network it lists
+    (`10.0.0.0/8`, `::1`, `[::1]:8080`, `10.0.0.0/8:443`): the standard library compares
+    names only, and clusters list their pod and service networks so
+    (tests/connections/test_proxy_rules.py shows its answer). A port, when an entry has
+    one, must be the origin's, as for names."""
     try:
-        address: ipaddress.IPv4Address | ipaddress.IPv6Address | None = ipaddress.ip_address(host)
+        address = ipaddress.ip_address(host)
     except ValueError:
-        address = None
-    for entry in (part.strip().lower() for part in no_proxy.split(",")):
-        if entry == "*":
-            return True
-        name = _without_port(entry)
-        if not name:
+        return False
+    for entry in (part.strip() for part in no_proxy.split(",")):
+        listed, wanted = entry, None
+        if entry.startswith("["):
+            listed, _, rest = entry[1:].partition("]")
+            wanted = rest.removeprefix(":") or None
+        elif entry.count(":") == 1:
+            listed, _, wanted = entry.partition(":")
+        try:
+            network = ipaddress.ip_network(listed, strict=False)
+        except ValueError:
             continue
-        if address is not None:
-            try:
-                if address in ipaddress.ip_network(name, strict=False):
-                    return True
-            except ValueError:
-                pass
-            continue
-        domain = name.lstrip(".")
-        if host == domain or host.endswith(f".{domain}"):
+        if address in network and (wanted is None or wanted == str(port)):
             return True
     return False
-
-
-def _without_port(entry: str) -> str:
-    """A NO_PROXY entry's host, domain or network, without a `:port` or IPv6 brackets."""
-    if entry.startswith("["):
-        return entry[1:].partition("]")[0]
-    return entry.partition(":")[0] if entry.count(":") == 1 else entry

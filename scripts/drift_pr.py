@@ -223,7 +223,7 @@ def facade_actions(
                 places = ", ".join(f"`{path}`" for path in tables)
                 todo.append(
                     f"- [ ] **New enum value** `{value}` of `{enum}`: give it display text"
-                    f" in {places}; `tests/client/test_constants.py` fails until then."
+                    f" in {places}; `tests/clients/test_constants.py` fails until then."
                 )
             else:
                 notes.append(

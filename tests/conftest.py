@@ -1,10 +1,12 @@
-"""Shared fixtures: project paths, the upstream document, and a loopback file server."""
+"""Shared fixtures: project paths, the upstream document, a loopback file server, and
+the scan for leaked secrets."""
 
 from __future__ import annotations
 
 import gzip
 import http.server
 import json
+import logging
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -12,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.leaks import Scan
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ROOT / "scripts"
@@ -86,3 +90,16 @@ def serve_json(serve_http: Callable[[HttpHandler], str]) -> Callable[[Any], str]
         return serve_http(lambda request: (200, document)) + "/v3/api-docs"
 
     return serve
+
+
+@pytest.fixture
+def scan(caplog: pytest.LogCaptureFixture) -> Iterator[Scan]:
+    """A test that asks for it (or whose suite adds its secrets from an autouse fixture)
+    fails if any secret of the scan's shows in a log record, a collected exception, its
+    traceback or a collected text."""
+    caplog.set_level(logging.DEBUG)
+    collected = Scan()
+    yield collected
+    records = [r for when in ("setup", "call", "teardown") for r in caplog.get_records(when)]
+    leaks = collected.leaks(records)
+    assert not leaks, f"a secret or token leaked into: {leaks[:3]}"

@@ -19,7 +19,6 @@ from hmpps_non_associations_api import (
     AuthConfig,
     ClientError,
     HmppsAuthClient,
-    SanitisedError,
     ServerError,
     Timeout,
     TransportError,
@@ -32,6 +31,8 @@ from hmpps_non_associations_api.testing import (
     decode_token,
 )
 
+from tests.leaks import Scan
+
 CLIENT_ID = "hmpps-system-client"
 SECRET = "S3cret-value-that-must-never-leak-9f2c"
 BASIC = base64.b64encode(f"{CLIENT_ID}:{SECRET}".encode()).decode()
@@ -42,61 +43,13 @@ ROLES = ("READ_NON_ASSOCIATIONS", "WRITE_NON_ASSOCIATIONS")
 
 
 # ---------------------------------------------------------------------------------------
-# The secret scan: every test's log records and collected exceptions are searched.
-
-
-class Scan:
-    """Collects what must be searched, and what must not be found in it."""
-
-    def __init__(self) -> None:
-        self.secrets = {SECRET, BASIC}
-        self.fakes: list[FakeHmppsAuth] = []
-        self.texts: list[str] = []
-        self.exceptions: list[BaseException] = []
-
-    def watch(self, fake: FakeHmppsAuth) -> FakeHmppsAuth:
-        self.fakes.append(fake)
-        return fake
-
-    def exc(self, error: E) -> E:
-        self.exceptions.append(error)
-        return error
-
-    def forbidden(self) -> set[str]:
-        return self.secrets | {token for fake in self.fakes for token in fake.issued_tokens}
-
-    def searched(self, records: list[logging.LogRecord]) -> list[str]:
-        texts = list(self.texts)
-        for record in records:
-            texts += [record.getMessage(), repr(record.args), str(record.msg)]
-            if record.exc_info and record.exc_info[1] is not None:
-                self.exceptions.append(record.exc_info[1])
-            if record.exc_text:
-                texts.append(record.exc_text)
-        seen: set[int] = set()
-        pending = list(self.exceptions)
-        while pending:
-            error = pending.pop()
-            if id(error) in seen:
-                continue
-            seen.add(id(error))
-            texts += [str(error), repr(error), repr(error.args), *map(str, error.args)]
-            if isinstance(error, SanitisedError):
-                texts += [error.message, error.text, repr(dict(error.headers))]
-            pending += [e for e in (error.__cause__, error.__context__) if e is not None]
-        return texts
+# The secret scan (tests/leaks.py): the client secret and its Basic credentials.
 
 
 @pytest.fixture(autouse=True)
-def scan(caplog: pytest.LogCaptureFixture) -> Iterator[Scan]:
-    caplog.set_level(logging.DEBUG)
-    collected = Scan()
-    yield collected
-    records = [r for when in ("setup", "call", "teardown") for r in caplog.get_records(when)]
-    texts = collected.searched(records)
-    for secret in collected.forbidden():
-        leaks = [text for text in texts if secret in text]
-        assert not leaks, f"a secret or token leaked into: {leaks[:3]}"
+def secrets_scanned(scan: Scan) -> Scan:
+    scan.secrets |= {SECRET, BASIC}
+    return scan
 
 
 @pytest.fixture
@@ -144,7 +97,7 @@ def run_threads(count: int, work: Callable[[], Any]) -> list[Any]:
 
 
 def test_the_scan_finds_a_leak(caplog: pytest.LogCaptureFixture) -> None:
-    probe = Scan()
+    probe = Scan(SECRET, BASIC)
     logging.getLogger("anything").debug("sending %s", {"Authorization": f"Basic {BASIC}"})
     try:
         try:

@@ -4,9 +4,7 @@ counted, and a scan of every log record and exception for the token and secrets.
 from __future__ import annotations
 
 import inspect
-import logging
 import threading
-import traceback
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -22,10 +20,11 @@ from hmpps_non_associations_api import (
     Timeout,
 )
 
-from tests.auth.test_hmpps_auth import Scan
-from tests.client.faults import FaultServer, closed_port, fault_server
+from tests.auth.test_hmpps_auth import BASIC, SECRET
+from tests.clients.faults import FaultServer, closed_port, fault_server
+from tests.leaks import Scan
 
-__all__ = ["closed_port", "fault_server", "other_server", "probe", "scan"]
+__all__ = ["closed_port", "fault_server", "other_server", "probe", "secrets_scanned"]
 
 TOKEN = "eyJhbGciOiJub25lIn0.cmVsaWFiaWxpdHktcGF5bG9hZA.c2lnbmF0dXJl"
 """A JWT-shaped token: it, its payload segment and any Bearer header must never show."""
@@ -33,32 +32,16 @@ TOKEN = "eyJhbGciOiJub25lIn0.cmVsaWFiaWxpdHktcGF5bG9hZA.c2lnbmF0dXJl"
 FAST = Timeout(response=2.0, deadline=5.0)
 
 
-class TokenScan(Scan):
-    """The auth tests' scan, also forbidding the API token and reading full tracebacks."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets |= {TOKEN, TOKEN.split(".")[1], "Bearer "}
-
-    def searched(self, records: list[logging.LogRecord]) -> list[str]:
-        texts = super().searched(records)
-        for error in self.exceptions:
-            texts += traceback.format_exception(error)
-        return texts
+SCANNED = {TOKEN, TOKEN.split(".")[1], "Bearer ", SECRET, BASIC}
+"""The token (JWT-shaped: it, its payload segment and any Bearer header must never
+show) and HMPPS Auth's secret and credentials."""
 
 
 @pytest.fixture(autouse=True)
-def scan(caplog: pytest.LogCaptureFixture) -> Iterator[TokenScan]:
-    """Every test: no token or secret in any log record, collected exception, repr or
-    traceback."""
-    caplog.set_level(logging.DEBUG)
-    collected = TokenScan()
-    yield collected
-    records = [r for when in ("setup", "call", "teardown") for r in caplog.get_records(when)]
-    texts = collected.searched(records)
-    for secret in collected.forbidden():
-        leaks = [text for text in texts if secret in text]
-        assert not leaks, f"a secret or token leaked into: {leaks[:3]}"
+def secrets_scanned(scan: Scan) -> Scan:
+    """Every test: none of them in a log record, exception, repr or traceback."""
+    scan.secrets |= SCANNED
+    return scan
 
 
 @pytest.fixture
@@ -101,7 +84,7 @@ class Recorder(Plugin):
 class Probe:
     """A client (sync or async) bound to one URL, with a recorder and the scan."""
 
-    def __init__(self, kind: str, url: str, scan: TokenScan, **options: Any) -> None:
+    def __init__(self, kind: str, url: str, scan: Scan, **options: Any) -> None:
         token = options.pop("token", TOKEN)
         timeout = options.pop("timeout", FAST)
         self.kind = kind
@@ -132,7 +115,7 @@ class Probe:
 
 
 @pytest.fixture
-def probe(scan: TokenScan) -> Callable[..., Probe]:
+def probe(scan: Scan) -> Callable[..., Probe]:
     """`probe(kind, url, timeout=..., token=..., **ApiConfig options)`."""
 
     def make(kind: str, url: str, **options: Any) -> Probe:

@@ -36,9 +36,10 @@ from hmpps_non_associations_api import (
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from tests.client.faults import FaultServer, Reply
+from tests.clients.faults import FaultServer, Reply
 from tests.conftest import ROOT
-from tests.reliability.conftest import TOKEN, Recorder, TokenScan
+from tests.leaks import Scan
+from tests.reliability.conftest import TOKEN, Recorder
 
 SPEC = json.loads((ROOT / "openapi.json").read_text(encoding="utf-8"))
 SCHEMAS = SPEC["components"]["schemas"]
@@ -313,7 +314,7 @@ def clients() -> Iterator[Clients]:
     shared.close()
 
 
-def both(clients: Clients, op: Operation, replies: list[Reply], scan: TokenScan) -> list[Any]:
+def both(clients: Clients, op: Operation, replies: list[Reply], scan: Scan) -> list[Any]:
     """The sync and the async outcome; they must be alike."""
     outcomes = [clients.outcome(kind, op, replies) for kind in ("sync", "async")]
     kinds = [type(outcome) for outcome in outcomes]
@@ -331,7 +332,7 @@ def both(clients: Clients, op: Operation, replies: list[Reply], scan: TokenScan)
 @settings(BOUNDED, max_examples=15)
 @given(st.data())
 def test_every_valid_reply_parses_into_the_model(
-    clients: Clients, scan: TokenScan, op: Operation, data: st.DataObject
+    clients: Clients, scan: Scan, op: Operation, data: st.DataObject
 ) -> None:
     body = data.draw(valid(op.schema), label="body")
     reply = Reply(op.status, body=json.dumps(body).encode())
@@ -346,7 +347,7 @@ def test_every_valid_reply_parses_into_the_model(
 @settings(BOUNDED, max_examples=20)
 @given(st.data())
 def test_valid_pages_are_walked_to_the_end(
-    clients: Clients, scan: TokenScan, data: st.DataObject
+    clients: Clients, scan: Scan, data: st.DataObject
 ) -> None:
     """Two valid pages whose paging fields agree: every item of both, in order."""
     schema = BY_NAME["paged_non_associations"].schema
@@ -459,7 +460,7 @@ def _at(document: Any, path: tuple[Any, ...]) -> Any:
 @settings(BOUNDED, max_examples=25)
 @given(st.data())
 def test_a_damaged_reply_gives_the_model_or_a_transport_error(
-    clients: Clients, scan: TokenScan, op: Operation, data: st.DataObject
+    clients: Clients, scan: Scan, op: Operation, data: st.DataObject
 ) -> None:
     body = data.draw(damaged(op.schema), label="body")
     for outcome in both(clients, op, [Reply(op.status, body=body)], scan):
@@ -469,9 +470,7 @@ def test_a_damaged_reply_gives_the_model_or_a_transport_error(
 
 @settings(BOUNDED, max_examples=40)
 @given(st.data())
-def test_a_walk_over_damaged_pages_ends(
-    clients: Clients, scan: TokenScan, data: st.DataObject
-) -> None:
+def test_a_walk_over_damaged_pages_ends(clients: Clients, scan: Scan, data: st.DataObject) -> None:
     """Whatever the pages say, the walk ends: every item, or a TransportError. The server
     answers the damaged page twice (so a repeated page number shows), then an empty one."""
     body = data.draw(damaged(BY_NAME["paged_non_associations"].schema), label="page")

@@ -34,8 +34,9 @@ from hmpps_non_associations_api import (
 )
 
 from tests.auth.test_hmpps_auth import CLIENT_ID, SECRET
-from tests.client.faults import NON_ASSOCIATION, FaultServer, Reply
-from tests.reliability.conftest import Probe, TokenScan
+from tests.clients.faults import NON_ASSOCIATION, FaultServer, Reply
+from tests.leaks import Scan
+from tests.reliability.conftest import Probe
 
 pytestmark = pytest.mark.parametrize("kind", ["sync", "async"])
 
@@ -510,7 +511,7 @@ async def test_an_untrusted_certificate_fails_at_the_first_try(
 
 
 async def test_hmpps_auth_with_an_untrusted_certificate_fails_at_the_first_try(
-    kind: str, tls_server: FaultServer, scan: TokenScan
+    kind: str, tls_server: FaultServer, scan: Scan
 ) -> None:
     config = AuthConfig(url=f"{tls_server.url}/auth", client_id=CLIENT_ID, client_secret=SECRET)
     with pytest.raises(TransportError) as raised:
@@ -544,7 +545,7 @@ async def test_the_api_deadline_bounds_a_trickling_token_fetch(
     fault_server: FaultServer,
     other_server: FaultServer,
     probe: MakeProbe,
-    scan: TokenScan,
+    scan: Scan,
 ) -> None:
     """HMPPS Auth trickles the token (about 13 s in all); the API call's 2 s deadline
     ends the whole call, token fetch included, and the API is never reached."""
@@ -599,7 +600,7 @@ async def test_a_deadline_shorter_than_any_wait_is_named_in_the_hint(
     ],
 )
 async def test_a_token_fetch_out_of_time_names_its_own_bound(
-    kind: str, timeout: Timeout, named: str, fault_server: FaultServer, scan: TokenScan
+    kind: str, timeout: Timeout, named: str, fault_server: FaultServer, scan: Scan
 ) -> None:
     fault_server.script = [Reply(body=TOKEN_BODY, delay=1)]
     auth = _auth_client(kind, fault_server.url, timeout=timeout)
@@ -611,7 +612,7 @@ async def test_a_token_fetch_out_of_time_names_its_own_bound(
 
 
 async def test_the_auth_deadline_alone_bounds_a_trickling_token_fetch(
-    kind: str, fault_server: FaultServer, scan: TokenScan
+    kind: str, fault_server: FaultServer, scan: Scan
 ) -> None:
     scan.secrets.add(TRICKLED_TOKEN)
     fault_server.script = [Reply(body=TOKEN_BODY, trickle=0.02)]

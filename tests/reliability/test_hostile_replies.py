@@ -27,8 +27,8 @@ from hmpps_non_associations_api import (
     UnreadableResponseError,
 )
 
-from tests.client.either import Runner
-from tests.client.faults import NON_ASSOCIATION, FaultServer, Reply
+from tests.clients.either import Runner
+from tests.clients.faults import NON_ASSOCIATION, FaultServer, Reply
 from tests.reliability.conftest import Probe
 
 pytestmark = pytest.mark.parametrize("kind", ["sync", "async"])

@@ -15,7 +15,7 @@ from hmpps_non_associations_api import (
     aclose_pools,
 )
 
-from tests.client.faults import FaultServer, Reply
+from tests.clients.faults import FaultServer, Reply
 
 
 @pytest.mark.parametrize("method", ["get_non_association", "close_non_association"])

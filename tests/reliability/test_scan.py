@@ -7,16 +7,17 @@ import logging
 import pytest
 from hmpps_non_associations_api import TransportError
 
-from tests.reliability.conftest import TOKEN, TokenScan
+from tests.leaks import Scan
+from tests.reliability.conftest import SCANNED, TOKEN
 
 
 def test_the_scan_finds_the_token_in_logs_and_tracebacks(caplog: pytest.LogCaptureFixture) -> None:
-    probe = TokenScan()
+    probe = Scan(*SCANNED)
     logging.getLogger("anything").debug("headers %s", {"Authorization": f"Bearer {TOKEN}"})
     assert any(TOKEN in text for text in probe.searched(caplog.get_records("call")))
     caplog.clear()
 
-    probe = TokenScan()
+    probe = Scan(*SCANNED)
     try:
         try:
             raise RuntimeError(f"sent {TOKEN.split('.')[1]}")

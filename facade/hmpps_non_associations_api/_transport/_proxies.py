@@ -116,7 +116,7 @@ def _in_a_listed_network(host: str, port: int, no_proxy: str) -> bool:
     """Whether host:port is an address NO_PROXY lists, or in a network it lists
     (`10.0.0.0/8`, `::1`, `[::1]:8080`, `10.0.0.0/8:443`): the standard library compares
     names only, and clusters list their pod and service networks so
-    (tests/connections/test_proxy_rules.py shows its answer). A port, when an entry has
+    (tests/transport/test_proxy_rules.py shows its answer). A port, when an entry has
     one, must be the origin's, as for names."""
     try:
         address = ipaddress.ip_address(host)

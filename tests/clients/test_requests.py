@@ -39,11 +39,12 @@ from hmpps_non_associations_api import (
     SortBy,
     SortDirection,
 )
+from hmpps_non_associations_api._clients._operations import OPERATIONS
 from hmpps_non_associations_api_client.api.non_associations import (
     get_prisoner_non_associations,
 )
 
-from tests.client.either import BASE_URL, TOKEN, Runner
+from tests.clients.either import BASE_URL, TOKEN, Runner
 
 BEARER = f"Bearer {TOKEN}"
 DEFAULT_INCLUDE = [("includeOpen", "true"), ("includeClosed", "false")]
@@ -275,18 +276,32 @@ def check_request(
 # 1. Every method's request, with defaults and with other values.
 
 
+OPERATION = {operation.name: operation for operation in OPERATIONS}
+
+
 @dataclass(frozen=True)
 class Case:
+    """A call and what must go out for it. The HTTP method and path template are the
+    operation table's (the client method names its row); a row gives only the values
+    that fill the path (`path_values`), the query, the body and the reply."""
+
     call: str
     args: tuple[Any, ...]
     kwargs: dict[str, Any]
-    method: str
-    path: str
     params: list[tuple[str, str]]
     body: Any = NO_BODY
     status: int = 200
     response: Any = None
     check: Callable[[Any], object] = field(default=lambda result: True)
+    path_values: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def method(self) -> str:
+        return OPERATION[self.call].method
+
+    @property
+    def path(self) -> str:
+        return OPERATION[self.call].template.format(**self.path_values)
 
 
 def is_list_of_non_associations(result: Any) -> bool:
@@ -325,7 +340,7 @@ BOTH = ["A1234BC", "B2345CD"]
 
 CASES = [
     pytest.param(
-        Case("constants", (), {}, "GET", "/constants", [], response=constants_json()),
+        Case("constants", (), {}, [], response=constants_json()),
         id="constants",
     ),
     pytest.param(
@@ -333,11 +348,10 @@ CASES = [
             "list_non_associations",
             ("A1234BC",),
             {},
-            "GET",
-            LIST_PATH,
             DEFAULT_LIST,
             response=PRISONER_LIST,
             check=is_prisoner_list,
+            path_values={"prisonerNumber": "A1234BC"},
         ),
         id="list-defaults-all-five-params",
     ),
@@ -351,8 +365,6 @@ CASES = [
                 "sort_by": SortBy.LAST_NAME,
                 "sort_direction": "ASC",
             },
-            "GET",
-            LIST_PATH,
             [
                 ("includeOpen", "true"),
                 ("includeClosed", "true"),
@@ -362,6 +374,7 @@ CASES = [
             ],
             response=PRISONER_LIST,
             check=is_prisoner_list,
+            path_values={"prisonerNumber": "A1234BC"},
         ),
         id="list-non-defaults-enum-sort-by",
     ),
@@ -374,9 +387,7 @@ CASES = [
                 "include_closed": True,
                 "sort_by": "LAST_NAME",
                 "sort_direction": SortDirection.ASC,
-            },
-            "GET",
-            "/prisoner/A1234BC/non-associations",  # upper-cased: stored so, compared as sent
+            },  # upper-cased: stored so, compared as sent
             [
                 ("includeOpen", "false"),
                 ("includeClosed", "true"),
@@ -386,6 +397,7 @@ CASES = [
             ],
             response=PRISONER_LIST,
             check=is_prisoner_list,
+            path_values={"prisonerNumber": "A1234BC"},
         ),
         id="list-closed-only-string-sort-by",
     ),
@@ -394,8 +406,6 @@ CASES = [
             "list_non_associations_between",
             (BOTH,),
             {},
-            "POST",
-            "/non-associations/between",
             DEFAULT_INCLUDE,
             body=BOTH,
             response=[non_association_json()],
@@ -408,8 +418,6 @@ CASES = [
             "list_non_associations_between",
             (["A1234BC", "B2345CD", "A1234BC", "C3456DE"],),
             {"include_closed": True, "prison_id": "MDI"},
-            "POST",
-            "/non-associations/between",
             [("includeOpen", "true"), ("includeClosed", "true"), ("prisonId", "MDI")],
             body=["A1234BC", "B2345CD", "C3456DE"],
             response=[],
@@ -422,8 +430,6 @@ CASES = [
             "list_non_associations_between",
             (("a1234bc", "B2345cd", "A1234BC"),),
             {"include_open": False, "include_closed": True},
-            "POST",
-            "/non-associations/between",
             [("includeOpen", "false"), ("includeClosed", "true")],
             body=["A1234BC", "B2345CD"],
             response=[non_association_json(closed=True)],
@@ -436,8 +442,6 @@ CASES = [
             "list_non_associations_involving",
             (["A1234BC"],),
             {},
-            "POST",
-            "/non-associations/involving",
             DEFAULT_INCLUDE,
             body=["A1234BC"],
             response=[non_association_json()],
@@ -450,8 +454,6 @@ CASES = [
             "list_non_associations_involving",
             (["A1234BC", "A1234BC", "B2345CD"],),
             {"prison_id": "MDI"},
-            "POST",
-            "/non-associations/involving",
             [*DEFAULT_INCLUDE, ("prisonId", "MDI")],
             body=BOTH,
             response=[non_association_json()],
@@ -464,8 +466,6 @@ CASES = [
             "paged_non_associations",
             (),
             {},
-            "GET",
-            "/non-associations",
             DEFAULT_INCLUDE,
             response=PAGE,
             check=is_page,
@@ -477,8 +477,6 @@ CASES = [
             "paged_non_associations",
             (),
             {"page": 2, "size": 50},
-            "GET",
-            "/non-associations",
             [*DEFAULT_INCLUDE, ("page", "2"), ("size", "50")],
             response=PAGE,
             check=is_page,
@@ -490,8 +488,6 @@ CASES = [
             "paged_non_associations",
             (),
             {"page": 0, "size": 200, "include_closed": True},
-            "GET",
-            "/non-associations",
             [
                 ("includeOpen", "true"),
                 ("includeClosed", "true"),
@@ -508,8 +504,6 @@ CASES = [
             "paged_non_associations",
             (),
             {"sort": "id,DESC"},
-            "GET",
-            "/non-associations",
             [*DEFAULT_INCLUDE, ("sort", "id,DESC")],
             response=PAGE,
             check=is_page,
@@ -521,11 +515,10 @@ CASES = [
             "get_non_association",
             (42,),
             {},
-            "GET",
-            "/non-associations/42",
             [],
             response=non_association_json(),
             check=is_non_association,
+            path_values={"id": "42"},
         ),
         id="get",
     ),
@@ -534,8 +527,6 @@ CASES = [
             "create_non_association",
             (CREATE_MODEL,),
             {},
-            "POST",
-            "/non-associations",
             [],
             body=CREATE_JSON,
             status=201,
@@ -549,8 +540,6 @@ CASES = [
             "create_non_association",
             (dict(CREATE_JSON),),
             {},
-            "POST",
-            "/non-associations",
             [],
             body=CREATE_JSON,
             status=201,
@@ -570,8 +559,6 @@ CASES = [
                 },
             ),
             {},
-            "POST",
-            "/non-associations",
             [],
             body=CREATE_JSON,
             status=201,
@@ -585,12 +572,11 @@ CASES = [
             "update_non_association",
             (42, {"comment": "x"}),
             {},
-            "PATCH",
-            "/non-associations/42",
             [],
             body={"comment": "x"},
             response=non_association_json(comment="x"),
             check=lambda result: is_non_association(result) and result.comment == "x",
+            path_values={"id": "42"},
         ),
         id="update-dict-only-given-fields",
     ),
@@ -599,12 +585,11 @@ CASES = [
             "update_non_association",
             (42, PatchNonAssociationRequest(reason=Reason.THREAT)),
             {},
-            "PATCH",
-            "/non-associations/42",
             [],
             body={"reason": "THREAT"},
             response=non_association_json(reason="THREAT"),
             check=lambda result: result.reason == Reason.THREAT,
+            path_values={"id": "42"},
         ),
         id="update-model-only-given-fields",
     ),
@@ -613,12 +598,11 @@ CASES = [
             "close_non_association",
             (42, {"closedReason": "r"}),
             {},
-            "PUT",
-            "/non-associations/42/close",
             [],
             body={"closedReason": "r"},
             response=non_association_json(closed=True),
             check=lambda result: is_non_association(result) and result.is_closed is True,
+            path_values={"id": "42"},
         ),
         id="close-dict",
     ),
@@ -634,12 +618,11 @@ CASES = [
                 ),
             ),
             {},
-            "PUT",
-            "/non-associations/42/close",
             [],
             body={"closedReason": "r", "closedAt": "2024-07-01T13:00:00", "closedBy": "KWALSH_GEN"},
             response=non_association_json(closed=True),
             check=is_non_association,
+            path_values={"id": "42"},
         ),
         id="close-model-aware-closed-at-to-london-summer",
     ),
@@ -648,12 +631,11 @@ CASES = [
             "close_non_association",
             (42, {"closedReason": "r", "closedAt": "2024-01-15T12:00:00+02:00"}),
             {},
-            "PUT",
-            "/non-associations/42/close",
             [],
             body={"closedReason": "r", "closedAt": "2024-01-15T10:00:00"},
             response=non_association_json(closed=True),
             check=is_non_association,
+            path_values={"id": "42"},
         ),
         id="close-dict-offset-closed-at-to-london-winter",
     ),
@@ -662,12 +644,11 @@ CASES = [
             "close_non_association",
             (42, {"closedReason": "r", "closedAt": datetime.datetime(2024, 7, 1, 12, tzinfo=UTC)}),
             {},
-            "PUT",
-            "/non-associations/42/close",
             [],
             body={"closedReason": "r", "closedAt": "2024-07-01T13:00:00"},
             response=non_association_json(closed=True),
             check=is_non_association,
+            path_values={"id": "42"},
         ),
         id="close-dict-aware-datetime-to-london-summer",
     ),
@@ -676,12 +657,11 @@ CASES = [
             "reopen_non_association",
             (42, {"reopenReason": "r", "reopenedAt": datetime.datetime(2024, 1, 15, 12, 0, 5)}),
             {},
-            "PUT",
-            "/non-associations/42/reopen",
             [],
             body={"reopenReason": "r", "reopenedAt": "2024-01-15T12:00:05"},
             response=non_association_json(),
             check=is_non_association,
+            path_values={"id": "42"},
         ),
         id="reopen-dict-naive-datetime-as-london",
     ),
@@ -695,12 +675,11 @@ CASES = [
                 ),
             ),
             {},
-            "PUT",
-            "/non-associations/42/close",
             [],
             body={"closedReason": "r", "closedAt": "2024-07-01T12:00:00"},
             response=non_association_json(closed=True),
             check=is_non_association,
+            path_values={"id": "42"},
         ),
         id="close-model-naive-closed-at-as-given",
     ),
@@ -709,12 +688,11 @@ CASES = [
             "reopen_non_association",
             (42, {"reopenReason": "r"}),
             {},
-            "PUT",
-            "/non-associations/42/reopen",
             [],
             body={"reopenReason": "r"},
             response=non_association_json(),
             check=lambda result: is_non_association(result) and result.is_open is True,
+            path_values={"id": "42"},
         ),
         id="reopen-dict",
     ),
@@ -729,12 +707,11 @@ CASES = [
                 ),
             ),
             {},
-            "PUT",
-            "/non-associations/42/reopen",
             [],
             body={"reopenReason": "r", "reopenedAt": "2024-07-01T13:00:00"},
             response=non_association_json(),
             check=is_non_association,
+            path_values={"id": "42"},
         ),
         id="reopen-model-aware-reopened-at-to-london",
     ),
@@ -743,12 +720,11 @@ CASES = [
             "delete_non_association",
             (42, {"deletionReason": "r", "staffUserNameRequestingDeletion": "U"}),
             {},
-            "POST",
-            "/non-associations/42/delete",
             [],
             body={"deletionReason": "r", "staffUserNameRequestingDeletion": "U"},
             status=204,
             check=lambda result: result is None,
+            path_values={"id": "42"},
         ),
         id="delete-dict-204-none",
     ),
@@ -762,12 +738,11 @@ CASES = [
                 ),
             ),
             {},
-            "POST",
-            "/non-associations/42/delete",
             [],
             body={"deletionReason": "r", "staffUserNameRequestingDeletion": "U"},
             status=204,
             check=lambda result: result is None,
+            path_values={"id": "42"},
         ),
         id="delete-model-204-none",
     ),
@@ -776,13 +751,12 @@ CASES = [
             "get_legacy_non_association",
             (42,),
             {},
-            "GET",
-            "/legacy/api/non-associations/42",
             [],
             response=legacy_json(),
             check=lambda result: (
                 isinstance(result, LegacyNonAssociation) and result.expiry_date is None
             ),
+            path_values={"id": "42"},
         ),
         id="legacy-expiry-null",
     ),
@@ -791,8 +765,6 @@ CASES = [
             "subject_access_request",
             (),
             {"prn": "A1234BC"},
-            "GET",
-            "/subject-access-request",
             [("prn", "A1234BC")],
             response={"content": {"nonAssociations": []}},
             check=lambda result: (
@@ -811,8 +783,6 @@ CASES = [
                 "from_date": datetime.date(2024, 1, 1),
                 "to_date": datetime.date(2024, 6, 30),
             },
-            "GET",
-            "/subject-access-request",
             [("crn", "X123456"), ("fromDate", "2024-01-01"), ("toDate", "2024-06-30")],
             response={"content": {}},
             check=lambda result: isinstance(result, HmppsSubjectAccessRequestContent),
@@ -1278,3 +1248,9 @@ async def test_iter_stops_at_total_pages_even_if_last_is_wrong(
     route.side_effect = [httpx.Response(200, json=stuck)] * 3  # a fourth call would error
     assert [na.id for na in await api.collect("iter_non_associations")] == [1]
     assert route.call_count == 1
+
+
+def test_every_operation_of_the_table_has_its_request_checked() -> None:
+    """The table drives the cases: an operation added to it without a row here fails."""
+    checked = {param.values[0].call for param in CASES}  # type: ignore[union-attr]
+    assert {operation.name for operation in OPERATIONS} - checked == {"ping"}

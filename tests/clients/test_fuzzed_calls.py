@@ -40,7 +40,7 @@ from hypothesis import strategies as st
 from openapi_core import Config, OpenAPI
 from openapi_core.testing import MockRequest
 
-from tests.client.request_fields import FIELDS, VALID
+from tests.clients.request_fields import FIELDS, VALID
 from tests.conftest import ROOT
 
 BASE_URL = "http://api.test"

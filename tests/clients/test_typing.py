@@ -20,7 +20,7 @@ def mypy(*targets: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_overloads_select_open_and_closed_results() -> None:
-    result = mypy("tests/client/typing_checks.py")
+    result = mypy("tests/clients/typing_checks.py")
     assert result.returncode == 0, result.stdout
 
 

@@ -19,8 +19,8 @@ import attrs
 import pytest
 from hmpps_non_associations_api import ApiConfig, AsyncNonAssociationsApi, NonAssociationsApi
 
-from tests.client.either import TOKEN, Runner
-from tests.client.test_requests import BEARER, CASES, NO_BODY, Case
+from tests.clients.either import TOKEN, Runner
+from tests.clients.test_requests import BEARER, CASES, NO_BODY, Case
 
 
 @attrs.define

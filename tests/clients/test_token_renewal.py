@@ -23,7 +23,7 @@ from hmpps_non_associations_api import (
 )
 from hmpps_non_associations_api.testing import FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeAuthServer
 
-from tests.client.faults import FaultServer, Reply
+from tests.clients.faults import FaultServer, Reply
 
 FAST = Timeout(response=2.0, deadline=5.0)
 REFUSED = Reply(401, body=None, headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})

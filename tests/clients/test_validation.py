@@ -40,8 +40,8 @@ from hmpps_non_associations_api._spec import _validation as validation
 from hmpps_non_associations_api._spec._validation import enum_member
 from hmpps_non_associations_api_client.types import UNSET
 
-from tests.client.either import BASE_URL, TOKEN, Runner
-from tests.client.request_fields import FIELDS, NUMBER, TEXT, TIME, USER, VALID
+from tests.clients.either import BASE_URL, TOKEN, Runner
+from tests.clients.request_fields import FIELDS, NUMBER, TEXT, TIME, USER, VALID
 from tests.conftest import ROOT
 from tests.payloads import OPEN_NON_ASSOCIATION
 

@@ -44,7 +44,7 @@ from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind, StatusCode
 
-from tests.client.faults import FaultServer, Reply
+from tests.clients.faults import FaultServer, Reply
 from tests.conftest import ROOT
 
 TOKEN = "eyJhbGciOiJub25lIn0.c2VjcmV0LXRva2VuLXBheWxvYWQ.sig"
@@ -564,7 +564,7 @@ from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 
 from hmpps_non_associations_api import ApiConfig, NonAssociationsApi
-from tests.client.faults import FaultServer
+from tests.clients.faults import FaultServer
 
 server = FaultServer()
 api = NonAssociationsApi("token", ApiConfig(server.url))
@@ -630,7 +630,7 @@ NAMED_IN_THE_ENVIRONMENT = """
 import json
 
 from hmpps_non_associations_api import ApiConfig, NonAssociationsApi
-from tests.client.faults import FaultServer
+from tests.clients.faults import FaultServer
 
 server = FaultServer()
 NonAssociationsApi("token", ApiConfig(server.url)).get_non_association(42)
@@ -674,7 +674,7 @@ import json
 
 from hmpps_non_associations_api import ApiConfig, AsyncNonAssociationsApi, NonAssociationsApi
 from hmpps_non_associations_api._call import _telemetry
-from tests.client.faults import FaultServer, Reply
+from tests.clients.faults import FaultServer, Reply
 
 server = FaultServer()
 server.script = [Reply(503, body=None), Reply(), Reply(), Reply(404, body=None)]

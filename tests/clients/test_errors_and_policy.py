@@ -25,7 +25,7 @@ from hmpps_non_associations_api import (
     UnauthorisedError,
 )
 
-from tests.client.faults import FaultServer, Reply
+from tests.clients.faults import FaultServer, Reply
 
 BY_STATUS = {
     400: BadRequestError,

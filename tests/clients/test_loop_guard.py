@@ -18,7 +18,7 @@ from hmpps_non_associations_api import (
 from hmpps_non_associations_api._transport import _twins
 from hmpps_non_associations_api.testing import FAKE_CLIENT_ID, FAKE_CLIENT_SECRET, FakeAuthServer
 
-from tests.client.faults import FaultServer
+from tests.clients.faults import FaultServer
 
 
 @pytest.fixture(autouse=True)

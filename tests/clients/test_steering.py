@@ -34,7 +34,7 @@ from hmpps_non_associations_api.testing import (
     mint_token,
 )
 
-from tests.client.faults import FaultServer, Reply
+from tests.clients.faults import FaultServer, Reply
 
 TOKEN = "eyJhbGciOiJub25lIn0.c2VjcmV0LXRva2VuLXBheWxvYWQ.sig"
 FAST = Timeout(response=2.0, deadline=5.0)

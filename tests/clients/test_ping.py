@@ -17,7 +17,7 @@ from hmpps_non_associations_api import (
 )
 from hmpps_non_associations_api.testing import FakeApiServer
 
-from tests.client.faults import FaultServer, Reply
+from tests.clients.faults import FaultServer, Reply
 
 pytestmark = pytest.mark.parametrize("kind", ["sync", "async"])
 

@@ -27,15 +27,16 @@ from hmpps_non_associations_api.testing import (
     FakeAuthServer,
 )
 
-from tests.client.faults import FaultServer
-from tests.connections.conftest import (
+from tests.clients.faults import FaultServer
+from tests.leaks import Scan
+from tests.reliability.conftest import TOKEN, Probe, Recorder
+from tests.transport.conftest import (
     FAKE_API_TOKEN,
     PROXY_BASIC,
     Pki,
     with_credentials,
 )
-from tests.connections.proxy import ForwardProxy, Visit
-from tests.reliability.conftest import TOKEN, Probe, Recorder, TokenScan
+from tests.transport.proxy import ForwardProxy, Visit
 
 pytestmark = pytest.mark.parametrize("kind", ["sync", "async"])
 
@@ -222,7 +223,7 @@ async def test_https_goes_through_a_tunnel_the_proxy_cannot_read(
 
 
 async def test_proxy_credentials_reach_the_proxy_and_nothing_else(
-    kind: str, api_server: FakeApiServer, proxy: ForwardProxy, scan: TokenScan
+    kind: str, api_server: FakeApiServer, proxy: ForwardProxy, scan: Scan
 ) -> None:
     recorder = Recorder()
     config = ApiConfig(api_server.url, proxy=with_credentials(proxy.url))
@@ -237,7 +238,7 @@ async def test_proxy_credentials_reach_the_proxy_and_nothing_else(
     scan.texts += shown
 
 
-async def test_auth_config_hides_the_proxy_password(kind: str, scan: TokenScan) -> None:
+async def test_auth_config_hides_the_proxy_password(kind: str, scan: Scan) -> None:
     config = AuthConfig(
         url="http://127.0.0.1:9/auth",
         client_id=FAKE_CLIENT_ID,
@@ -349,7 +350,7 @@ async def test_token_requests_honour_the_environment(
 
 
 async def test_a_proxy_refusing_the_tunnel_to_auth_names_auth_config(
-    kind: str, proxies: MakeProxy, tls_server: FaultServer, pki: Pki, scan: TokenScan
+    kind: str, proxies: MakeProxy, tls_server: FaultServer, pki: Pki, scan: Scan
 ) -> None:
     refusing = proxies(refuse=407)
     config = AuthConfig(
@@ -399,7 +400,7 @@ async def test_tokens_and_calls_both_go_through_the_proxy(
 
 @pytest.mark.parametrize("scheme", ["https", "socks5"])
 async def test_a_proxy_the_client_cannot_speak_to_is_refused_when_configured(
-    kind: str, scheme: str, monkeypatch: pytest.MonkeyPatch, scan: TokenScan
+    kind: str, scheme: str, monkeypatch: pytest.MonkeyPatch, scan: Scan
 ) -> None:
     """An https:// proxy expects TLS before the CONNECT: the client would send it the
     proxy's credentials unencrypted. Refused at once, from config or environment."""

@@ -28,7 +28,7 @@ from hmpps_non_associations_api import (
 )
 from hmpps_non_associations_api.testing import ALL_ROLES, FakeApiServer, mint_token
 
-from tests.client.faults import NON_ASSOCIATION, FaultServer, Reply
+from tests.clients.faults import NON_ASSOCIATION, FaultServer, Reply
 
 pytestmark = pytest.mark.parametrize("kind", ["sync", "async"])
 

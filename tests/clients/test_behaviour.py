@@ -26,7 +26,7 @@ from hmpps_non_associations_api import (
     is_error_response,
 )
 
-from tests.client.faults import NON_ASSOCIATION, FaultServer, Reply
+from tests.clients.faults import NON_ASSOCIATION, FaultServer, Reply
 
 TOKEN = "eyJhbGciOiJub25lIn0.c2VjcmV0LXRva2VuLXBheWxvYWQ.sig"
 CLOSE = {"closedReason": "Moved on"}

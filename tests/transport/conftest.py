@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import logging
 import socket
 import ssl
 import time
@@ -21,9 +20,10 @@ import trustme
 from hmpps_non_associations_api import close_pools
 from hmpps_non_associations_api.testing import ALL_ROLES, FakeApiServer, FakeAuthServer, mint_token
 
-from tests.client.faults import FaultServer, closed_port
-from tests.connections.proxy import ForwardProxy
-from tests.reliability.conftest import Probe, TokenScan
+from tests.clients.faults import FaultServer, closed_port
+from tests.leaks import Scan
+from tests.reliability.conftest import SCANNED, Probe
+from tests.transport.proxy import ForwardProxy
 
 __all__ = ["closed_port"]
 
@@ -70,28 +70,21 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def scan(caplog: pytest.LogCaptureFixture) -> Iterator[TokenScan]:
+def secrets_scanned(scan: Scan) -> Scan:
     """Every test: no token, Auth secret or proxy credential in any log record (DEBUG
     and up), collected exception, collected text or traceback."""
-    caplog.set_level(logging.DEBUG)
-    collected = TokenScan()
-    collected.secrets |= {
+    scan.secrets |= SCANNED | {
         PROXY_PASSWORD,
         PROXY_PASSWORD_IN_URL,
         PROXY_BASIC.removeprefix("Basic "),
         FAKE_API_TOKEN,
         FAKE_API_TOKEN.split(".")[1],
     }
-    yield collected
-    records = [r for when in ("setup", "call", "teardown") for r in caplog.get_records(when)]
-    texts = collected.searched(records)
-    for secret in collected.forbidden():
-        leaks = [text for text in texts if secret in text]
-        assert not leaks, f"a secret or token leaked into: {leaks[:3]}"
+    return scan
 
 
 @pytest.fixture
-def probe(scan: TokenScan) -> Callable[..., Probe]:
+def probe(scan: Scan) -> Callable[..., Probe]:
     """`probe(kind, url, **ApiConfig options)`: a client counting its tries."""
 
     def make(kind: str, url: str, **options: Any) -> Probe:
@@ -257,7 +250,7 @@ def api_server() -> Iterator[FakeApiServer]:
 
 
 @pytest.fixture
-def auth_server(scan: TokenScan) -> Iterator[FakeAuthServer]:
+def auth_server(scan: Scan) -> Iterator[FakeAuthServer]:
     with FakeAuthServer() as server:
         scan.watch(server.fake)
         yield server

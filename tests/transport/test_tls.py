@@ -26,10 +26,11 @@ from hmpps_non_associations_api import (
 from hmpps_non_associations_api._settings import _config as config_module
 
 from tests.auth.test_hmpps_auth import CLIENT_ID, SECRET
-from tests.client.faults import NON_ASSOCIATION, FaultServer, Reply
-from tests.connections.conftest import PROXY_BASIC, Pki, settled, with_credentials
-from tests.connections.proxy import ForwardProxy, Visit
-from tests.reliability.conftest import Probe, TokenScan
+from tests.clients.faults import NON_ASSOCIATION, FaultServer, Reply
+from tests.leaks import Scan
+from tests.reliability.conftest import Probe
+from tests.transport.conftest import PROXY_BASIC, Pki, settled, with_credentials
+from tests.transport.proxy import ForwardProxy, Visit
 
 pytestmark = pytest.mark.parametrize("kind", ["sync", "async"])
 
@@ -284,7 +285,7 @@ def auth_config(url: str, **settings: Any) -> AuthConfig:
 
 
 async def test_auth_over_tls_trusts_what_auth_config_says(
-    kind: str, tls_server: FaultServer, pki: Pki, scan: TokenScan
+    kind: str, tls_server: FaultServer, pki: Pki, scan: Scan
 ) -> None:
     scan.secrets.add(TOKEN_BODY["access_token"])
     tls_server.script = [Reply(body=TOKEN_BODY)]
@@ -302,7 +303,7 @@ async def test_auth_over_tls_trusts_what_auth_config_says(
 
 
 async def test_auth_with_a_client_certificate_through_a_proxy(
-    kind: str, strict_tls_server: FaultServer, proxy: ForwardProxy, pki: Pki, scan: TokenScan
+    kind: str, strict_tls_server: FaultServer, proxy: ForwardProxy, pki: Pki, scan: Scan
 ) -> None:
     scan.secrets.add(TOKEN_BODY["access_token"])
     strict_tls_server.script = [Reply(body=TOKEN_BODY)]

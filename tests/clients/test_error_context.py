@@ -29,7 +29,7 @@ from hmpps_non_associations_api import (
 )
 from hmpps_non_associations_api._spec._document import document
 
-from tests.client.faults import NON_ASSOCIATION, FaultServer, Reply
+from tests.clients.faults import NON_ASSOCIATION, FaultServer, Reply
 
 TOKEN = "eyJhbGciOiJub25lIn0.c2VjcmV0LXRva2VuLXBheWxvYWQ.sig"
 PRISONER = "G4321XY"

@@ -152,6 +152,7 @@ def test_the_sets_are_the_runtime_dependencies_and_every_tool() -> None:
     assert names["runtime"] == {
         "aiohttp",
         "attrs",
+        "certifi",
         "httpx",
         "opentelemetry-api",
         "orjson",

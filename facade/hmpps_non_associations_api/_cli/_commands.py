@@ -7,21 +7,20 @@ import argparse
 import datetime
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from hmpps_non_associations_api import (
-    DEFAULT_PAGE_SIZE,
-    NonAssociation,
-    SortBy,
-    SortDirection,
-)
+import hmpps_non_associations_api as package
 
 from ._body import read_body
 from ._confirm import confirm
 from ._exits import FOUND
 from ._output import FORMATS, Output
-from ._progress import Progress
 from ._session import Session
+
+if TYPE_CHECKING:
+    from hmpps_non_associations_api import NonAssociation
+
+    from ._progress import Progress
 
 __all__ = ["COMMANDS", "Command", "Context"]
 
@@ -101,7 +100,8 @@ def _size(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--size",
         type=int,
-        help=f"non-associations per page (1 to 200; the API's default is {DEFAULT_PAGE_SIZE})",
+        help="non-associations per page (1 to 200; the API's default is"
+        f" {package.DEFAULT_PAGE_SIZE})",
     )
 
 
@@ -161,18 +161,18 @@ def _list_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also those whose other prisoner is in another prison or none",
     )
-    fields = [member.value for member in SortBy]
+    fields = [member.value for member in package.SortBy]
     parser.add_argument(
         "--sort-by",
         choices=fields,
-        default=SortBy.WHEN_CREATED.value,
+        default=package.SortBy.WHEN_CREATED.value,
         metavar="FIELD",
         help=f"the field to order by: {', '.join(fields)} (default: %(default)s)",
     )
     parser.add_argument(
         "--sort-direction",
-        choices=[member.value for member in SortDirection],
-        default=SortDirection.DESC.value,
+        choices=[member.value for member in package.SortDirection],
+        default=package.SortDirection.DESC.value,
         help="ASC or DESC (default: %(default)s)",
     )
     parser.add_argument(
@@ -298,6 +298,8 @@ def _counted(items: Iterable[NonAssociation], progress: Progress) -> Iterator[No
 def _export(context: Context) -> None:
     arguments = context.arguments
     include_open, include_closed = _inclusion(arguments)
+    from ._progress import Progress  # a plugin: only an export on a terminal needs it
+
     progress = Progress(context.stderr) if context.stderr.isatty() else None
     api = context.session.client([progress] if progress else [])
     items: Iterable[NonAssociation] = api.iter_non_associations(
@@ -309,7 +311,8 @@ def _export(context: Context) -> None:
     try:
         if progress is not None:
             items = _counted(items, progress)
-        context.output.non_associations(items, measure=arguments.size or DEFAULT_PAGE_SIZE)
+        measure = arguments.size or package.DEFAULT_PAGE_SIZE
+        context.output.non_associations(items, measure=measure)
     finally:
         if progress is not None:
             progress.finish()

@@ -16,20 +16,22 @@ import itertools
 import json
 import textwrap
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from hmpps_non_associations_api import (
-    ByPrisoner,
-    Constant,
-    LegacyNonAssociation,
-    NonAssociation,
-    PageNonAssociation,
-    PrisonerNonAssociation,
-    PrisonerNonAssociations,
-    group_by_location,
-)
+import hmpps_non_associations_api as package
 
 from ._table import Column, write_fields, write_table
+
+if TYPE_CHECKING:
+    from hmpps_non_associations_api import (
+        ByPrisoner,
+        Constant,
+        LegacyNonAssociation,
+        NonAssociation,
+        PageNonAssociation,
+        PrisonerNonAssociation,
+        PrisonerNonAssociations,
+    )
 
 __all__ = [
     "CONSTANTS_CSV",
@@ -402,7 +404,7 @@ class Output:
         """A prisoner's non-associations in three groups by where the other prisoner is
         (`group_by_location`): in json the listing with `samePrison`, `otherPrisons` and
         `outside` in place of `nonAssociations`; a `group` field or column otherwise."""
-        grouped = group_by_location(listing)
+        grouped = package.group_by_location(listing)
         groups = dict(
             zip(
                 (key for key, _ in _GROUPS),

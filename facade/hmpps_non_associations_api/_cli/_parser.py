@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import textwrap
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import hmpps_non_associations_api
 
@@ -89,16 +89,29 @@ def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
     )
 
 
-def _parser() -> argparse.ArgumentParser:
+class _Version(argparse.Action):
+    """--version: the installed version, looked up only when asked for (finding it
+    costs more than the rest of the command's start)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        print(f"{PROG} {hmpps_non_associations_api.__version__}")
+        parser.exit()
+
+
+def _parser(filled: str | None) -> argparse.ArgumentParser:
+    """The grammar, with the arguments of the command named `filled` only: building one
+    command's arguments loads what they list (code lists among them), which the others,
+    --help and --version never need."""
     parser = _Parser(
         prog=PROG,
         description=_ABOUT,
         epilog=_EXITS,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "--version", action="version", version=f"{PROG} {hmpps_non_associations_api.__version__}"
-    )
+    parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(
         title="commands", dest="command", required=True, metavar="COMMAND"
     )
@@ -114,13 +127,18 @@ def _parser() -> argparse.ArgumentParser:
             ),
             epilog=f"formats: {formats}\n\nexample:\n  {command.example}\n",
             formatter_class=argparse.RawDescriptionHelpFormatter,
+            add_help=command.name == filled,
         )
-        command.arguments(sub)
-        _common(sub, top=False)
+        if command.name == filled:
+            command.arguments(sub)
+            _common(sub, top=False)
     _common(parser, top=True)
     return parser
 
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
-    """The arguments, or exit: 0 after --help or --version, 2 after bad usage."""
-    return _parser().parse_args(argv)
+    """The arguments, or exit: 0 after --help or --version, 2 after bad usage. Read in
+    two steps: which command (every command's own arguments left aside), then that
+    command's arguments."""
+    chosen, _ = _parser(None).parse_known_args(argv)
+    return _parser(chosen.command).parse_args(argv)

@@ -7,16 +7,13 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Mapping, Sequence
 from types import TracebackType
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
-from hmpps_non_associations_api import (
-    ApiConfig,
-    AuthConfig,
-    HmppsAuthClient,
-    NonAssociationsApi,
-    Plugin,
-    TokenSource,
-)
+import hmpps_non_associations_api as package
+from hmpps_non_associations_api import ApiConfig, AuthConfig
+
+if TYPE_CHECKING:
+    from hmpps_non_associations_api import NonAssociationsApi, Plugin, TokenSource
 
 from ._exits import UsageError
 
@@ -66,14 +63,14 @@ class Session:
         except (TypeError, ValueError) as error:
             raise UsageError(f"{error}; the command reads {_SETTINGS}") from None
         if auth_config is not None:
-            auth = self._closing.enter_context(HmppsAuthClient(auth_config))
+            auth = self._closing.enter_context(package.HmppsAuthClient(auth_config))
             self._token = auth.token_provider(self._username)
         return self
 
     def client(self, plugins: Sequence[Plugin] = ()) -> NonAssociationsApi:
         """A client for the configured API, with the user's system tokens."""
         return self._closing.enter_context(
-            NonAssociationsApi(self._token, self._api_config, plugins=plugins)
+            package.NonAssociationsApi(self._token, self._api_config, plugins=plugins)
         )
 
     def __exit__(

@@ -30,12 +30,13 @@ from __future__ import annotations
 import enum
 import json
 from collections.abc import Mapping
-from typing import Any, Self, TypeAlias, TypeGuard
-
-from hmpps_non_associations_api_client.models import ErrorResponse
+from typing import TYPE_CHECKING, Any, Self, TypeAlias, TypeGuard
 
 from .._settings._headers import ReplyHeaders
 from ._untrusted import quoted
+
+if TYPE_CHECKING:
+    from hmpps_non_associations_api_client.models import ErrorResponse
 
 __all__ = [
     "ApiStatusError",
@@ -78,7 +79,7 @@ JsonValue: TypeAlias = dict[str, Any] | list[Any] | str | int | float | bool | N
 
 def is_error_response(obj: object) -> TypeGuard[ErrorResponse | Mapping[str, Any]]:
     """True for an `ErrorResponse` or a JSON object shaped like one."""
-    if isinstance(obj, ErrorResponse):
+    if isinstance(obj, _error_response()):
         return True
     return isinstance(obj, Mapping) and obj.keys() >= _ERROR_RESPONSE_KEYS
 
@@ -147,7 +148,7 @@ class SanitisedError(Exception):
         parts = [quoted(self.message)]
         if self.status is not None:
             parts.insert(0, str(self.status))
-        if isinstance(self.data, ErrorResponse):
+        if isinstance(self.data, _error_response()):
             parts.append(f"- {quoted(str(self.data.user_message))}")
         if self.error_code is not None:
             parts.append(f"[errorCode {self.error_code.value}]")
@@ -261,14 +262,22 @@ def _parse_body(text: str) -> ErrorResponse | JsonValue:
         return None
     if isinstance(data, dict) and data.keys() >= _ERROR_RESPONSE_KEYS:
         try:
-            return ErrorResponse.from_dict(data)
+            return _error_response().from_dict(data)
         except (KeyError, TypeError, ValueError):
             return data
     return data
 
 
 def _error_code(data: ErrorResponse | JsonValue) -> ErrorCode | None:
-    code = data.error_code if isinstance(data, ErrorResponse) else None
+    code = data.error_code if isinstance(data, _error_response()) else None
     if isinstance(code, int) and code in ErrorCode._value2member_map_:
         return ErrorCode(code)
     return None
+
+
+def _error_response() -> type[ErrorResponse]:
+    """The generated model of the API's error body, loaded when an error first needs it:
+    a program that never fails a call (a command line's --help) never loads a model."""
+    from hmpps_non_associations_api_client.models.error_response import ErrorResponse
+
+    return ErrorResponse

@@ -12,15 +12,22 @@ the client's own, so the API's logs show both
 
 from __future__ import annotations
 
-import importlib.metadata
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 
-__all__ = ["OWNED", "USER_AGENT", "Headers", "ReplyHeaders", "check_header"]
+__all__ = ["OWNED", "Headers", "ReplyHeaders", "check_header", "user_agent"]
 
-USER_AGENT = (
-    f"hmpps-non-associations-api-python/{importlib.metadata.version('hmpps-non-associations-api')}"
-)
+
+@functools.cache
+def user_agent() -> str:
+    """The client's own User-Agent, with the installed version: read when a client first
+    sends, as finding the distribution's metadata costs more than the rest of an import."""
+    import importlib.metadata
+
+    version = importlib.metadata.version("hmpps-non-associations-api")
+    return f"hmpps-non-associations-api-python/{version}"
+
 
 OWNED = frozenset(
     {
@@ -111,7 +118,7 @@ class Headers(Mapping[str, str]):
         with the application's appended. Worked out once; callers copy it."""
         if self._sent is None:
             application = self._items.get(_AGENT)
-            agent = f"{USER_AGENT} {application[1]}" if application else USER_AGENT
+            agent = f"{user_agent()} {application[1]}" if application else user_agent()
             sent = {name: value for key, (name, value) in self._items.items() if key != _AGENT}
             sent["User-Agent"] = agent
             self._sent = sent

@@ -17,7 +17,6 @@ import functools
 import ipaddress
 import os
 import urllib.parse
-import urllib.request
 
 import attrs
 
@@ -106,6 +105,8 @@ def _exempt(host: str, port: int, no_proxy: str) -> bool:
     (`example.org`, `.example.org`, `*`, a name with a port) by the standard library's
     rule, which urllib and requests share (it reads NO_PROXY itself, as this does);
     addresses and networks by the one rule of our own below."""
+    import urllib.request  # only a proxy with NO_PROXY set needs it (18 ms to import)
+
     authority = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
     return bool(urllib.request.proxy_bypass(authority)) or _in_a_listed_network(
         host, port, no_proxy

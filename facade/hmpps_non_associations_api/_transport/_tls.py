@@ -9,7 +9,7 @@ import os
 import ssl
 
 import attrs
-import httpx
+import certifi
 
 __all__ = ["Tls", "context_for"]
 
@@ -55,9 +55,11 @@ def context_for(tls: Tls) -> ssl.SSLContext:
     if isinstance(verify, ssl.SSLContext):
         return verify
     if verify is False:
-        context = httpx.create_ssl_context(verify=False)
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
     elif verify is True:
-        context = httpx.create_ssl_context(verify=True, trust_env=False)
+        context = ssl.create_default_context(cafile=certifi.where())
     elif os.path.isdir(verify):
         context = ssl.create_default_context(capath=verify)
     else:

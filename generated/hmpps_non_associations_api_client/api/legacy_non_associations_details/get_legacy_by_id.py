@@ -1,14 +1,19 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import quote
 
-import httpx
-
 from ... import errors
-from ...client import AuthenticatedClient, Client
+from ...types import Response, ResponseLike
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ...client import AuthenticatedClient, Client
+
 from ...models.error_response import ErrorResponse
 from ...models.legacy_non_association import LegacyNonAssociation
-from ...types import Response, ResponseLike
 
 METHOD = "GET"
 PATH = "/legacy/api/non-associations/{id}"

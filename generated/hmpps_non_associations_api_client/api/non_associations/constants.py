@@ -1,13 +1,18 @@
-from http import HTTPStatus
-from typing import Any, cast
+from __future__ import annotations
 
-import httpx
+from http import HTTPStatus
+from typing import TYPE_CHECKING, Any, cast
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
+from ...types import Response, ResponseLike
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ...client import AuthenticatedClient, Client
+
 from ...models.constants_response_200 import ConstantsResponse200
 from ...models.error_response import ErrorResponse
-from ...types import Response, ResponseLike
 
 METHOD = "GET"
 PATH = "/constants"

@@ -1,14 +1,19 @@
-from http import HTTPStatus
-from typing import Any
+from __future__ import annotations
 
-import httpx
+from http import HTTPStatus
+from typing import TYPE_CHECKING, Any
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
+from ...types import Response, ResponseLike
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ...client import AuthenticatedClient, Client
+
 from ...models.create_non_association_request import CreateNonAssociationRequest
 from ...models.error_response import ErrorResponse
 from ...models.non_association import NonAssociation
-from ...types import Response, ResponseLike
 
 METHOD = "POST"
 PATH = "/non-associations"

@@ -1,13 +1,19 @@
-from http import HTTPStatus
-from typing import Any, cast
+from __future__ import annotations
 
-import httpx
+from http import HTTPStatus
+from typing import TYPE_CHECKING, Any, cast
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
+from ...types import UNSET, Response, ResponseLike
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ...client import AuthenticatedClient, Client
+
 from ...models.error_response import ErrorResponse
 from ...models.non_association import NonAssociation
-from ...types import UNSET, Response, ResponseLike, Unset
+from ...types import Unset
 
 METHOD = "POST"
 PATH = "/non-associations/involving"

@@ -1,16 +1,22 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import quote
 
-import httpx
-
 from ... import errors
-from ...client import AuthenticatedClient, Client
+from ...types import UNSET, Response, ResponseLike
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ...client import AuthenticatedClient, Client
+
 from ...models.error_response import ErrorResponse
 from ...models.prisoner_non_associations import PrisonerNonAssociations
 from ...models.sort_by import SortBy
 from ...models.sort_direction import SortDirection
-from ...types import UNSET, Response, ResponseLike, Unset
+from ...types import Unset
 
 METHOD = "GET"
 PATH = "/prisoner/{prisonerNumber}/non-associations"

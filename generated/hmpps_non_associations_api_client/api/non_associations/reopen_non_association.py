@@ -1,15 +1,20 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-import httpx
-
 from ... import errors
-from ...client import AuthenticatedClient, Client
+from ...types import Response, ResponseLike
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ...client import AuthenticatedClient, Client
+
 from ...models.error_response import ErrorResponse
 from ...models.non_association import NonAssociation
 from ...models.reopen_non_association_request import ReopenNonAssociationRequest
-from ...types import Response, ResponseLike
 
 METHOD = "PUT"
 PATH = "/non-associations/{id}/reopen"

@@ -1,16 +1,23 @@
-import datetime
-from http import HTTPStatus
-from typing import Any, cast
+from __future__ import annotations
 
-import httpx
+from http import HTTPStatus
+from typing import TYPE_CHECKING, Any, cast
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
+from ...types import UNSET, Response, ResponseLike
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ...client import AuthenticatedClient, Client
+
+import datetime
+
 from ...models.error_response import ErrorResponse
 from ...models.hmpps_subject_access_request_content import (
     HmppsSubjectAccessRequestContent,
 )
-from ...types import UNSET, Response, ResponseLike, Unset
+from ...types import Unset
 
 METHOD = "GET"
 PATH = "/subject-access-request"

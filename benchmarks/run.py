@@ -240,6 +240,9 @@ def run_rounds(
     return dict(results)
 
 
+STARTUP_RUNS = 15
+
+
 def run_job(job: str, settings: dict[str, Any]) -> dict[str, Any]:
     """A one-off Python job in a process of its own (benchmarks/py_client.py)."""
     command = [sys.executable, "-m", "benchmarks.py_client", job, json.dumps(settings)]
@@ -481,6 +484,7 @@ class Report:
     known: str
     baseline: str | None = None
     otel_api: bool = False
+    startup: list[str] = field(default_factory=list)
 
     def fig(self, key: Key) -> Figure | None:
         return self.figures.get(key)
@@ -958,6 +962,15 @@ class Report:
             "",
             *self.construction_table(),
             "",
+            "### Starting up",
+            "",
+            "Whole fresh processes (`benchmarks/startup.py`), median wall time of"
+            f" {STARTUP_RUNS} runs after one,",
+            "and the time `python -X importtime` counts for the package and what it loaded",
+            "(on import, and later when a name is first used).",
+            "",
+            *self.startup,
+            "",
             "### Parsing the 200-item prisoner list",
             "",
             *self.parse_table(),
@@ -1023,6 +1036,7 @@ class Measured:
     sizes: dict[str, int]
     hello: dict[str, Any]
     profiles: dict[str, str] = field(default_factory=dict)
+    startup: list[str] = field(default_factory=list)
 
 
 def measure(args: argparse.Namespace, verdict_of: Callable[[Measured], Verdict]) -> Measured:
@@ -1049,6 +1063,13 @@ def measure(args: argparse.Namespace, verdict_of: Callable[[Measured], Verdict])
                 {**settings, "turns": args.otel_turns, "warmup": args.warmup,
                  "seconds": args.seconds},
             )  # fmt: skip
+            from benchmarks import startup
+
+            print("start-up ...", flush=True)
+            started_up = startup.table(
+                startup.measure(dict(os.environ), STARTUP_RUNS),
+                startup.measure(baseline_env(tree), STARTUP_RUNS) if tree is not None else None,
+            )
             served = root / "bodies"
             measured = Measured(
                 figures=analysis.figures_of(results),
@@ -1061,6 +1082,7 @@ def measure(args: argparse.Namespace, verdict_of: Callable[[Measured], Verdict])
                     "page": (served / bodies.page_file(0)).stat().st_size,
                 },
                 hello=hello,
+                startup=started_up,
             )
             if not args.no_profiles:
                 measured.profiles = missed_profiles(verdict_of(measured), settings, args)
@@ -1154,6 +1176,7 @@ def benchmark(args: argparse.Namespace) -> None:
         known=KNOWN.read_text(encoding="utf-8") if KNOWN.is_file() else "(no benchmarks/known.md)",
         baseline=baseline,
         otel_api=bool(measured.hello.get("opentelemetry_api")),
+        startup=measured.startup,
     )
     write(report, Path(args.output))
 

@@ -7,7 +7,6 @@ refused (`renew`), so the next call of the provider fetches a new one.
 
 from __future__ import annotations
 
-import asyncio
 import contextvars
 import inspect
 import re
@@ -104,6 +103,8 @@ async def async_token(source: AsyncTokenSource, bounds: Bounds) -> str:
         token = source()
         if not inspect.isawaitable(token):
             return checked(token)
+        import asyncio  # already loaded: this runs on an event loop
+
         async with asyncio.timeout(max(bounds.deadline - time.monotonic(), 0)):
             return checked(await token)
     finally:

@@ -5,13 +5,17 @@ scripts/unasync.py turns each `Async`/`async_` name here into the name beside it
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import sys
 import threading
 import time
 import warnings
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from asyncio import Lock as AsyncLock
+    from asyncio import sleep as async_sleep
+    from asyncio import timeout as async_deadline
 
 __all__ = [
     "AsyncLock",
@@ -24,13 +28,22 @@ __all__ = [
     "sleep",
 ]
 
-AsyncLock = asyncio.Lock
 Lock = threading.Lock
-async_sleep = asyncio.sleep
 sleep = time.sleep
-async_deadline = asyncio.timeout
-"""A coroutine's try through an application's httpx transport is cancelled when the
-call's deadline comes (aiohttp bounds its own tries: `AiohttpTransport.send`)."""
+
+_ASYNCIO = {"AsyncLock": "Lock", "async_sleep": "sleep", "async_deadline": "timeout"}
+"""The asyncio twins, from asyncio itself when first asked for, so a thread application
+never imports asyncio: `asyncio.Lock`, `asyncio.sleep`, and `asyncio.timeout`, which
+cancels a coroutine's try through an application's httpx transport when the call's
+deadline comes (aiohttp bounds its own tries: `AiohttpTransport.send`)."""
+
+
+def __getattr__(name: str) -> Any:
+    if name in _ASYNCIO:
+        import asyncio
+
+        return getattr(asyncio, _ASYNCIO[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def deadline(remaining: float | None) -> contextlib.nullcontext[Any]:
@@ -59,7 +72,8 @@ def loop_guard() -> None:
     """Warn, once in the process, when a blocking call is made on the thread of a
     running event loop (a sync client in an async web handler, say)."""
     global _warned
-    if _warned or asyncio._get_running_loop() is None:
+    asyncio = sys.modules.get("asyncio")  # not imported: no loop can be running
+    if _warned or asyncio is None or asyncio._get_running_loop() is None:
         return
     _warned = True
     warnings.warn(BLOCKS_THE_LOOP, RuntimeWarning, stacklevel=_outside_the_package())

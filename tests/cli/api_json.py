@@ -1,5 +1,5 @@
 """What the fake API itself answers, fetched directly, to hold the command's `json`
-output to the API's own shape; and the CSV headings the README documents."""
+output to the API's own shape; and the CSV headings docs/cli.md documents."""
 
 from __future__ import annotations
 
@@ -42,9 +42,10 @@ def api_json(base_url: str, path: str, **params: Any) -> Any:
 
 
 def documented_csv_headings() -> dict[str, list[str]]:
-    """The CSV headings the README documents (in its `Command line` section, as lines
-    `kind: heading,heading,...`), by kind: non-association, list, legacy, constants."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("\n## Command line\n", 1)[1].split("\n## ", 1)[0]
-    found = re.findall(r"^([a-z-]+): +(\w[\w.,]+)$", section, flags=re.MULTILINE)
+    """The CSV headings docs/cli.md documents (the page that was the README's `Command
+    line` section, as lines `kind: heading,heading,...`), by kind: non-association,
+    list, legacy, constants."""
+    page = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert page.startswith("# Command line\n")
+    found = re.findall(r"^([a-z-]+): +(\w[\w.,]+)$", page, flags=re.MULTILINE)
     return {kind: headings.split(",") for kind, headings in found}

@@ -1,5 +1,5 @@
 """How the command is found and learnt: the console script and `python -m`, `--help` on
-every command with an example that parses, the README's section, and an application of
+every command with an example that parses, its page (docs/cli.md), and an application of
 the library's public names only."""
 
 from __future__ import annotations
@@ -69,10 +69,11 @@ def test_every_command_has_help_with_an_example_that_parses(cli: Cli, name: str)
     assert parse(words[1:]).command == name  # argparse exits on an example it refuses
 
 
-def test_the_readme_has_a_row_for_every_command() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("\n## Command line\n", 1)[1].split("\n## ", 1)[0]
-    rows = [line for line in section.splitlines() if line.startswith("| `")]
+def test_the_docs_have_a_row_for_every_command() -> None:
+    """docs/cli.md, once the README's "Command line" section: its first table."""
+    page = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert page.startswith("# Command line\n")
+    rows = [line for line in page.splitlines() if line.startswith("| `")]
     assert [row[3:].split("`")[0].split()[0] for row in rows[: len(COMMANDS)]] == list(COMMANDS)
 
 

@@ -212,15 +212,15 @@ def test_help_shows_the_defaults() -> None:
             assert default in " ".join(shown.split()), shown
 
 
-def test_readme_shell_example_uses_the_real_defaults() -> None:
+def test_the_docs_shell_example_uses_the_real_defaults() -> None:
     from hmpps_non_associations_api.testing.__main__ import _parse_arguments
 
     serve_auth = _parse_arguments(["serve-auth"])
     assert (serve_auth.client_id, serve_auth.client_secret) == (FAKE_CLIENT_ID, FAKE_CLIENT_SECRET)
     assert (_parse_arguments(["serve"]).port, serve_auth.port) == (8080, 9090)
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert f"export HMPPS_AUTH_CLIENT_ID={FAKE_CLIENT_ID}\n" in readme
-    assert f"export HMPPS_AUTH_CLIENT_SECRET={FAKE_CLIENT_SECRET}\n" in readme
-    assert "testing serve --port 8080 &" in readme
-    assert "testing serve-auth --port 9090 &" in readme
-    assert "HMPPS_AUTH_URL=http://127.0.0.1:9090/auth\n" in readme
+    page = (ROOT / "docs" / "testing.md").read_text(encoding="utf-8")
+    assert f"export HMPPS_AUTH_CLIENT_ID={FAKE_CLIENT_ID}\n" in page
+    assert f"export HMPPS_AUTH_CLIENT_SECRET={FAKE_CLIENT_SECRET}\n" in page
+    assert "testing serve --port 8080 &" in page
+    assert "testing serve-auth --port 9090 &" in page
+    assert "HMPPS_AUTH_URL=http://127.0.0.1:9090/auth\n" in page

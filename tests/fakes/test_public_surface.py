@@ -1,5 +1,5 @@
 """`hmpps_non_associations_api.testing` has one public surface, its `__init__`: exactly
-the names listed here and in the README, while every module but the command line and
+the names listed here and in docs/testing.md, while every module but the command line and
 the pytest plugin is private."""
 
 from __future__ import annotations
@@ -85,8 +85,9 @@ def test_each_private_module_lists_what_it_offers_its_siblings() -> None:
                 assert hasattr(imported, name), (module.name, name)
 
 
-def test_the_readme_documents_every_public_name() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Testing your application", 1)[1].split("\n## ", 1)[0]
+def test_the_docs_document_every_public_name() -> None:
+    """docs/testing.md, once the README's "Testing your application": its opening."""
+    page = (ROOT / "docs" / "testing.md").read_text(encoding="utf-8")
+    section = page.split("# Testing your application\n", 1)[1].split("\n## ", 1)[0]
     assert "Import everything from `hmpps_non_associations_api.testing` itself" in section
     assert not [name for name in sorted(DOCUMENTED) if f"`{name}`" not in section]

@@ -41,9 +41,9 @@ MODULE_MARK = re.compile(r"^<!--\s*module:\s*(?P<name>\w+\.py)\s*-->$")
 FENCE = re.compile(r"^(?P<indent>\s*)```(?P<info>[^`]*)$")
 
 NOT_RUN = [
-    ("README.md", "needs prometheus_client, which is not a dependency"),
-    ("README.md", "needs azure-monitor-opentelemetry and a connection string"),
-    ("README.md", "needs opentelemetry-exporter-otlp and a collector"),
+    ("docs/observability.md", "needs prometheus_client, which is not a dependency"),
+    ("docs/observability.md", "needs azure-monitor-opentelemetry and a connection string"),
+    ("docs/observability.md", "needs opentelemetry-exporter-otlp and a collector"),
 ]
 """Every block deliberately not run: (document, reason), in the order they appear."""
 
@@ -121,18 +121,22 @@ MODULES = {block.module: block.code for block in RUN if block.module}
 PYTEST_SETTINGS = next(
     block for block in BLOCKS if block.language == "toml" and "asyncio_mode" in block.code
 )
-"""The README's pytest settings for an application: the application tests run under them."""
+"""The pytest settings docs/testing.md gives an application: its tests run under them."""
 
 
 def test_blocks_were_found() -> None:
+    """The README keeps a first call, the application's module and the everyday
+    questions; the pages under docs/ hold the rest of what it used to."""
     readme = [block for block in RUN if block.document == "README.md"]
-    assert len(readme) >= 10
+    assert len(readme) >= 3
+    assert len(RUN) >= 15
     assert APPLICATION_TESTS
 
 
 def test_the_application_module_is_shown_and_tested() -> None:
-    """The README's "In an application" is a module its testing section imports."""
+    """The README's "In an application" is a module docs/testing.md's tests import."""
     assert list(MODULES) == ["prisoner_app.py"]
+    assert [block.document for block in RUN if block.module] == ["README.md"]
     assert any("from prisoner_app import" in block.code for block in APPLICATION_TESTS)
 
 
@@ -260,10 +264,10 @@ def test_relative_links_and_anchors_resolve(document: Path) -> None:
 
 
 def test_the_methods_table_lists_the_role_openapi_json_declares() -> None:
-    """README, "Methods": the role column is each operation's `x-roles`."""
+    """docs/client.md, "Methods": the role column is each operation's `x-roles`."""
     spec = json.loads((ROOT / "openapi.json").read_text(encoding="utf-8"))
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    table = readme.split("\n### Methods\n", 1)[1].split("\n### ", 1)[0]
+    page = (ROOT / "docs" / "client.md").read_text(encoding="utf-8")
+    table = page.split("\n## Methods\n", 1)[1].split("\n## ", 1)[0]
     rows = [line.split(" | ") for line in table.splitlines() if line.startswith("| `")]
     checked = set()
     for method_cell, request, role, _ in rows:
@@ -275,3 +279,89 @@ def test_the_methods_table_lists_the_role_openapi_json_declares() -> None:
         assert role == declared, method_cell
         checked.add(operation["operationId"])
     assert len(checked) == 13  # every operation in the document (the helpers reuse two)
+
+
+README = ROOT / "README.md"
+README_MAX_LINES = 300
+FRONT_DOOR = [
+    "## Install",
+    "## Quick start in a checkout",
+    "## A first call",
+    "## In an application",
+    "### Answering the everyday questions",
+    "## Security notes",
+    "## Documentation",
+]
+"""The README's headings, in order: a short front door; the rest is under docs/."""
+
+
+def headings(text: str) -> list[tuple[int, str]]:
+    """The markdown headings outside fenced blocks: (line index, heading line)."""
+    found, fenced = [], False
+    for index, line in enumerate(text.splitlines()):
+        if FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and re.match(r"^#+ ", line):
+            found.append((index, line))
+    return found
+
+
+def readme_section(heading: str) -> str:
+    """A README section's text, up to the next heading of its level or above."""
+    lines = README.read_text(encoding="utf-8").splitlines()
+    level = len(heading.split(" ", 1)[0])
+    found = headings("\n".join(lines))
+    (start,) = [index for index, line in found if line == heading]
+    ends = [index for index, line in found if index > start and len(line.split(" ", 1)[0]) <= level]
+    return "\n".join(lines[start + 1 : ends[0] if ends else len(lines)])
+
+
+def test_the_readme_is_a_short_front_door() -> None:
+    text = README.read_text(encoding="utf-8")
+    assert len(text.splitlines()) <= README_MAX_LINES
+    found = [line for _, line in headings(text)]
+    assert found == ["# hmpps-non-associations-api (Python)", *FRONT_DOOR]
+
+
+def test_the_readme_starts_a_newcomer_with_make_demo_and_make_test() -> None:
+    """Both commands are in the quick start, before the first call, and both are real
+    targets of the Makefile: `make demo` runs the quickstart, `make test` everything."""
+    quick_start = readme_section("## Quick start in a checkout")
+    commands = quick_start.split("```sh\n", 1)[1].split("```", 1)[0].splitlines()
+    assert [line.split("#")[0].strip() for line in commands] == ["make demo", "make test"]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^demo: .*\n\t\$\(BIN\)/python examples/demo\.py$", makefile, re.M)
+    assert re.search(r"^test: .*\blint\b.*\n\t\$\(BIN\)/python -m pytest$", makefile, re.M)
+    assert 'HERE / "quickstart.py"' in (ROOT / "examples" / "demo.py").read_text("utf-8")
+    install = readme_section("## Install")
+    repository = "https://github.com/ministryofjustice/hmpps-non-associations-api-python"
+    assert f'pip install "git+{repository}@main"' in install
+
+
+def test_the_readme_keeps_the_everyday_questions_and_the_limits_of_an_empty_answer() -> None:
+    section = readme_section("### Answering the everyday questions")
+    (block,) = [block for block in RUN if block.document == "README.md" and block.code in section]
+    assert "non_associations_with(" in block.code and "group_by_location(" in block.code
+    assert "\n**The limits of an empty answer.** " in section
+    assert "check numbers typed by a person first" in section
+
+
+def test_the_readme_security_notes_say_what_is_neutralised() -> None:
+    notes = readme_section("## Security notes")
+    for point in (
+        "control characters escaped and cut after 300 characters",
+        "`Limits.max_response_size`",
+        "`request()` refuses `.` and `..` path segments",
+        "belong to the connection cannot be set",
+        "shows\n  header names, not values",
+        "`--raw-csv` turns that off",
+        "[SECURITY.md](SECURITY.md)",
+    ):
+        assert point in notes, point
+
+
+def test_the_readme_links_every_page_under_docs() -> None:
+    section = readme_section("## Documentation")
+    linked = {match["target"] for match in LINK.finditer(section)}
+    pages = {f"docs/{path.name}" for path in (ROOT / "docs").glob("*.md")}
+    assert pages <= linked, sorted(pages - linked)

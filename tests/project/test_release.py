@@ -117,3 +117,5 @@ def test_the_readme_installs_from_pypi_first_and_names_the_current_release() -> 
     assert f"uv add {repository}/releases/download/v{version}/{wheel}" in install
     assert f'pip install "git+{repository}@v{version}"' in install
     assert f"hmpps-non-associations-api @ git+{repository}@v{version}" in install
+    # Until a release is on PyPI: the repository's main branch.
+    assert f'pip install "git+{repository}@main"' in install

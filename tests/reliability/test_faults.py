@@ -8,12 +8,14 @@ import asyncio
 import email.utils
 import gzip
 import json
+import logging
 import math
 import socket
 import ssl
 import time
 import zlib
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -397,23 +399,23 @@ DEEP = b"[" * 100_000 + b"]" * 100_000
 @pytest.mark.parametrize(
     ("body", "problem"),
     [
-        pytest.param(b'{"id": 42, "comment": ', "JSONDecodeError: ", id="invalid-json"),
+        pytest.param(b'{"id": 42, "comment": ', "Input data was truncated", id="invalid-json"),
         pytest.param(
-            b'{"comment": "\xff\xfe"}', "JSONDecodeError: str is not valid UTF-8", id="not-utf8"
+            b'{"comment": "\xff\xfe"}',
+            "UnicodeDecodeError: 'utf-8' codec can't decode",
+            id="not-utf8",
         ),
-        pytest.param(
-            b'{"comment": "\\ud800"}', "JSONDecodeError: no low surrogate", id="lone-surrogate"
-        ),
-        pytest.param(b'{"id": NaN}', "JSONDecodeError: ", id="nan"),
-        pytest.param(DEEP, "JSONDecodeError: depth limit exceeded", id="nested-100000-deep"),
+        pytest.param(b'{"comment": "\\ud800"}', "Input data was truncated", id="lone-surrogate"),
+        pytest.param(b'{"id": NaN}', "JSON is malformed: invalid character", id="nan"),
+        pytest.param(DEEP, "Expected `object`, got `array`", id="nested-100000-deep"),
         pytest.param(
             b'{"id": 42, "comment": ' + DEEP + b"}",
-            "JSONDecodeError: depth limit exceeded",
+            "Expected `str`, got `array` - at `$.comment`",
             id="deep-field",
         ),
-        pytest.param(b"", "JSONDecodeError: ", id="empty"),
-        pytest.param(b"null", "TypeError: 'NoneType' object is not iterable", id="null"),
-        pytest.param(b"[]", "KeyError: 'id'", id="list-for-object"),
+        pytest.param(b"", "Input data was truncated", id="empty"),
+        pytest.param(b"null", "Expected `object`, got `null`", id="null"),
+        pytest.param(b"[]", "Expected `object`, got `array`", id="list-for-object"),
     ],
 )
 @pytest.mark.parametrize("op", [pytest.param(GET, id="GET"), pytest.param(PUT, id="PUT")])
@@ -429,6 +431,240 @@ async def test_an_unreadable_2xx_body_is_a_transport_error_tried_once(
     assert len(fault_server.seen) == 1
 
 
+LISTING = {
+    "prisonerNumber": "A1234BC",
+    "firstName": "Darren",
+    "lastName": "Hollis",
+    "prisonId": "MDI",
+    "prisonName": "Moorland (HMP & YOI)",
+    "cellLocation": "1-1-001",
+    "openCount": 1,
+    "closedCount": 0,
+    "nonAssociations": [
+        {
+            "id": 42,
+            "role": "VICTIM",
+            "roleDescription": "Victim",
+            "reason": "BULLYING",
+            "reasonDescription": "Bullying",
+            "restrictionType": "CELL",
+            "restrictionTypeDescription": "Cell only",
+            "comment": "Kept apart",
+            "authorisedBy": "OFF3_GEN",
+            "whenCreated": "2023-07-21T08:14:21",
+            "whenUpdated": "2023-07-21T08:14:21",
+            "updatedBy": "OFF3_GEN",
+            "isClosed": False,
+            "closedBy": None,
+            "closedReason": None,
+            "closedAt": None,
+            "isOpen": True,
+            "otherPrisonerDetails": {
+                "prisonerNumber": "D5678EF",
+                "role": "PERPETRATOR",
+                "roleDescription": "Perpetrator",
+                "firstName": "Fred",
+                "lastName": "Jones",
+                "prisonId": None,
+                "prisonName": None,
+                "cellLocation": None,
+            },
+        }
+    ],
+}
+"""A prisoner's non-associations as the API sends them: the other prisoner out of prison."""
+
+
+REMOVE = object()
+
+
+def _changed(document: Any, path: str, value: Any) -> Any:
+    """A copy of the document with the value at a dotted path (list indexes as numbers)
+    replaced, or removed when `value` is REMOVE."""
+    changed = json.loads(json.dumps(document))
+    *steps, last = [int(step) if step.isdigit() else step for step in path.split(".")]
+    parent = changed
+    for step in steps:
+        parent = parent[step]
+    if value is REMOVE:
+        del parent[last]
+    else:
+        parent[last] = value
+    return changed
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "problem"),
+    [
+        pytest.param(
+            "openCount", "1", "Expected `int`, got `str` - at `$.openCount`", id="text-for-int"
+        ),
+        pytest.param(
+            "openCount", 1.5, "Expected `int`, got `float` - at `$.openCount`", id="float-for-int"
+        ),
+        pytest.param(
+            "openCount", True, "Expected `int`, got `bool` - at `$.openCount`", id="bool-for-int"
+        ),
+        pytest.param("openCount", -1, "Expected `int` >= 0 - at `$.openCount`", id="below-minimum"),
+        pytest.param(
+            "closedCount",
+            2**31,
+            "Expected `int` <= 2147483647 - at `$.closedCount`",
+            id="past-int32",
+        ),
+        pytest.param(
+            "firstName", 42, "Expected `str`, got `int` - at `$.firstName`", id="int-for-text"
+        ),
+        pytest.param(
+            "prisonerNumber",
+            None,
+            "Expected `str`, got `null` - at `$.prisonerNumber`",
+            id="null-for-identity",
+        ),
+        pytest.param(
+            "nonAssociations.0.restrictionType",
+            None,
+            "Expected `str`, got `null` - at `$.nonAssociations[0].restrictionType`",
+            id="null-for-a-deciding-field",
+        ),
+        pytest.param(
+            "nonAssociations.0.whenCreated",
+            None,
+            "Expected `datetime`, got `null` - at `$.nonAssociations[0].whenCreated`",
+            id="null-for-a-date",
+        ),
+        pytest.param(
+            "prisonId",
+            ["MDI"],
+            "Expected `str | null`, got `array` - at `$.prisonId`",
+            id="list-for-nullable",
+        ),
+        pytest.param(
+            "firstName", REMOVE, "Object missing required field `firstName`", id="missing"
+        ),
+        pytest.param(
+            "nonAssociations",
+            {},
+            "Expected `array`, got `object` - at `$.nonAssociations`",
+            id="object-for-list",
+        ),
+        pytest.param(
+            "nonAssociations.0.id",
+            "42",
+            "Expected `int`, got `str` - at `$.nonAssociations[0].id`",
+            id="nested-text-for-id",
+        ),
+        pytest.param(
+            "nonAssociations.0.isOpen",
+            "yes",
+            "Expected `bool`, got `str` - at `$.nonAssociations[0].isOpen`",
+            id="text-for-bool",
+        ),
+        pytest.param(
+            "nonAssociations.0.reason",
+            7,
+            "Expected `str`, got `int` - at `$.nonAssociations[0].reason`",
+            id="int-for-enum",
+        ),
+        pytest.param(
+            "nonAssociations.0.whenCreated",
+            "21/07/2023",
+            "Invalid RFC3339 encoded datetime - at `$.nonAssociations[0].whenCreated`",
+            id="not-a-date-time",
+        ),
+        pytest.param(
+            "nonAssociations.0.whenCreated",
+            "2023-07-21T08:14:21Z",
+            "Expected `datetime` with no timezone component"
+            " - at `$.nonAssociations[0].whenCreated`",
+            id="date-time-with-offset",
+        ),
+        pytest.param(
+            "nonAssociations.0.closedAt",
+            0,
+            "Expected `datetime | null`, got `int` - at `$.nonAssociations[0].closedAt`",
+            id="int-for-nullable-date-time",
+        ),
+        pytest.param(
+            "nonAssociations.0.otherPrisonerDetails",
+            "D5678EF",
+            "Expected `object`, got `str` - at `$.nonAssociations[0].otherPrisonerDetails`",
+            id="text-for-object",
+        ),
+        pytest.param(
+            "nonAssociations.0.otherPrisonerDetails.prisonerNumber",
+            5678,
+            "Expected `str`, got `int`"
+            " - at `$.nonAssociations[0].otherPrisonerDetails.prisonerNumber`",
+            id="deeper",
+        ),
+    ],
+)
+async def test_a_reply_with_a_field_of_the_wrong_type_is_refused(
+    kind: str,
+    path: str,
+    value: Any,
+    problem: str,
+    fault_server: FaultServer,
+    probe: MakeProbe,
+    scan: Scan,
+) -> None:
+    """Every field is checked against the document as the reply is read: a value the
+    document does not allow is an UnreadableResponseError naming where it was, never a
+    model holding it. The server did answer, so it is not asked again."""
+    fault_server.script = [Reply(body=_changed(LISTING, path, value))]
+    client = probe(kind, fault_server.url)
+    error = await client.fail("list_non_associations", "A1234BC")
+    assert type(error) is UnreadableResponseError and error.status is None
+    assert error.message == f"Unreadable response ({problem})"
+    assert client.recorder.outcomes == [200] and len(fault_server.seen) == 1
+    scan.texts += [error.message, repr(error)]
+
+
+async def test_the_listing_itself_is_read(
+    kind: str, fault_server: FaultServer, probe: MakeProbe
+) -> None:
+    """The reply the wrong-type cases change, unchanged, is a model."""
+    fault_server.script = [Reply(body=LISTING)]
+    client = probe(kind, fault_server.url)
+    listing = await client.call("list_non_associations", "A1234BC")
+    assert listing.non_associations[0].other_prisoner_details.prison_id is None
+    assert listing.non_associations[0].when_created == datetime(2023, 7, 21, 8, 14, 21)
+
+
+async def test_a_null_in_a_descriptive_field_is_read_as_none_and_reported(
+    kind: str,
+    fault_server: FaultServer,
+    probe: MakeProbe,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Names and descriptions only describe a record: a null the document does not allow
+    there is read as None, so the reads a safety check depends on still work when the
+    service makes such a field nullable, and one warning names the fields (never their
+    values) so the client gets updated."""
+    body = _changed(LISTING, "firstName", None)
+    body = _changed(body, "nonAssociations.0.comment", None)
+    body = _changed(body, "nonAssociations.0.otherPrisonerDetails.lastName", None)
+    body["nonAssociations"][0]["riskLevel"] = "HIGH"
+    fault_server.script = [Reply(body=body)]
+    client = probe(kind, fault_server.url)
+    with caplog.at_level(logging.WARNING, logger="hmpps_non_associations_api"):
+        listing = await client.call("list_non_associations", "A1234BC")
+    item = listing.non_associations[0]
+    assert listing.first_name is None and listing.last_name == "Hollis"
+    assert item.comment is None and item.other_prisoner_details.last_name is None
+    assert item.additional_properties == {"riskLevel": "HIGH"}
+    assert item.restriction_type == "CELL" and item.other_prisoner_details.first_name == "Fred"
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1
+    assert (
+        "null read as None in OtherPrisonerDetails.lastName, PrisonerNonAssociation.comment,"
+        " PrisonerNonAssociations.firstName" in warnings[0]
+    )
+    assert warnings[0].startswith("Non-associations API GET /prisoner/A1234BC/non-associations:")
+    assert client.recorder.outcomes == [200] and len(fault_server.seen) == 1
+
+
 async def test_page_fields_of_the_wrong_type_end_the_walk(
     kind: str, fault_server: FaultServer, probe: MakeProbe
 ) -> None:
@@ -437,9 +673,8 @@ async def test_page_fields_of_the_wrong_type_end_the_walk(
     client = probe(kind, fault_server.url)
     error = await client.fail("iter_non_associations")
     assert type(error) is UnreadableResponseError and error.status is None
-    assert error.message == (
-        "Unreadable response (paging fields number='0', totalPages='3', last=False)"
-    )
+    assert error.message == "Unreadable response (Expected `int`, got `str` - at `$.number`)"
+    assert error.operation == "iter_non_associations"
     assert client.recorder.outcomes == [200] and len(fault_server.seen) == 1
 
 
@@ -470,13 +705,26 @@ async def test_unknown_keys_are_kept(
         "nonAssociations": [],
         **extra,
     }
-    fault_server.script = [Reply(body={**NON_ASSOCIATION, **extra}), Reply(body=listing)]
+    nested = _changed(LISTING, "nonAssociations.0.otherPrisonerDetails.age", 31)
+    nested["nonAssociations"][0]["riskLevel"] = "HIGH"
+    fault_server.script = [
+        Reply(body={**NON_ASSOCIATION, **extra}),
+        Reply(body=listing),
+        Reply(body=nested),
+    ]
     client = probe(kind, fault_server.url)
     one = await client.call("get_non_association", 42)
     assert one.additional_properties == extra and one.id == 42
     prisoner = await client.call("list_non_associations", "A1234BC")
     assert prisoner.additional_properties == extra and prisoner.open_count == 1
-    assert client.recorder.outcomes == [200, 200]
+    deeper = await client.call("list_non_associations", "A1234BC")
+    item = deeper.non_associations[0]
+    assert deeper.additional_properties == {} and item.additional_properties == {
+        "riskLevel": "HIGH"
+    }
+    assert item.other_prisoner_details.additional_properties == {"age": 31}
+    assert item.other_prisoner_details.first_name == "Fred" and item.id == 42
+    assert client.recorder.outcomes == [200, 200, 200]
 
 
 # --- TLS -----------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from typing import Any, Generic, NamedTuple, Self, TypeVar
 from urllib.parse import quote, unquote
 
 import attrs
+import msgspec
 from hmpps_non_associations_api_client.models import (
     CloseNonAssociationRequest,
     Constant,
@@ -133,7 +134,7 @@ def _unset_if_none(value: Any) -> Any:
     return UNSET if value is None else value
 
 
-# Where a walk through every page reads them: for an error in the paging fields.
+# Where a walk through every page reads them: for a page that does not advance the walk.
 _WALK = ("iter_non_associations", "GET", "/non-associations", "/non-associations")
 
 
@@ -296,7 +297,10 @@ class ApiBase:
         page: int | None,
         size: int | None,
         sort: Sort | None,
+        operation: Operation = ops.PAGE,
     ) -> CallSpec[PageNonAssociation]:
+        """One page; `operation` is `ops.WALK` for the pages of `iter_non_associations`,
+        so a failure names the walk."""
         check.check_include(include_open, include_closed)
         kwargs = {
             "include_open": include_open,
@@ -305,27 +309,17 @@ class ApiBase:
             "size": _unset_if_none(check.page_size(size)),
             "sort": _unset_if_none(check.sort_params(sort)),
         }
-        return CallSpec(ops.PAGE, kwargs)
+        return CallSpec(operation, kwargs)
 
     def _page_step(
         self, page: PageNonAssociation, requested: int
     ) -> tuple[list[NonAssociation], int | None]:
         """The items of the page just fetched and the number of the next one (None at the
-        end); an UnreadableResponseError when the paging fields are ill-typed, or when
-        more pages are promised but this one is not the page asked for (the walk would
-        not advance)."""
+        end); an UnreadableResponseError when more pages are promised but this one is not
+        the page asked for (the walk would not advance). The paging fields' types were
+        checked as the page was read."""
         content = [] if isinstance(page.content, Unset) else page.content
         number, total, last = page.number, page.total_pages, page.last
-        if (
-            not isinstance(content, list)
-            or not isinstance(number, Unset | int)
-            or not isinstance(total, Unset | int)
-            or not isinstance(last, Unset | bool)
-            or isinstance(number, bool)
-            or isinstance(total, bool)
-        ):
-            fields = f"number={number!r}, totalPages={total!r}, last={last!r}"
-            raise self._unreadable(*_WALK, f"paging fields {fields}")
         following = requested + 1
         if last is True or not content or (isinstance(total, int) and following >= total):
             return content, None
@@ -475,12 +469,14 @@ class ApiBase:
         unreadable or ill-shaped body is an UnreadableResponseError."""
         operation = spec.operation
         try:
-            parsed = self._parsed(operation, reply)
+            parsed = self._parsed(operation, reply, path)
             result: T = parsed if spec.shape is None else spec.shape(parsed)
         except _NoResult:
             nothing: Any = None  # T includes None for the operations with no_result
             return nothing  # type: ignore[no-any-return]
         except UnreadableBody as exc:
+            problem = str(exc)
+        except msgspec.DecodeError as exc:  # a ValidationError too: the field and what it held
             problem = str(exc)
         except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
             problem = f"{type(exc).__name__}: {str(exc)[:200]}"
@@ -490,9 +486,13 @@ class ApiBase:
             operation.name, operation.method, operation.template, path, problem, reply
         )
 
-    @staticmethod
-    def _parsed(operation: Operation, reply: WireReply) -> Any:
-        """The reply read: the generated module's model, or decoded JSON."""
+    def _parsed(self, operation: Operation, reply: WireReply, path: str) -> Any:
+        """The reply read: its JSON success reply by the compiled reader (every field's
+        type checked), any other documented status by the generated module, and a path
+        the generated client does not know as decoded JSON."""
+        reader = operation.reader
+        if reader is not None and reply.status_code == reader[0]:
+            return reader[1](reply.content, lambda fields: self._drifted(operation, path, fields))
         endpoint = operation.endpoint
         if endpoint is None:
             return reply.json() if reply.content else None
@@ -503,6 +503,15 @@ class ApiBase:
         if no_result:
             raise ValueError("no body of the documented type")
         return parsed
+
+    def _drifted(self, operation: Operation, path: str, fields: list[str]) -> None:
+        """Warns that a reply held null in fields the document says always hold a value,
+        which were read as None: the service has changed ahead of this client."""
+        self._channel.log.warning(
+            f"{API_NAME} {operation.method} {path}: null read as None in {', '.join(fields)},"
+            " which the API's document says always hold a value: the service has changed,"
+            " so update hmpps-non-associations-api"
+        )
 
     def _unreadable(
         self,

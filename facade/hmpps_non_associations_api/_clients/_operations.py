@@ -32,6 +32,7 @@ from hmpps_non_associations_api_client.api.non_associations import (
 from hmpps_non_associations_api_client.api.subject_access_request import (
     get_sar_content_by_reference,
 )
+from hmpps_non_associations_api_client.reply_decoders import READERS, Reader
 
 from .._spec._document import Authorisation, authorisation
 
@@ -51,6 +52,7 @@ __all__ = [
     "REOPEN",
     "SUBJECT_ACCESS",
     "UPDATE",
+    "WALK",
     "Operation",
 ]
 
@@ -72,6 +74,9 @@ class Operation:
     read: bool = False
     """It changes nothing, so a failed try may be repeated, whatever its HTTP method:
     every GET, and the searches sent as POST (between, involving)."""
+    reader: tuple[int, Reader] | None = None
+    """The status of its JSON success reply, and the compiled reader that turns that
+    reply's bytes into the generated models, checking every field's type."""
 
     @classmethod
     def generated(
@@ -84,7 +89,8 @@ class Operation:
     ) -> Operation:
         """An operation of the generated package; `search` marks a POST that only reads."""
         read = search or endpoint.METHOD == "GET"
-        return cls(name, endpoint.METHOD, endpoint.PATH, endpoint, no_result, read)
+        reader = READERS.get(endpoint.__name__.rpartition(".")[2])
+        return cls(name, endpoint.METHOD, endpoint.PATH, endpoint, no_result, read, reader)
 
     @property
     def authorisation(self) -> Authorisation:
@@ -101,6 +107,9 @@ GROUP_INVOLVING = Operation.generated(
     "list_non_associations_involving", get_non_associations_involving_prisoners, search=True
 )
 PAGE = Operation.generated("paged_non_associations", get_non_associations)
+WALK = attrs.evolve(PAGE, name="iter_non_associations")
+"""The pages of a walk through every one (`iter_non_associations`): errors name the walk.
+(Not in OPERATIONS: it is the page's operation under the walk's name.)"""
 GET = Operation.generated("get_non_association", get_non_association)
 CREATE = Operation.generated("create_non_association", create_non_association)
 UPDATE = Operation.generated("update_non_association", patch_non_association)

@@ -27,6 +27,7 @@ from .._settings._config import ApiConfig
 from .._transport._destination import Destination
 from .._transport._interface import Transport
 from .._transport._sync_owned import OwnsTransport
+from . import _operations as ops
 from ._answers import ByPrisoner
 from ._base import (
     ApiBase,
@@ -468,13 +469,8 @@ class NonAssociationsApi(ApiBase, OwnsTransport):
     ) -> Iterator[NonAssociation]:
         number: int | None = 0
         while number is not None:
-            page = self.paged_non_associations(
-                include_open=include_open,
-                include_closed=include_closed,
-                page=number,
-                size=size,
-                sort=sort,
-            )
+            spec = self._page(include_open, include_closed, number, size, sort, ops.WALK)
+            page = self._call(spec)
             items, number = self._page_step(page, number)
             del page
             for item in handed_over(items):

@@ -11,7 +11,7 @@ from importlib import resources
 from typing import Any, Final
 
 import attrs
-import orjson
+import msgspec
 
 __all__ = [
     "Authorisation",
@@ -37,7 +37,7 @@ def document_bytes() -> bytes:
 @functools.cache
 def document() -> dict[str, Any]:
     """The document, parsed."""
-    parsed: dict[str, Any] = orjson.loads(document_bytes())
+    parsed: dict[str, Any] = msgspec.json.decode(document_bytes())
     return parsed
 
 

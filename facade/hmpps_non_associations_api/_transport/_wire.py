@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import attrs
-import orjson
+import msgspec
 
 from .._errors._untrusted import quoted
 from .._settings._config import MAX_RESPONSE_SIZE
@@ -190,11 +190,11 @@ class WireReply:
         return None
 
     def json(self) -> Any:
-        """The body as JSON, which RFC 8259 says is UTF-8. orjson, not the standard
-        library: it reads a 200-item list in half the time (docs/benchmarks.md), and it
-        refuses what is not JSON (NaN, lone surrogates, nesting past 1,024) with a
-        ValueError, as the standard library does for malformed text."""
-        return orjson.loads(self.content)
+        """The body as JSON, which RFC 8259 says is UTF-8, for a path the generated
+        client does not know (`request()`): msgspec, the decoder of every other reply,
+        which refuses what is not JSON (NaN, invalid UTF-8 or a lone surrogate, nesting
+        too deep) with a `msgspec.DecodeError`."""
+        return msgspec.json.decode(self.content)
 
     @property
     def text(self) -> str:

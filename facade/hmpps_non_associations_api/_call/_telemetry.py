@@ -7,7 +7,7 @@ one `is None` test per hook. With it, the API's global providers are used; until
 application configures a tracer or meter provider (an SDK) `start` also returns None,
 after checking that at the cost of a few attribute reads.
 
-Choices, documented in the README's Observability section:
+Choices, documented in docs/observability.md:
 
 - One span per call, not per try: the span covers every try and the waits between them
   and ends with the final outcome, so a tracing backend shows one dependency per call.

@@ -52,8 +52,10 @@ class Log:
         self.warning = level("warning", "warn") or info
         self.debug = level("debug") or _quiet
 
-    def debug_enabled(self) -> bool:
-        """Whether a debug line would go anywhere (always, for loggers that cannot say)."""
+    def enabled(self, level: int) -> bool:
+        """Whether a line at `level` (logging.DEBUG or logging.INFO) would go anywhere,
+        so a line nobody reads is never formatted (always, for loggers that cannot say,
+        but a debug level they lack)."""
         if isinstance(self._target, logging.Logger):
-            return self._target.isEnabledFor(logging.DEBUG)
-        return self.debug is not _quiet
+            return self._target.isEnabledFor(level)
+        return level != logging.DEBUG or self.debug is not _quiet

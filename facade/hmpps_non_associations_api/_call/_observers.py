@@ -8,6 +8,7 @@ may add headers to a try (`request`); it cannot change what the call does.
 
 from __future__ import annotations
 
+import logging
 from typing import Protocol
 
 from .._errors._exceptions import SanitisedError
@@ -85,13 +86,13 @@ class LogObserver(Observer):
         self.log = log
 
     def request(self, call: CallView) -> None:
-        if call.attempt == 1:
+        if call.attempt == 1 and self.log.enabled(logging.INFO):
             self.log.info(f"{API_NAME} {call.method} {call.path}")
 
     def reply(
         self, call: CallView, status: int | None, failure: SendError | None, elapsed: float
     ) -> None:
-        if self.log.debug_enabled():
+        if self.log.enabled(logging.DEBUG):
             outcome = status if failure is None else quoted(failure.message)
             self.log.debug(
                 f"{API_NAME} {call.method} {call.path} try {call.attempt}: {outcome}"

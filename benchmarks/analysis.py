@@ -109,7 +109,7 @@ TARGETS = (
         profiles=("sync_get_one",),
     ),
     Target(
-        "sync get one, shared instance: time vs its floor (http.client + orjson + from_dict)",
+        "sync get one, shared instance: time vs its floor (http.client + compiled reader)",
         ("python", "shared", "get_one"),
         ("python", "floor", "get_one"),
         1.15,
@@ -125,7 +125,7 @@ TARGETS = (
         profiles=("async_get_one",),
     ),
     Target(
-        "async get one, 50 in flight: requests/s vs its floor (aiohttp + orjson + from_dict)",
+        "async get one, 50 in flight: requests/s vs its floor (aiohttp + compiled reader)",
         ("python", "async", "get_one"),
         ("python", "floor_async", "get_one"),
         0.85,

@@ -8,7 +8,7 @@ Each loop runs twice under `valgrind --tool=callgrind` against the suite's nginx
 with `--short` requests and once with `--long`; start-up, imports and warm-up are the
 same in both, so the difference over the extra requests is what one request costs. The
 loops are the warm suite's own (`benchmarks/py_client.py`): the client through its
-public API, and its floors (`http.client` or an aiohttp session, orjson, `from_dict`).
+public API, and its floors (`http.client` or an aiohttp session, the compiled reader).
 Every child has the same hash seed; counts then repeat to within a few hundred
 instructions for the same code and inputs, so a change of a percent shows.
 """

@@ -15,10 +15,11 @@ Variants:
   older code (`--baseline`).
 - `floor`: a bare `http.client.HTTPConnection` kept alive, sending the request line and
   headers the client sends (captured from the client itself when the worker starts),
-  `read()`, `orjson.loads`, the generated model's `from_dict`: the client's work without
-  the client. `floor_urllib3`: the same over a `urllib3.HTTPConnectionPool`.
+  `read()`, the generated compiled reader (`reply_decoders.READERS`: bytes to checked
+  models, as the client reads them): the client's work without the client.
+  `floor_urllib3`: the same over a `urllib3.HTTPConnectionPool`.
   `floor_async`: one `aiohttp.ClientSession` with the session settings the client uses,
-  50 in flight, `read()`, `orjson.loads`, `from_dict`.
+  50 in flight, `read()`, the same compiled reader.
 - `parse`: the 200-item list body decoded and parsed, without I/O.
 """
 
@@ -282,38 +283,38 @@ async def close_floor_sessions() -> None:
         await _SESSIONS.pop().close()
 
 
-def _models() -> dict[str, Callable[[Any], int]]:
-    """Each workload's body into the generated models, as the client's parsers do, and
-    what to count in the result."""
-    from hmpps_non_associations_api_client.models import (
-        NonAssociation,
-        PageNonAssociation,
-        PrisonerNonAssociations,
-    )
+def _drifted(fields: list[str]) -> None:
+    raise RuntimeError(f"the recorded bodies hold nulls the document does not allow: {fields}")
 
-    def page(decoded: Any) -> int:
-        return len(PageNonAssociation.from_dict(decoded).content)
 
+def _models() -> dict[str, Callable[[bytes], int]]:
+    """Each workload's body read into the generated models by the compiled reader the
+    client uses, and what to count in the result."""
+    from hmpps_non_associations_api_client.reply_decoders import READERS
+
+    one = READERS["get_non_association"][1]
+    listing = READERS["get_prisoner_non_associations"][1]
+    between = READERS["get_non_associations_between_prisoners"][1]
+    page = READERS["get_non_associations"][1]
     return {
-        "get_one": lambda decoded: NonAssociation.from_dict(decoded).id,
-        "prisoner_list": lambda decoded: len(
-            PrisonerNonAssociations.from_dict(decoded).non_associations
-        ),
-        "between": lambda decoded: len([NonAssociation.from_dict(item) for item in decoded]),
-        "page": page,
+        "get_one": lambda body: one(body, _drifted).id,
+        "prisoner_list": lambda body: len(listing(body, _drifted).non_associations),
+        "between": lambda body: len(between(body, _drifted)),
+        "page": lambda body: len(page(body, _drifted).content),
     }
 
 
 def _floor_walk(fetch: Callable[[Sent], bytes], pages: list[Sent]) -> Callable[[], int]:
     """The walk as the client makes it: the same page requests, in turn, each page's
     records looked at and dropped."""
-    import orjson
-    from hmpps_non_associations_api_client.models import PageNonAssociation
+    from hmpps_non_associations_api_client.reply_decoders import READERS
+
+    read = READERS["get_non_associations"][1]
 
     def walk() -> int:
         count = 0
         for sent in pages:
-            page = PageNonAssociation.from_dict(orjson.loads(fetch(sent)))
+            page = read(fetch(sent), _drifted)
             count += sum(1 for _ in page.content)
             if page.last:
                 break
@@ -381,8 +382,6 @@ def floor_sync(
     settings: dict[str, Any], captured: dict[str, list[Sent]], variant: str = "floor"
 ) -> list[Measurement]:
     """The sync floor (http.client, or urllib3 for `floor_urllib3`), every workload."""
-    import orjson
-
     fetch = (HttpClientFloor if variant == "floor" else Urllib3Floor)(settings["url"]).fetch
     models = _models()
     found = []
@@ -394,8 +393,8 @@ def floor_sync(
             (one,) = sent
             model = models[workload]
 
-            def call(one: Sent = one, model: Callable[[Any], int] = model) -> int:
-                return model(orjson.loads(fetch(one)))
+            def call(one: Sent = one, model: Callable[[bytes], int] = model) -> int:
+                return model(fetch(one))
 
         wanted = workload_wanted(settings, workload)
         found.append(Measurement(variant, workload, "sync", call, wanted, len(sent)))
@@ -409,7 +408,6 @@ async def floor_async(
     and keep-alive, no cookie jar, no decompression, no headers of aiohttp's own) without
     its middleware, default timeouts; the URL made once."""
     import aiohttp
-    import orjson
     from yarl import URL
 
     session = aiohttp.ClientSession(
@@ -433,7 +431,7 @@ async def floor_async(
             sent: Sent = sent,
             url: URL = url,
             headers: dict[str, str] = headers,
-            model: Callable[[Any], int] = model,
+            model: Callable[[bytes], int] = model,
         ) -> int:
             async with session.request(
                 sent.method, url, data=sent.body, headers=headers, allow_redirects=False
@@ -441,7 +439,7 @@ async def floor_async(
                 body = await response.read()
                 if response.status != 200:
                     raise RuntimeError(f"{sent.method} {sent.target}: {response.status}")
-            return model(orjson.loads(body))
+            return model(body)
 
         wanted = workload_wanted(settings, workload)
         found.append(Measurement("floor_async", workload, "async", call, wanted))
@@ -453,21 +451,21 @@ async def floor_async(
 
 def parse(settings: dict[str, Any]) -> list[Measurement]:
     """The recorded 200-item prisoner list: json.loads alone (the yardstick); the client's
-    parse, bytes to models with the decoder its replies use; from_dict alone on a body
-    decoded beforehand (only from_dict timed); from_dict over json.loads."""
+    parse, bytes to checked models by the compiled reader its replies use; from_dict
+    alone on a body decoded beforehand (only from_dict timed); from_dict over
+    json.loads, the generated package's own way."""
     from hmpps_non_associations_api import PrisonerNonAssociations
-    from hmpps_non_associations_api._transport._wire import WireReply
+    from hmpps_non_associations_api_client.reply_decoders import READERS
 
     body = (Path(settings["bodiesDir"]) / "prisoner.json").read_bytes()
-    # The client's reply type, for its decoder: benchmarks belong to the project.
-    reply = WireReply(200, "OK", {"content-type": "application/json"}, body)
+    read = READERS["get_prisoner_non_associations"][1]
     size = settings["listSize"]
 
     def loads() -> int:
         return len(json.loads(body)["nonAssociations"])
 
     def client_parse() -> int:
-        return len(PrisonerNonAssociations.from_dict(reply.json()).non_associations)
+        return len(read(body, _drifted).non_associations)
 
     def stdlib_parse() -> int:
         return len(PrisonerNonAssociations.from_dict(json.loads(body)).non_associations)

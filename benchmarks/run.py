@@ -362,7 +362,7 @@ def versions() -> dict[str, str]:
         "hmpps-non-associations-api (Python)": _package_version("hmpps-non-associations-api"),
         "aiohttp": _package_version("aiohttp"),
         "yarl": _package_version("yarl"),
-        "orjson": _package_version("orjson"),
+        "msgspec": _package_version("msgspec"),
         "attrs": _package_version("attrs"),
         "httpx": _package_version("httpx"),
         "urllib3 (the urllib3 floor only)": _package_version("urllib3"),
@@ -524,9 +524,9 @@ class Report:
                  floor, k("baseline", "shared")),
                 ("client, new instance per call", k("python", "new"), k("node", "new"),
                  floor, k("baseline", "new")),
-                ("floor: http.client + orjson + from_dict", floor, k("node", "shared"),
+                ("floor: http.client + compiled reader", floor, k("node", "shared"),
                  floor, k("baseline", "shared")),
-                ("floor: urllib3 pool + orjson + from_dict", k("python", "floor_urllib3"),
+                ("floor: urllib3 pool + compiled reader", k("python", "floor_urllib3"),
                  k("node", "shared"), floor, k("baseline", "shared")),
                 ("Node client, one shared instance", k("node", "shared"), k("node", "shared"),
                  floor, k("baseline", "shared")),
@@ -580,7 +580,7 @@ class Report:
             rows = [
                 ("client (AsyncNonAssociationsApi, one instance)", k("python", "async"), node,
                  floor, before),
-                ("floor: aiohttp session + orjson + from_dict", floor, node, floor, before),
+                ("floor: aiohttp session + compiled reader", floor, node, floor, before),
                 ("Node client, one shared instance", node, node, floor, before),
                 (f"baseline {self.args.baseline}, one instance", before, node, floor, before),
             ]  # fmt: skip
@@ -636,7 +636,11 @@ class Report:
     def parse_table(self) -> list[str]:
         rows = [
             ("json.loads(body)", "python", "json_loads"),
-            ("the client's parse: its decoder (orjson), then from_dict", "python", "client_parse"),
+            (
+                "the client's parse: the compiled reader (msgspec), bytes to checked models",
+                "python",
+                "client_parse",
+            ),
             ("from_dict alone, on a body decoded beforehand", "python", "from_dict"),
             ("PrisonerNonAssociations.from_dict(json.loads(body))", "python", "stdlib_parse"),
             ("Node: JSON.parse(body)", "node", "json_parse"),
@@ -673,8 +677,7 @@ class Report:
             f"| client: one 200-item page fetched and parsed | {kib('one_page_peak')} |",
             f"| client: 2,000-record walk, `iter_non_associations(size=200)` "
             f"| {kib('walk_peak')} ({walk:.2f}x one page) |",
-            "| floor (http.client + orjson + from_dict): one page "
-            f"| {kib('floor_one_page_peak')} |",
+            f"| floor (http.client + compiled reader): one page | {kib('floor_one_page_peak')} |",
             f"| floor: the same walk, page by page "
             f"| {kib('floor_walk_peak')} ({floor_walk:.2f}x one page) |",
         ]
@@ -842,16 +845,16 @@ class Report:
             "  starts it points the sync client at a loopback recorder and captures the",
             "  requests it makes for each workload; the floors send exactly those (for get",
             f"  one: `{request['line']}` with {', '.join(request['headers'])}). `floor`: one",
-            "  `http.client.HTTPConnection` kept alive, `response.read()`, `orjson.loads`, the",
-            "  generated model's `from_dict` (`NonAssociation`, `PrisonerNonAssociations`,",
-            "  `PageNonAssociation`). `floor_urllib3`: the same over a",
+            "  `http.client.HTTPConnection` kept alive, `response.read()`, the generated",
+            "  compiled reader the client uses (`reply_decoders.READERS`: bytes to checked",
+            "  models in one msgspec pass). `floor_urllib3`: the same over a",
             "  `urllib3.HTTPConnectionPool` (one connection, `preload_content=True`, no",
             "  retries), for get one and the list: the sync connection layers side by side."
             f"{floor_note}",
             "  `floor_async`: one `aiohttp.ClientSession` with the client's session settings",
             "  (100 connections, 30 s keep-alive, no cookie jar, `auto_decompress=False`, no",
             "  headers of aiohttp's own) without its middleware, default timeouts, the URL",
-            "  made once; 50 in flight, `read()`, `orjson.loads`, `from_dict`. The floors read",
+            "  made once; 50 in flight, `read()`, the same reader. The floors read",
             "  no response headers and do not check the content encoding (nginx sends none).",
             "  The httpx variants of earlier runs (`raw`) are dropped: the client no longer",
             "  sends through httpx unless given `transport=`.",
@@ -895,10 +898,11 @@ class Report:
             "  same three for the telemetry hooks alone, the calls the retry layer makes for a",
             "  one-try call without any I/O, which a busy machine's noise does not drown.",
             "- **Parse.** The 200-item prisoner list body (the recorded file), no I/O:",
-            "  `json.loads` alone is the yardstick; the client's parse, bytes to models (the",
-            "  decoder its replies use, then `PrisonerNonAssociations.from_dict`); `from_dict`",
-            "  alone on a body decoded beforehand (only `from_dict` timed); and",
-            "  `from_dict(json.loads(body))`. Node's `JSON.parse` and the client's own",
+            "  `json.loads` alone is the yardstick; the client's parse, bytes to checked",
+            "  models by the compiled reader its replies use; the generated package's own",
+            "  way, `PrisonerNonAssociations.from_dict` alone on a body decoded beforehand",
+            "  (only `from_dict` timed) and `from_dict(json.loads(body))`, which check no",
+            "  types. Node's `JSON.parse` and the client's own",
             "  `parseDates` per item for comparison.",
         ]
 

@@ -58,7 +58,7 @@ LOGGER = logging.getLogger("benchmark")
 LOGGER.setLevel(logging.WARNING)
 
 SYNC_WORKLOADS = ("get_one", "prisoner_list", "between", "page", "walk")
-ASYNC_WORKLOADS = ("get_one", "prisoner_list")
+ASYNC_WORKLOADS = ("get_one", "prisoner_list", "walk")
 
 
 def expect(got: int, wanted: int, what: str) -> None:
@@ -266,9 +266,14 @@ async def facade_async(settings: dict[str, Any]) -> list[Measurement]:
     async def prisoner_list() -> int:
         return len((await api.list_non_associations(prisoner)).non_associations)
 
+    async def walk() -> int:
+        return sum([1 async for _ in api.iter_non_associations(size=settings["pageSize"])])
+
+    pages = settings["walkRecords"] // settings["pageSize"]
     return [
         Measurement("async", "get_one", "async", get_one, settings["id"]),
         Measurement("async", "prisoner_list", "async", prisoner_list, settings["listSize"]),
+        Measurement("async", "walk", "async", walk, settings["walkRecords"], pages),
     ]
 
 
@@ -419,31 +424,60 @@ async def floor_async(
         skip_auto_headers=("User-Agent", "Accept-Encoding"),
     )
     _SESSIONS.append(session)
+    base = settings["url"]
+
+    async def fetch(sent: Sent, url: URL, headers: dict[str, str]) -> bytes:
+        async with session.request(
+            sent.method, url, data=sent.body, headers=headers, allow_redirects=False
+        ) as response:
+            body = await response.read()
+            if response.status != 200:
+                raise RuntimeError(f"{sent.method} {sent.target}: {response.status}")
+        return body
+
+    def prepared(sent: Sent) -> tuple[Sent, URL, dict[str, str]]:
+        return sent, URL(base + sent.target, encoded=True), sent.header_dict
+
     models = _models()
     found = []
     for workload in ASYNC_WORKLOADS:
-        (sent,) = captured[workload]
-        url = URL(settings["url"] + sent.target, encoded=True)
-        headers = sent.header_dict
-        model = models[workload]
+        if workload == "walk":
+            call = _floor_async_walk(fetch, [prepared(sent) for sent in captured[workload]])
+        else:
+            (one,) = captured[workload]
+            request, model = prepared(one), models[workload]
 
-        async def call(
-            sent: Sent = sent,
-            url: URL = url,
-            headers: dict[str, str] = headers,
-            model: Callable[[bytes], int] = model,
-        ) -> int:
-            async with session.request(
-                sent.method, url, data=sent.body, headers=headers, allow_redirects=False
-            ) as response:
-                body = await response.read()
-                if response.status != 200:
-                    raise RuntimeError(f"{sent.method} {sent.target}: {response.status}")
-            return model(body)
+            async def call(
+                request: tuple[Sent, URL, dict[str, str]] = request,
+                model: Callable[[bytes], int] = model,
+            ) -> int:
+                return model(await fetch(*request))
 
         wanted = workload_wanted(settings, workload)
-        found.append(Measurement("floor_async", workload, "async", call, wanted))
+        requests = len(captured[workload])
+        found.append(Measurement("floor_async", workload, "async", call, wanted, requests))
     return found
+
+
+def _floor_async_walk(
+    fetch: Callable[..., Awaitable[bytes]], pages: list[tuple[Any, ...]]
+) -> Callable[[], Awaitable[int]]:
+    """The async walk as the client makes it: the same page requests, in turn, each
+    page's records looked at and dropped."""
+    from hmpps_non_associations_api_client.reply_decoders import READERS
+
+    read = READERS["get_non_associations"][1]
+
+    async def walk() -> int:
+        count = 0
+        for request in pages:
+            page = read(await fetch(*request), _drifted)
+            count += sum(1 for _ in page.content)
+            if page.last:
+                break
+        return count
+
+    return walk
 
 
 # --- parsing, without I/O -------------------------------------------------------------------
@@ -515,9 +549,9 @@ async def run_in_flight(
     measurement: Measurement, seconds: float, min_requests: int = 0
 ) -> dict[str, float]:
     """IN_FLIGHT chains of calls for `seconds` (and at least `min_requests` requests);
-    requests per second."""
+    calls per second (a walk's call makes one request a page)."""
     call: Callable[[], Awaitable[int]] = measurement.call
-    calls = 0
+    per_call, calls = measurement.requests, 0
     started = time.perf_counter()
     stop_at = started + seconds
     give_up = started + seconds * 10 + 60
@@ -526,7 +560,7 @@ async def run_in_flight(
         nonlocal calls
         while True:
             now = time.perf_counter()
-            if now >= stop_at and (calls >= min_requests or now >= give_up):
+            if now >= stop_at and (calls * per_call >= min_requests or now >= give_up):
                 return
             await call()
             calls += 1

@@ -57,7 +57,11 @@ SYNC_WORKLOADS = {
     "page": "one 200-item page (GET /non-associations?size=200)",
     "walk": "2,000-record walk (10 pages of 200)",
 }
-ASYNC_WORKLOADS = {"get_one": "get one", "prisoner_list": "prisoner list of 200"}
+ASYNC_WORKLOADS = {
+    "get_one": "get one",
+    "prisoner_list": "prisoner list of 200",
+    "walk": "2,000-record walk (10 pages of 200), walks/s",
+}
 WRK_ROUTE = {
     "get_one": "get one",
     "prisoner_list": "prisoner list of 200",

@@ -59,7 +59,7 @@ async function runInFlight(m, seconds, minRequests = 0) {
   const chain = async () => {
     for (;;) {
       const now = performance.now()
-      if (now >= stopAt && (calls >= minRequests || now >= giveUp)) return
+      if (now >= stopAt && (calls * m.requests >= minRequests || now >= giveUp)) return
       await m.call()
       calls += 1
     }
@@ -111,6 +111,7 @@ function measurements(s) {
     async () => (await inFlight.listNonAssociations(s.prisoner)).nonAssociations.length,
     s.listSize,
   )
+  add('async', 'walk', 'async', () => walk(inFlight, s.pageSize), s.walkRecords, s.walkRecords / s.pageSize)
   const body = readFileSync(join(s.bodiesDir, 'prisoner.json'), 'utf8')
   add('parse', 'json_parse', 'sync', async () => JSON.parse(body).nonAssociations.length, s.listSize)
   add(

@@ -337,8 +337,15 @@ class HttpClientFloor:
 
     def fetch(self, sent: Sent) -> bytes:
         connection = self.connection
-        connection.request(sent.method, sent.target, sent.body, sent.header_dict)
-        response = connection.getresponse()
+        try:
+            connection.request(sent.method, sent.target, sent.body, sent.header_dict)
+            response = connection.getresponse()
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            # nginx closed the connection while it sat idle between rounds (its keep-alive
+            # timeout), as any kept-alive client meets: connect again, once.
+            connection.close()
+            connection.request(sent.method, sent.target, sent.body, sent.header_dict)
+            response = connection.getresponse()
         body = response.read()
         if response.status != 200:
             raise RuntimeError(f"{sent.method} {sent.target}: {response.status}")

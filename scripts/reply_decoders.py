@@ -348,7 +348,7 @@ def _json_replies(doc: Doc) -> list[tuple[str, str, Doc]]:
                 continue
             for status, response in sorted(operation.get("responses", {}).items()):
                 schema = response.get("content", {}).get("application/json", {}).get("schema")
-                if status.startswith("2") and status != "209" and schema is not None:
+                if status.startswith("2") and schema is not None:
                     module = str(PythonIdentifier(operation["operationId"], prefix=""))
                     found.append((module, status, schema))
                     break

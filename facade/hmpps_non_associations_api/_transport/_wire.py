@@ -106,6 +106,7 @@ class WireRequest:
         all_headers = {**_ACCEPT, **headers, **kwargs.get("headers", {})}
         body = None
         if "json" in kwargs:
+            # The standard library's: it refuses NaN, which msgspec would write as null.
             body = json.dumps(
                 kwargs["json"], ensure_ascii=False, separators=(",", ":"), allow_nan=False
             ).encode("utf-8")

@@ -6,7 +6,8 @@
 
 # Pay for what you use: the settings and the errors load with the package; every other
 # name when it is first asked for (PEP 562), so a thread application never loads aiohttp,
-# and the command line's --help no client at all. Type checkers read the imports below.
+# and the command line's --help no client at all. Type checkers read the imports below:
+# those made now, and under TYPE_CHECKING those `_LAZY` makes on first use.
 
 import importlib as _importlib
 import sys as _sys
@@ -100,26 +101,6 @@ if _typing.TYPE_CHECKING:
         OpenPrisonerNonAssociations,
     )
     from ._clients._sync_client import NonAssociationsApi
-    from ._errors._exceptions import (
-        ApiStatusError,
-        ApiTimeoutError,
-        BadRequestError,
-        ClientError,
-        ConflictError,
-        ErrorCode,
-        ForbiddenError,
-        NotFoundError,
-        RateLimitedError,
-        RedirectRefusedError,
-        SanitisedError,
-        ServerError,
-        TransportError,
-        UnauthorisedError,
-        UnreadableResponseError,
-        is_error_response,
-    )
-    from ._settings._config import ApiConfig, AuthConfig, Limits, RetryPolicy, Timeout
-    from ._settings._headers import ReplyHeaders
     from ._spec._constants import (
         DEFAULT_PAGE_SIZE,
         MAX_PAGE_SIZE,

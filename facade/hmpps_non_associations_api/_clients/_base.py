@@ -134,6 +134,23 @@ def _unset_if_none(value: Any) -> Any:
     return UNSET if value is None else value
 
 
+# The two searches, with the operation ID their request checks are read under.
+_BETWEEN = (ops.GROUP_BETWEEN, "getNonAssociationsBetweenPrisoners")
+_INVOLVING = (ops.GROUP_INVOLVING, "getNonAssociationsInvolvingPrisoners")
+
+
+def _search(
+    numbers: list[str], include_open: bool, include_closed: bool, prison_id: str | None
+) -> dict[str, Any]:
+    """A between or involving search's arguments, the numbers and flags checked already."""
+    return {
+        "body": numbers,
+        "include_open": include_open,
+        "include_closed": include_closed,
+        "prison_id": _unset_if_none(check.optional_text("prison_id", prison_id)),
+    }
+
+
 # Where a walk through every page reads them: for a page that does not advance the walk.
 _WALK = ("iter_non_associations", "GET", "/non-associations", "/non-associations")
 
@@ -243,19 +260,9 @@ class ApiBase:
         prison_id: str | None,
     ) -> CallSpec[list[NonAssociation]]:
         check.check_include(include_open, include_closed)
-        operation = ops.GROUP_BETWEEN if between else ops.GROUP_INVOLVING
-        operation_id = (
-            "getNonAssociationsBetweenPrisoners"
-            if between
-            else "getNonAssociationsInvolvingPrisoners"
-        )
-        kwargs = {
-            "body": check.prisoner_numbers(operation_id, prisoner_numbers),
-            "include_open": include_open,
-            "include_closed": include_closed,
-            "prison_id": _unset_if_none(check.optional_text("prison_id", prison_id)),
-        }
-        return CallSpec(operation, kwargs)
+        operation, operation_id = _BETWEEN if between else _INVOLVING
+        numbers = check.prisoner_numbers(operation_id, prisoner_numbers)
+        return CallSpec(operation, _search(numbers, include_open, include_closed, prison_id))
 
     @staticmethod
     def _with(
@@ -268,12 +275,8 @@ class ApiBase:
         with the prisoner picked out."""
         prisoner = check.prisoner_number(prisoner_number)
         wanted = check.candidates(prisoner, candidates)
-        kwargs = {
-            "body": [prisoner, *wanted],
-            "include_open": True,
-            "include_closed": check.flag("include_closed", include_closed),
-            "prison_id": _unset_if_none(check.optional_text("prison_id", prison_id)),
-        }
+        closed = check.flag("include_closed", include_closed)
+        kwargs = _search([prisoner, *wanted], True, closed, prison_id)
         return CallSpec(ops.GROUP_BETWEEN, kwargs, with_prisoner(prisoner, wanted))
 
     @staticmethod
@@ -281,13 +284,9 @@ class ApiBase:
         prisoner_numbers: Iterable[str], include_closed: bool, prison_id: str | None
     ) -> CallSpec[ByPrisoner[NonAssociation]]:
         """One `involving` call, its non-associations filed under each prisoner."""
-        numbers = check.prisoner_numbers("getNonAssociationsInvolvingPrisoners", prisoner_numbers)
-        kwargs = {
-            "body": numbers,
-            "include_open": True,
-            "include_closed": check.flag("include_closed", include_closed),
-            "prison_id": _unset_if_none(check.optional_text("prison_id", prison_id)),
-        }
+        numbers = check.prisoner_numbers(_INVOLVING[1], prisoner_numbers)
+        closed = check.flag("include_closed", include_closed)
+        kwargs = _search(numbers, True, closed, prison_id)
         return CallSpec(ops.GROUP_INVOLVING, kwargs, involving_each(numbers))
 
     @staticmethod

@@ -185,14 +185,19 @@ def prisoner_number(value: object, name: str = "prisoner_number") -> str:
     return value.upper()
 
 
+def _prisoner_list(values: object, name: str) -> list[str]:
+    """Each of a list's prisoner numbers, checked and upper-cased, in the order given."""
+    if isinstance(values, str | bytes | Mapping) or not isinstance(values, Iterable):
+        raise TypeError(f"{name} must be a list of prisoner numbers, not {_kind(values)}")
+    return [prisoner_number(value, name) for value in values]
+
+
 def prisoner_numbers(
     operation_id: str, values: object, name: str = "prisoner_numbers"
 ) -> list[str]:
     """Distinct prisoner numbers, upper-cased, in the order given; at least as many as the
     operation's body needs."""
-    if isinstance(values, str | bytes | Mapping) or not isinstance(values, Iterable):
-        raise TypeError(f"{name} must be a list of prisoner numbers, not {_kind(values)}")
-    distinct = list(dict.fromkeys(prisoner_number(value, name) for value in values))
+    distinct = list(dict.fromkeys(_prisoner_list(values, name)))
     minimum = _minimum_items(operation_id)
     if len(distinct) < minimum:
         raise ValueError(
@@ -205,9 +210,7 @@ def candidates(prisoner: str, values: object) -> list[str]:
     """Prisoner numbers to check against `prisoner` (upper-case already), upper-cased;
     ValueError for none, for one given twice (in any case), or for `prisoner` among
     them: an answer keyed by candidate must have each exactly once."""
-    if isinstance(values, str | bytes | Mapping) or not isinstance(values, Iterable):
-        raise TypeError(f"candidates must be a list of prisoner numbers, not {_kind(values)}")
-    numbers = [prisoner_number(value, "candidates") for value in values]
+    numbers = _prisoner_list(values, "candidates")
     if not numbers:
         raise ValueError("candidates is empty: give at least one prisoner number to check")
     if prisoner in numbers:

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import copy
 import datetime
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Generic, NamedTuple, Self, TypeVar
-from urllib.parse import quote, unquote
 
 import attrs
 import msgspec
@@ -58,6 +56,7 @@ from .._spec import _validation as check
 from .._transport._destination import Destination
 from .._transport._wire import UnreadableBody, WireReply, WireRequest
 from . import _operations as ops
+from . import _paths as paths
 from ._answers import ByPrisoner, group_by_location, involving_each, with_prisoner
 from ._operations import Operation
 from ._raw import RawResponse
@@ -86,12 +85,6 @@ DeleteRequest = DeleteNonAssociationRequest | DeleteNonAssociationRequestDict
 PatchRequest = PatchNonAssociationRequest | PatchNonAssociationRequestDict
 ReopenRequest = ReopenNonAssociationRequest | ReopenNonAssociationRequestDict
 Sort = str | Sequence[str]
-
-_METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
-_PATH = re.compile(r"/?[A-Za-z0-9\-._~!$&'()*+,;=:@%/{}]*")
-"""What `request()` takes as a path: the characters of a URL path (percent-encoded as
-need be), and `{placeholders}` for `path_params`."""
-_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 class CallSpec(NamedTuple, Generic[T]):
@@ -400,20 +393,18 @@ class ApiBase:
         idempotent: bool | None,
     ) -> CallSpec[JsonValue]:
         """A call to a path the generated client does not know (yet)."""
-        if not isinstance(method, str) or method.upper() not in _METHODS:
-            raise ValueError(f"method must be one of {', '.join(sorted(_METHODS))}")
+        verb = paths.method(method)
         if idempotent is not None and not isinstance(idempotent, bool):
             raise TypeError("idempotent must be True, False or None (a GET only)")
-        template = _relative_path(path)
-        url = _filled(template, path_params)
+        template = paths.relative(path)
+        url = paths.filled(template, path_params)
         if params is not None and not isinstance(params, Mapping):
             raise TypeError("params must be a mapping of query parameters")
-        kwargs: dict[str, Any] = {"method": method.lower(), "url": url}
+        kwargs: dict[str, Any] = {"method": verb.lower(), "url": url}
         if params:
             kwargs["params"] = dict(params)
         if json is not None:
             kwargs["json"] = json
-        verb = method.upper()
         read = verb == "GET" if idempotent is None else idempotent
         return CallSpec(Operation("request", verb, template, None, read=read), kwargs)
 
@@ -549,56 +540,3 @@ def _health_status(parsed: object) -> str:
     if not isinstance(status, str):
         raise ValueError("no status")
     return status
-
-
-def _relative_path(path: object) -> str:
-    """A path under the API's URL; anything that could reach another origin (a scheme,
-    `//host`, a backslash) is refused, so the token never leaves the API."""
-    if not isinstance(path, str):
-        raise TypeError(f"path must be a str, not {type(path).__name__}")
-    if (
-        path.startswith(("//", "\\"))
-        or "\\" in path
-        or re.match(r"[A-Za-z][A-Za-z0-9+.\-]*:", path)
-    ):
-        raise ValueError("path must be a path under the API's URL, not another origin")
-    if not _PATH.fullmatch(path):
-        raise ValueError(
-            "path must hold only the characters of a URL path (no spaces, query or"
-            " fragment: give query parameters as params)"
-        )
-    _refuse_dot_segments(path, "path")
-    return path if path.startswith("/") else f"/{path}"
-
-
-def _refuse_dot_segments(path: str, where: str) -> None:
-    """ValueError for a `.` or `..` segment, in any spelling a server, proxy or gateway
-    may decode before it resolves the path (`%2e%2e`, `..%2f`, `%252e`, a backslash):
-    each would take the request, and its token, out of the API's base path."""
-    for segment in path.split("/"):
-        decoded = segment
-        for _ in range(3):  # a gateway may decode twice; past that, nothing resolves it
-            decoded = unquote(decoded)
-        if any(part in (".", "..") for part in re.split(r"[/\\]", decoded)):
-            raise ValueError(
-                f"{where} must not hold '.' or '..' segments (in any encoding): they would"
-                " climb out of the API's URL"
-            )
-
-
-def _filled(template: str, path_params: Mapping[str, str | int] | None) -> str:
-    """The template with each `{name}` replaced by its value, percent-encoded."""
-    names = _PLACEHOLDER.findall(template)
-    given = dict(path_params or {})
-    if set(names) != set(given):
-        raise ValueError(
-            f"path_params must give exactly the path's placeholders ({', '.join(names) or 'none'})"
-        )
-    for name, value in given.items():
-        if isinstance(value, bool) or not isinstance(value, str | int):
-            raise TypeError(f"path_params[{name!r}] must be a str or an int")
-        if value == "":
-            raise ValueError(f"path_params[{name!r}] is empty, which would name another path")
-    filled = _PLACEHOLDER.sub(lambda found: quote(str(given[found[1]]), safe=""), template)
-    _refuse_dot_segments(filled, "path_params")
-    return filled

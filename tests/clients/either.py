@@ -10,9 +10,14 @@ from typing import Any
 import httpx
 import pytest
 import respx
-from hmpps_non_associations_api import ApiConfig, AsyncNonAssociationsApi, NonAssociationsApi
+from hmpps_non_associations_api import (
+    ApiConfig,
+    AsyncNonAssociationsApi,
+    NonAssociationsApi,
+    SanitisedError,
+)
 
-__all__ = ["BASE_URL", "TOKEN", "Runner", "api", "router"]
+__all__ = ["BASE_URL", "TOKEN", "Runner", "api", "call", "failure", "router"]
 
 BASE_URL = "http://api.test"
 TOKEN = "test-token"
@@ -39,6 +44,19 @@ class Runner:
             return [item async for item in items]
         assert isinstance(items, Iterator)
         return list(items)
+
+
+async def call(client: Any, method: str, *args: Any, **kwargs: Any) -> Any:
+    """A method of either client, its result awaited when it is a coroutine's."""
+    result = getattr(client, method)(*args, **kwargs)
+    return await result if inspect.isawaitable(result) else result
+
+
+async def failure(client: Any, method: str, *args: Any, **kwargs: Any) -> SanitisedError:
+    """The SanitisedError a method of either client raises."""
+    with pytest.raises(SanitisedError) as caught:
+        await call(client, method, *args, **kwargs)
+    return caught.value
 
 
 @pytest.fixture(params=["sync", "async"])

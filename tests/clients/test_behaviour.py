@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import logging
 import time
 import traceback
@@ -26,6 +25,7 @@ from hmpps_non_associations_api import (
     is_error_response,
 )
 
+from tests.clients.either import call, failure
 from tests.clients.faults import NON_ASSOCIATION, FaultServer, Reply
 
 TOKEN = "eyJhbGciOiJub25lIn0.c2VjcmV0LXRva2VuLXBheWxvYWQ.sig"
@@ -52,17 +52,6 @@ def make(kind: str, url: str, token: Any = TOKEN, **kwargs: Any) -> Any:
     config = kwargs.pop("config", None) or ApiConfig(url, timeout=FAST)
     cls = NonAssociationsApi if kind == "sync" else AsyncNonAssociationsApi
     return cls(token, config, **kwargs)
-
-
-async def call(api: Any, method: str, *args: Any, **kwargs: Any) -> Any:
-    result = getattr(api, method)(*args, **kwargs)
-    return await result if inspect.isawaitable(result) else result
-
-
-async def failure(api: Any, method: str, *args: Any, **kwargs: Any) -> SanitisedError:
-    with pytest.raises(SanitisedError) as caught:
-        await call(api, method, *args, **kwargs)
-    return caught.value
 
 
 # --- retries ------------------------------------------------------------------------

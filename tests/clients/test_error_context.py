@@ -29,6 +29,7 @@ from hmpps_non_associations_api import (
 )
 from hmpps_non_associations_api._spec._document import document
 
+from tests.clients.either import failure
 from tests.clients.faults import NON_ASSOCIATION, FaultServer, Reply
 
 TOKEN = "eyJhbGciOiJub25lIn0.c2VjcmV0LXRva2VuLXBheWxvYWQ.sig"
@@ -130,14 +131,6 @@ CALLS = [
 def make(kind: str, url: str, **config: Any) -> Any:
     cls = NonAssociationsApi if kind == "sync" else AsyncNonAssociationsApi
     return cls(TOKEN, ApiConfig(url, timeout=FAST, **config))
-
-
-async def failure(api: Any, method: str, *args: Any, **kwargs: Any) -> SanitisedError:
-    with pytest.raises(SanitisedError) as caught:
-        result = getattr(api, method)(*args, **kwargs)
-        if inspect.isawaitable(result):
-            await result
-    return caught.value
 
 
 def personal(error: SanitisedError) -> list[str]:

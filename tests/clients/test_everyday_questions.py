@@ -5,7 +5,6 @@ loopback server for what goes on the wire."""
 
 from __future__ import annotations
 
-import inspect
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -28,6 +27,7 @@ from hmpps_non_associations_api import (
 )
 from hmpps_non_associations_api.testing import ALL_ROLES, FakeApiServer, mint_token
 
+from tests.clients.either import call
 from tests.clients.faults import NON_ASSOCIATION, FaultServer, Reply
 
 pytestmark = pytest.mark.parametrize("kind", ["sync", "async"])
@@ -50,11 +50,6 @@ def fake_api(served: FakeApiServer) -> FakeApiServer:
 def make(kind: str, url: str) -> Any:
     cls = NonAssociationsApi if kind == "sync" else AsyncNonAssociationsApi
     return cls(TOKEN, ApiConfig(url))
-
-
-async def call(api: Any, method: str, *args: Any, **kwargs: Any) -> Any:
-    result = getattr(api, method)(*args, **kwargs)
-    return await result if inspect.isawaitable(result) else result
 
 
 def ids(items: list[Any]) -> list[int]:

@@ -9,7 +9,6 @@ default connections and by an injected httpx transport, sync and async.
 
 from __future__ import annotations
 
-import inspect
 import json
 import os
 import subprocess
@@ -26,7 +25,6 @@ from hmpps_non_associations_api import (
     AsyncNonAssociationsApi,
     ClientError,
     NonAssociationsApi,
-    SanitisedError,
     ServerError,
     Timeout,
     TransportError,
@@ -44,6 +42,7 @@ from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind, StatusCode
 
+from tests.clients.either import call, failure
 from tests.clients.faults import FaultServer, Reply
 from tests.conftest import ROOT
 
@@ -104,17 +103,6 @@ def make(path: str, url: str, token: Any = TOKEN, **kwargs: Any) -> Any:
         )
     cls = NonAssociationsApi if path.startswith("sync") else AsyncNonAssociationsApi
     return cls(token, config, **kwargs)
-
-
-async def call(api: Any, method: str, *args: Any, **kwargs: Any) -> Any:
-    result = getattr(api, method)(*args, **kwargs)
-    return await result if inspect.isawaitable(result) else result
-
-
-async def failure(api: Any, method: str, *args: Any, **kwargs: Any) -> SanitisedError:
-    with pytest.raises(SanitisedError) as caught:
-        await call(api, method, *args, **kwargs)
-    return caught.value
 
 
 def traceparent(span: ReadableSpan) -> str:

@@ -10,9 +10,10 @@ value), and then builds the generated attrs models from it, setting their attrib
 directly. Enum fields are read as strings and looked up in the generated open enums, so
 a code the API adds later stays readable. A reply holding a field the document does not
 know (the service added one), or a null in one of the descriptive fields listed in
-NULL_READ_AS_NONE, is read again by a tolerant twin of each Struct, checked the same
-way otherwise; the unknown fields are kept in the models' `additional_properties`, and
-the nulls are read as None and reported to the caller's `drifted` callback.
+NULL_READ_AS_NONE, is decoded again as plain JSON and checked against a tolerant twin of
+each Struct (`msgspec.convert`), the same way otherwise; the unknown fields are kept in
+the models' `additional_properties`, and the nulls are read as None and reported to the
+caller's `drifted` callback.
 
 `scripts/regenerate.py` writes the module into the generated package, so `--check`
 holds it to the document like every other generated file.
@@ -47,14 +48,15 @@ _FOOTER = '''
 
 def _reader(
     strict: msgspec.json.Decoder[Any],
-    tolerant: msgspec.json.Decoder[Any],
+    tolerant: Any,
     build: Callable[[Any], Any],
     tolerate: Callable[[Any, Any, set[str]], None],
 ) -> Reader:
     """Reads a reply: checked and built in one pass. One the document does not quite
-    describe is read again by the tolerant Structs: keys it does not declare are kept in
-    each model's `additional_properties` (as `from_dict` keeps them), and the fields
-    that only describe and held a null are read as None and named to `drifted`."""
+    describe is decoded as plain JSON and checked against the tolerant Structs: keys it
+    does not declare are kept in each model's `additional_properties` (as `from_dict`
+    keeps them), and the fields that only describe and held a null are read as None and
+    named to `drifted`."""
 
     def read(content: bytes, drifted: Callable[[list[str]], None]) -> Any:
         try:
@@ -65,9 +67,10 @@ def _reader(
                 "got `null`" not in problem
             ):
                 raise
-        made = build(tolerant.decode(content))
+        raw = msgspec.json.decode(content)
+        made = build(msgspec.convert(raw, tolerant))
         nulls: set[str] = set()
-        tolerate(made, msgspec.json.decode(content), nulls)
+        tolerate(made, raw, nulls)
         if nulls:
             drifted(sorted(nulls))
         return made
@@ -444,7 +447,7 @@ def render(doc: Doc) -> str:
         decoders += [
             f"_READ_{index} = _reader(",
             f"    msgspec.json.Decoder({strict}),",
-            f"    msgspec.json.Decoder({tolerant}),",
+            f"    {tolerant},",
             f"    {build},",
             f"    {tolerate},",
             ")",

@@ -997,14 +997,15 @@ def _tolerate_hmpps_subject_access_request_content(
 
 def _reader(
     strict: msgspec.json.Decoder[Any],
-    tolerant: msgspec.json.Decoder[Any],
+    tolerant: Any,
     build: Callable[[Any], Any],
     tolerate: Callable[[Any, Any, set[str]], None],
 ) -> Reader:
     """Reads a reply: checked and built in one pass. One the document does not quite
-    describe is read again by the tolerant Structs: keys it does not declare are kept in
-    each model's `additional_properties` (as `from_dict` keeps them), and the fields
-    that only describe and held a null are read as None and named to `drifted`."""
+    describe is decoded as plain JSON and checked against the tolerant Structs: keys it
+    does not declare are kept in each model's `additional_properties` (as `from_dict`
+    keeps them), and the fields that only describe and held a null are read as None and
+    named to `drifted`."""
 
     def read(content: bytes, drifted: Callable[[list[str]], None]) -> Any:
         try:
@@ -1015,9 +1016,10 @@ def _reader(
                 "got `null`" not in problem
             ):
                 raise
-        made = build(tolerant.decode(content))
+        raw = msgspec.json.decode(content)
+        made = build(msgspec.convert(raw, tolerant))
         nulls: set[str] = set()
-        tolerate(made, msgspec.json.decode(content), nulls)
+        tolerate(made, raw, nulls)
         if nulls:
             drifted(sorted(nulls))
         return made
@@ -1027,43 +1029,43 @@ def _reader(
 
 _READ_0 = _reader(
     msgspec.json.Decoder(_NonAssociation),
-    msgspec.json.Decoder(_NonAssociationTolerant),
+    _NonAssociationTolerant,
     _build_non_association,
     _tolerate_non_association,
 )
 _READ_1 = _reader(
     msgspec.json.Decoder(dict[str, list[_Constant]]),
-    msgspec.json.Decoder(dict[str, list[_ConstantTolerant]]),
+    dict[str, list[_ConstantTolerant]],
     _named_lists(ConstantsResponse200, _build_constant),
     _each_named(_tolerate_constant),
 )
 _READ_2 = _reader(
     msgspec.json.Decoder(_LegacyNonAssociation),
-    msgspec.json.Decoder(_LegacyNonAssociationTolerant),
+    _LegacyNonAssociationTolerant,
     _build_legacy_non_association,
     _tolerate_legacy_non_association,
 )
 _READ_3 = _reader(
     msgspec.json.Decoder(_PageNonAssociation),
-    msgspec.json.Decoder(_PageNonAssociationTolerant),
+    _PageNonAssociationTolerant,
     _build_page_non_association,
     _tolerate_page_non_association,
 )
 _READ_4 = _reader(
     msgspec.json.Decoder(list[_NonAssociation]),
-    msgspec.json.Decoder(list[_NonAssociationTolerant]),
+    list[_NonAssociationTolerant],
     _list_of(_build_non_association),
     _each(_tolerate_non_association),
 )
 _READ_5 = _reader(
     msgspec.json.Decoder(_PrisonerNonAssociations),
-    msgspec.json.Decoder(_PrisonerNonAssociationsTolerant),
+    _PrisonerNonAssociationsTolerant,
     _build_prisoner_non_associations,
     _tolerate_prisoner_non_associations,
 )
 _READ_6 = _reader(
     msgspec.json.Decoder(_HmppsSubjectAccessRequestContent),
-    msgspec.json.Decoder(_HmppsSubjectAccessRequestContentTolerant),
+    _HmppsSubjectAccessRequestContentTolerant,
     _build_hmpps_subject_access_request_content,
     _tolerate_hmpps_subject_access_request_content,
 )
